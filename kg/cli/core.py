@@ -1,0 +1,209 @@
+"""Core commands: ingest, query, export, stats, validate, eval, explain, demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli import cli
+from kg.results import FORMATS, write_rows
+from kg.store import QueryError, is_update, open_store
+
+
+def store_location(ctx: click.Context) -> str:
+    return ctx.obj["store"]
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the articles (default: detected).")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, quiet: bool) -> None:
+    """Extract facts from articles and add them to the store (one graph per article).
+
+    PATHS are text files (optionally starting with a line `date YYYY-MM-DD`).
+    Ingesting an article again replaces its graph.
+    """
+    from kg.ingest import ingest_paths
+
+    with open_store(store_location(ctx), write=True) as store:
+        report = ingest_paths(
+            store,
+            paths,
+            lang=lang,
+            on_error=lambda message: click.echo(f"Error: {message}", err=True),
+        )
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    if report.errors:
+        sys.exit(1)
+
+
+def _read_query(text: str | None, file: str | None) -> str:
+    if file:
+        if file == "-":
+            return sys.stdin.read()
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"cannot read query file {file}: {e.strerror or e}") from None
+    if text == "-":
+        return sys.stdin.read()
+    if not text:
+        raise click.UsageError("give a SPARQL query, a ready-made query name, -f FILE or - for stdin")
+    return text
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "file", metavar="FILE", help="Read the query from FILE (- for stdin).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a variable of a ready-made query (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the ready-made queries.")
+@click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (refused otherwise).")
+@click.pass_context
+def query(ctx, sparql, file, fmt, params, list_, update) -> None:
+    """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
+
+    The default graph is the union of all article graphs.
+    """
+    from kg import queries
+
+    if list_:
+        for info in queries.list_queries():
+            extra = f"  [params: {', '.join(info.params)}]" if info.params else ""
+            click.echo(f"{info.name:<22} {info.description}{extra}")
+        return
+    bindings = {}
+    text = _read_query(sparql, file)
+    if sparql and not file and sparql != "-" and "{" not in sparql and " " not in sparql.strip():
+        try:
+            info = queries.get_query(sparql.strip())
+        except KeyError as e:
+            raise click.ClickException(str(e.args[0])) from None
+        text = info.text
+        for item in params:
+            key, sep, value = item.partition("=")
+            if not sep or key not in info.params:
+                known = ", ".join(info.params) or "none"
+                raise click.UsageError(f"--param {item!r}: expected KEY=VALUE with KEY among: {known}")
+            bindings[key] = queries.param_value(value)
+    elif params:
+        raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
+    if is_update(text):
+        if not update:
+            raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
+        with open_store(store_location(ctx), write=True) as store:
+            store.update(text)
+        click.echo("update applied", err=True)
+        return
+    with open_store(store_location(ctx)) as store:
+        try:
+            results = store.query(text, bindings)
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    write_rows(results, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option("--format", "fmt", default=None, metavar="FORMAT",
+              help="turtle (default), trig, nquads, ntriples, jsonld, rdfxml, graphml, gexf.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="Output file (default exports/graph.<ext>); - for stdout.")
+@click.pass_context
+def export(ctx, fmt: str | None, output: Path | None) -> None:
+    """Write the graph for other tools (Protégé, GraphDB, Jena, Gephi)."""
+    from kg.export import DEFAULT_EXPORT, RDF_FORMATS, export as do_export, format_for_path, normalise_format
+
+    try:
+        fmt = normalise_format(fmt) if fmt else (format_for_path(output) if output and str(output) != "-" else "turtle")
+    except ValueError as e:
+        raise click.BadParameter(str(e), param_hint="--format") from None
+    with open_store(store_location(ctx)) as store:
+        if output is not None and str(output) == "-":
+            if fmt not in RDF_FORMATS:
+                raise click.UsageError(f"{fmt} cannot be written to stdout; give --output FILE")
+            store.export(sys.stdout.buffer, fmt)
+            return
+        if output is None:
+            suffix = RDF_FORMATS[fmt][2] if fmt in RDF_FORMATS else f".{fmt}"
+            output = DEFAULT_EXPORT.with_suffix(suffix)
+        path = do_export(store, output, fmt)
+    click.echo(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.pass_context
+def stats(ctx, as_json: bool) -> None:
+    """Counts per class and per named graph."""
+    from kg.stats import format_stats, stats as compute
+
+    with open_store(store_location(ctx)) as store:
+        data = compute(store)
+    click.echo(json.dumps(data, indent=2) if as_json else format_stats(data), nl=as_json)
+
+
+@cli.command()
+@click.option("--quiet", "-q", is_flag=True, help="Print only the verdict.")
+@click.pass_context
+def validate(ctx, quiet: bool) -> None:
+    """Check the store against the SHACL shapes; exit 1 on violations."""
+    from kg.validate import validate as run
+
+    with open_store(store_location(ctx)) as store:
+        report = run(store)
+    if report.conforms:
+        click.echo("valid: the graph conforms to ontology/shapes.ttl")
+        return
+    if not quiet:
+        click.echo(report.text)
+    click.echo(f"invalid: {report.violations} violation(s)", err=True)
+    sys.exit(1)
+
+
+@cli.command("eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), help="Score only the articles in this language.")
+@click.option("--show-errors", is_flag=True, help="List missed and spurious facts per article.")
+def eval_(gold: tuple[Path, ...], as_json: bool, lang: str | None, show_errors: bool) -> None:
+    """Score extraction against gold files or folders (fact-model.md section 4)."""
+    from kg.evaluate import evaluate, format_report
+
+    report = evaluate(gold, only_lang=lang)
+    if not report.articles:
+        raise click.ClickException("no gold files found (each NAME.json needs its NAME.txt beside it)")
+    if as_json:
+        data = report.as_dict()
+        if show_errors:
+            data["errors"] = {a.id: {"missed": a.missed, "spurious": a.spurious} for a in report.articles}
+        click.echo(json.dumps(data))
+    else:
+        click.echo(format_report(report, show_errors), nl=False)
+
+
+@cli.command()
+@click.argument("what")
+@click.pass_context
+def explain(ctx, what: str) -> None:
+    """Print the evidence sentences and articles behind an entity's facts (or one fact IRI)."""
+    from kg.explain import explain as run, format_explanation
+
+    with open_store(store_location(ctx)) as store:
+        rows = run(store, what)
+    click.echo(format_explanation(rows), nl=False)
+
+
+@cli.command()
+@click.option("--output-dir", type=click.Path(path_type=Path), default=Path("exports"), show_default=True)
+def demo(output_dir: Path) -> None:
+    """Ingest the bundled sample into a fresh store and show what the graph holds."""
+    from kg.demo import run_demo
+
+    run_demo(output_dir, echo=click.echo)

@@ -1,0 +1,363 @@
+"""The graph store: an embedded on-disk Oxigraph store, or a remote SPARQL 1.1 server.
+
+Every command goes through :func:`open_store`. The embedded store lives in a
+folder (default ``~/.local/share/armskg/store``, or ``$KG_STORE``, or
+``--store PATH``); a location starting with ``http://`` or ``https://`` is a
+SPARQL server (:mod:`kg.remote`).
+
+Queries see the union of all graphs as their default graph, so users need no
+``GRAPH`` clause. Each article is one named graph; :meth:`Store.replace_graph`
+swaps it in one transaction.
+
+>>> store = open_store(":memory:", write=True)
+>>> from rdflib import Graph, URIRef, Literal
+>>> g = Graph(); _ = g.add((URIRef("http://ex/s"), URIRef("http://ex/p"), Literal("o")))
+>>> store.replace_graph("http://ex/g", g)
+>>> store.query("SELECT ?o WHERE { ?s ?p ?o }").values("o")
+['o']
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.locking import StoreBusy, StoreLock
+from kg.mapping import PREFIXES
+from kg.results import Results
+
+__all__ = [
+    "EmbeddedStore",
+    "QueryError",
+    "RDF_FORMATS",
+    "Store",
+    "StoreBusy",
+    "StoreError",
+    "default_store_location",
+    "open_store",
+]
+
+#: Export formats: name -> (pyoxigraph format, keeps named graphs, file suffix).
+RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool, str]] = {
+    "turtle": (ox.RdfFormat.TURTLE, False, ".ttl"),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, False, ".nt"),
+    "rdfxml": (ox.RdfFormat.RDF_XML, False, ".rdf"),
+    "jsonld": (ox.RdfFormat.JSON_LD, True, ".jsonld"),
+    "trig": (ox.RdfFormat.TRIG, True, ".trig"),
+    "nquads": (ox.RdfFormat.N_QUADS, True, ".nq"),
+}
+
+UPDATE_KEYWORDS = re.compile(
+    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
+)
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened, read or written."""
+
+
+class QueryError(StoreError):
+    """A SPARQL query or update is malformed or was refused."""
+
+
+def default_store_location() -> str:
+    """``$KG_STORE``, else ``$XDG_DATA_HOME/armskg/store`` (``~/.local/share/armskg/store``)."""
+    env = os.environ.get("KG_STORE")
+    if env:
+        return env
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return str(Path(base) / "armskg" / "store")
+
+
+def is_update(sparql: str) -> bool:
+    """Whether a SPARQL text is an update (INSERT, DELETE, DROP, ...) rather than a query."""
+    body = re.sub(r"#[^\n]*", "", sparql)
+    body = re.sub(r"^\s*(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*", "", body, flags=re.IGNORECASE | re.MULTILINE)
+    return bool(UPDATE_KEYWORDS.search(body.split("{", 1)[0]))
+
+
+class Store(ABC):
+    """What every command needs from a store, local or remote."""
+
+    location: str
+
+    @abstractmethod
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
+        """Run a SPARQL query over the union of all graphs; values in ``bindings`` are bound."""
+
+    @abstractmethod
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL update."""
+
+    @abstractmethod
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        """Replace the named graph ``graph_iri`` with ``graph``, atomically."""
+
+    @abstractmethod
+    def drop_graph(self, graph_iri: str) -> None:
+        """Remove a named graph."""
+
+    @abstractmethod
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs."""
+
+    @abstractmethod
+    def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
+        """Write the store in an RDF format (:data:`RDF_FORMATS`); triple formats get the union."""
+
+    def close(self) -> None:
+        """Release the store (and its lock)."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def count(self) -> int:
+        """How many triples the union of the graphs holds."""
+        rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return int(rows.values("n")[0])
+
+
+# ----------------------------------------------------------- term conversion
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+def from_ox(term: object) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"cannot convert {term!r}")
+
+
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def term_n3(term: Node) -> str:
+    """A term in SPARQL syntax, refusing IRIs that could break out of ``<...>``."""
+    if isinstance(term, URIRef):
+        if _IRI_FORBIDDEN.search(str(term)):
+            raise QueryError(f"not a valid IRI: {str(term)!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    raise QueryError(f"cannot bind {term!r}")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """Bind variables by a ``VALUES`` block opening the WHERE clause.
+
+    Values are serialized as RDF terms (escaped literals, checked IRIs), never
+    pasted as text, so a value cannot change the query.
+
+    >>> q = bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('a" } DROP ALL')})
+    >>> q.startswith('SELECT ?x WHERE { VALUES (?o) { ("a')
+    True
+    """
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    for name in names:
+        if not _VAR.match(name):
+            raise QueryError(f"not a variable name: {name!r}")
+    block = "VALUES ({}) {{ ({}) }} ".format(
+        " ".join("?" + n for n in names), " ".join(term_n3(bindings[n]) for n in names)
+    )
+    match = _WHERE.search(sparql)
+    if match is None:
+        match = re.search(r"\{", sparql)
+        if match is None:
+            raise QueryError("cannot bind parameters: the query has no WHERE clause")
+    return sparql[: match.end()] + " " + block + sparql[match.end():]
+
+
+def _syntax_message(error: Exception) -> str:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return f"malformed SPARQL: {text}"
+
+
+def ntriples(graph: Graph) -> str:
+    """A graph as N-Triples text."""
+    return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+
+
+# ------------------------------------------------------------- embedded store
+
+class EmbeddedStore(Store):
+    """An Oxigraph (RocksDB) store in a folder, or in memory for ``":memory:"``."""
+
+    def __init__(self, location: str | Path, *, write: bool = False, wait: float = 0.0) -> None:
+        self.location = str(location)
+        self.write = write
+        self._lock: StoreLock | None = None
+        if self.location == ":memory:":
+            self._store = ox.Store()
+            return
+        path = Path(location)
+        if path.exists() and not path.is_dir():
+            raise StoreError(f"store path {path} is a file, not a folder; choose another --store")
+        if write:
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                self._lock = StoreLock(path, exclusive=True, wait=wait).acquire()
+            except PermissionError:
+                raise StoreError(f"store {path} is read-only; choose a writable --store") from None
+            except OSError as e:
+                raise StoreError(f"cannot create store {path}: {e.strerror or e}") from None
+            self._store = self._open(lambda: ox.Store(str(path)))
+        elif not (path / "CURRENT").exists():
+            self._store = ox.Store()  # nothing ingested yet: an empty store
+        else:
+            self._lock = StoreLock(path, exclusive=False, wait=max(wait, 60.0)).acquire()
+            self._store = self._open(lambda: ox.Store.read_only(str(path)))
+
+    def _open(self, opener):
+        try:
+            return opener()
+        except OSError as e:
+            self.close()
+            message = str(e).splitlines()[0] if str(e) else type(e).__name__
+            if "lock" in message.lower():
+                raise StoreBusy(f"the store {self.location} is in use by another process") from None
+            raise StoreError(f"cannot open store {self.location}: {message}") from None
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying :class:`pyoxigraph.Store` (for bulk loads and benchmarks)."""
+        return self._store
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
+        try:
+            answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise QueryError(_syntax_message(e)) from None
+        except (OSError, ValueError) as e:
+            raise QueryError(f"query failed: {e}") from None
+        return results_from_ox(answer)
+
+    def update(self, sparql: str) -> None:
+        self._require_write()
+        try:
+            self._store.update(sparql)
+        except SyntaxError as e:
+            raise QueryError(_syntax_message(e)) from None
+        except (OSError, ValueError) as e:
+            raise QueryError(f"update failed: {e}") from None
+
+    def _require_write(self) -> None:
+        if not self.write and self.location != ":memory:":
+            raise StoreError("the store was opened read-only")
+
+    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        self._require_write()
+        body = ntriples(graph)
+        self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+
+    def load_graph(self, graph_iri: str, data: bytes | str, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
+        """Replace a (large) named graph with serialized RDF in one transaction."""
+        self._require_write()
+        self.drop_graph(graph_iri)
+        self._store.load(data, format=fmt, to_graph=ox.NamedNode(graph_iri))
+
+    def drop_graph(self, graph_iri: str) -> None:
+        self._require_write()
+        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
+        ox_format, keeps_graphs, _ = RDF_FORMATS[fmt]
+        if keeps_graphs:
+            self._store.dump(out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+            return
+        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        prefixes = PREFIXES if fmt == "turtle" else None
+        ox.serialize(triples, out, format=ox_format, prefixes=prefixes)
+
+    def flush(self) -> None:
+        if self.write:
+            self._store.flush()
+
+    def close(self) -> None:
+        if getattr(self, "_store", None) is not None and self.write:
+            try:
+                self._store.flush()
+            except OSError:
+                pass
+        self._store = None  # type: ignore[assignment]
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def results_from_ox(answer: object) -> Results:
+    """Convert pyoxigraph query results (SELECT, ASK, CONSTRUCT) to :class:`Results`."""
+    if isinstance(answer, ox.QueryBoolean):
+        return Results([], boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for t in answer:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+        return Results([], graph=g)
+    variables = [v.value for v in answer.variables]
+    rows = [{v: from_ox(solution[v]) for v in variables} for solution in answer]
+    return Results(variables, rows)
+
+
+def open_store(location: str | Path | None = None, *, write: bool = False, wait: float = 0.0) -> Store:
+    """Open the store at ``location`` (default :func:`default_store_location`).
+
+    ``write=True`` takes the store's single writer lock; a second writer gets
+    :class:`StoreBusy` after ``wait`` seconds. URLs open a :class:`kg.remote.RemoteStore`.
+    """
+    where = str(location) if location is not None else default_store_location()
+    if where.startswith(("http://", "https://")):
+        from kg.remote import RemoteStore
+
+        return RemoteStore(where)
+    return EmbeddedStore(where, write=write, wait=wait)
+
+
+def iter_graph_quads(graph: Graph, graph_iri: str) -> Iterable[ox.Quad]:
+    """Quads for ``graph`` placed in the named graph ``graph_iri``."""
+    g = ox.NamedNode(graph_iri)
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)

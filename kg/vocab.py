@@ -1,0 +1,64 @@
+"""The armskg vocabulary, generated from ontology/armskg.ttl by kg.vocabgen.
+
+Do not edit: run ``python -m kg.vocabgen``. Unknown terms raise:
+
+>>> AKG.ArmsDeal
+rdflib.term.URIRef('https://w3id.org/armskg/ontology#ArmsDeal')
+"""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class AKG(DefinedNamespace):
+    """Terms of the armskg ontology."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/armskg/ontology#")
+
+    Actor: URIRef
+    Agreed: URIRef
+    Agreement: URIRef
+    Alliance: URIRef
+    ArmsDeal: URIRef
+    Article: URIRef
+    Cancelled: URIRef
+    Country: URIRef
+    DealStatus: URIRef
+    Delivered: URIRef
+    Leader: URIRef
+    Person: URIRef
+    Proposed: URIRef
+    Refused: URIRef
+    Sanction: URIRef
+    WeaponSystem: URIRef
+    category: URIRef
+    contentHash: URIRef
+    corroboratedBy: URIRef
+    deliveryYear: URIRef
+    description: URIRef
+    evidence: URIRef
+    formerLeaderOf: URIRef
+    imposedBy: URIRef
+    leaderOf: URIRef
+    manufacturer: URIRef
+    measure: URIRef
+    memberOf: URIRef
+    mentionedIn: URIRef
+    numberDelivered: URIRef
+    numberOrdered: URIRef
+    officialOf: URIRef
+    party: URIRef
+    recipient: URIRef
+    role: URIRef
+    sipriId: URIRef
+    status: URIRef
+    supplier: URIRef
+    target: URIRef
+    title: URIRef
+    tivDelivered: URIRef
+    tivPerUnit: URIRef
+    tivTotal: URIRef
+    uncertain: URIRef
+    weapon: URIRef
+    year: URIRef
