@@ -170,7 +170,7 @@ def system_view(store: Store, graph: URIRef, matcher: _Matcher) -> tuple[set, li
 
     mentioned = {
         (nodes[str(r["n"])][0], key(r["n"]))
-        for r in store.query("SELECT ?n WHERE { GRAPH ?g { ?n <%s> ?g } }" % AKG.mentionedIn, {"g": graph})
+        for r in store.query(f"SELECT ?n WHERE {{ GRAPH ?g {{ ?n <{AKG.mentionedIn}> ?g }} }}", {"g": graph})
         if str(r["n"]) in nodes
     }
     facts: list[tuple[str, tuple]] = []

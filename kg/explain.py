@@ -21,7 +21,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?fact ?kind ?evidence ?article ?date ?source WHERE {{
-  {{ ?fact ?role ?e . FILTER(?role IN (akg:supplier, akg:recipient, akg:weapon, akg:party, akg:imposedBy, akg:target)) }}
+  {{ ?fact ?role ?e . FILTER(?role IN (akg:supplier, akg:recipient, akg:weapon,
+                    akg:party, akg:imposedBy, akg:target)) }}
   UNION {{ ?fact rdf:subject ?e }} UNION {{ ?fact rdf:object ?e }}
   UNION {{ BIND(?e AS ?fact) }}
   ?fact akg:evidence ?evidence ; prov:wasDerivedFrom ?article .

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 EntityType = Literal["Country", "Alliance", "Person", "WeaponSystem"]
 Status = Literal["proposed", "agreed", "delivered", "refused", "cancelled"]
@@ -219,7 +219,7 @@ class Maker:
         return (self.weapon.key, self.country.key)
 
 
-Fact = Union[Leader, Official, Member, Deal, Agreement, Sanction, Maker]
+Fact = Leader | Official | Member | Deal | Agreement | Sanction | Maker
 
 #: The fact type names of the gold format, by class.
 FACT_TYPES: dict[type, str] = {

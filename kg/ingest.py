@@ -18,13 +18,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article
 from kg.loaders import LoadError, load_articles
 from kg.mapping import article_iri, to_graph
 from kg.store import Store
 from kg.vocab import AKG
-from rdflib import URIRef
 
 log = logging.getLogger(__name__)
 

@@ -36,8 +36,11 @@ _ENTITY_CLASSES = ("Country", "Alliance", "Person", "WeaponSystem")
 def find_entities(store: Store, name: str) -> list[Match]:
     """Entities whose IRI local name, label or altLabel equals ``name`` by slug."""
     if name.startswith(("http://", "https://")):
-        rows = store.query("SELECT ?t (SAMPLE(?l) AS ?label) WHERE { ?e a ?t OPTIONAL { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } } GROUP BY ?t",
-                           {"e": URIRef(name)})
+        rows = store.query(
+            "SELECT ?t (SAMPLE(?l) AS ?label) WHERE { ?e a ?t "
+            "OPTIONAL { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } } GROUP BY ?t",
+            {"e": URIRef(name)},
+        )
         return [Match(name, str(r["label"] or name), str(r["t"]).rsplit("#", 1)[-1]) for r in rows
                 if str(r["t"]).rsplit("#", 1)[-1] in _ENTITY_CLASSES][:1]
     wanted = slug(name)

@@ -18,7 +18,8 @@ def stats(store: Store) -> dict:
     """``{"triples": n, "classes": {name: n}, "graphs": {iri: n}}``."""
     classes = {name: 0 for name in CLASSES}
     rows = store.query(
-        f"SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE {{ ?x a ?c FILTER(STRSTARTS(STR(?c), \"{AKG._NS}\")) }} GROUP BY ?c"
+        "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) "
+        f'WHERE {{ ?x a ?c FILTER(STRSTARTS(STR(?c), "{AKG._NS}")) }} GROUP BY ?c'
     )
     for row in rows:
         name = str(row["c"]).rsplit("#", 1)[-1]

@@ -1,4 +1,4 @@
-"""Core commands: ingest, query, export, stats, validate, eval, explain, demo."""
+"""Core commands: export, stats, validate, eval, explain, demo."""
 
 from __future__ import annotations
 
@@ -9,105 +9,11 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.results import FORMATS, write_rows
-from kg.store import QueryError, is_update, open_store
+from kg.store import open_store
 
 
 def store_location(ctx: click.Context) -> str:
     return ctx.obj["store"]
-
-
-@cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the articles (default: detected).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-@click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, quiet: bool) -> None:
-    """Extract facts from articles and add them to the store (one graph per article).
-
-    PATHS are text files (optionally starting with a line `date YYYY-MM-DD`).
-    Ingesting an article again replaces its graph.
-    """
-    from kg.ingest import ingest_paths
-
-    with open_store(store_location(ctx), write=True) as store:
-        report = ingest_paths(
-            store,
-            paths,
-            lang=lang,
-            on_error=lambda message: click.echo(f"Error: {message}", err=True),
-        )
-    if not quiet:
-        click.echo(report.summary(), err=True)
-    if report.errors:
-        sys.exit(1)
-
-
-def _read_query(text: str | None, file: str | None) -> str:
-    if file:
-        if file == "-":
-            return sys.stdin.read()
-        try:
-            return Path(file).read_text(encoding="utf-8")
-        except OSError as e:
-            raise click.ClickException(f"cannot read query file {file}: {e.strerror or e}") from None
-    if text == "-":
-        return sys.stdin.read()
-    if not text:
-        raise click.UsageError("give a SPARQL query, a ready-made query name, -f FILE or - for stdin")
-    return text
-
-
-@cli.command()
-@click.argument("sparql", required=False)
-@click.option("-f", "--file", "file", metavar="FILE", help="Read the query from FILE (- for stdin).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
-              help="Bind a variable of a ready-made query (repeatable).")
-@click.option("--list", "list_", is_flag=True, help="List the ready-made queries.")
-@click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (refused otherwise).")
-@click.pass_context
-def query(ctx, sparql, file, fmt, params, list_, update) -> None:
-    """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
-
-    The default graph is the union of all article graphs.
-    """
-    from kg import queries
-
-    if list_:
-        for info in queries.list_queries():
-            extra = f"  [params: {', '.join(info.params)}]" if info.params else ""
-            click.echo(f"{info.name:<22} {info.description}{extra}")
-        return
-    bindings = {}
-    text = _read_query(sparql, file)
-    if sparql and not file and sparql != "-" and "{" not in sparql and " " not in sparql.strip():
-        try:
-            info = queries.get_query(sparql.strip())
-        except KeyError as e:
-            raise click.ClickException(str(e.args[0])) from None
-        text = info.text
-        for item in params:
-            key, sep, value = item.partition("=")
-            if not sep or key not in info.params:
-                known = ", ".join(info.params) or "none"
-                raise click.UsageError(f"--param {item!r}: expected KEY=VALUE with KEY among: {known}")
-            bindings[key] = queries.param_value(value)
-    elif params:
-        raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
-    if is_update(text):
-        if not update:
-            raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
-        with open_store(store_location(ctx), write=True) as store:
-            store.update(text)
-        click.echo("update applied", err=True)
-        return
-    with open_store(store_location(ctx)) as store:
-        try:
-            results = store.query(text, bindings)
-        except QueryError as e:
-            raise click.ClickException(str(e)) from None
-    write_rows(results, fmt, sys.stdout)
 
 
 @cli.command()
@@ -118,7 +24,8 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
 @click.pass_context
 def export(ctx, fmt: str | None, output: Path | None) -> None:
     """Write the graph for other tools (Protégé, GraphDB, Jena, Gephi)."""
-    from kg.export import DEFAULT_EXPORT, RDF_FORMATS, export as do_export, format_for_path, normalise_format
+    from kg.export import DEFAULT_EXPORT, RDF_FORMATS, format_for_path, normalise_format
+    from kg.export import export as do_export
 
     try:
         fmt = normalise_format(fmt) if fmt else (format_for_path(output) if output and str(output) != "-" else "turtle")
@@ -142,7 +49,8 @@ def export(ctx, fmt: str | None, output: Path | None) -> None:
 @click.pass_context
 def stats(ctx, as_json: bool) -> None:
     """Counts per class and per named graph."""
-    from kg.stats import format_stats, stats as compute
+    from kg.stats import format_stats
+    from kg.stats import stats as compute
 
     with open_store(store_location(ctx)) as store:
         data = compute(store)
@@ -193,7 +101,8 @@ def eval_(gold: tuple[Path, ...], as_json: bool, lang: str | None, show_errors: 
 @click.pass_context
 def explain(ctx, what: str) -> None:
     """Print the evidence sentences and articles behind an entity's facts (or one fact IRI)."""
-    from kg.explain import explain as run, format_explanation
+    from kg.explain import explain as run
+    from kg.explain import format_explanation
 
     with open_store(store_location(ctx)) as store:
         rows = run(store, what)

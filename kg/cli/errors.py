@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from kg.locking import StoreBusy
 from kg.loaders import LoadError
+from kg.locking import StoreBusy
 from kg.store import QueryError, StoreError
 
 #: Exceptions whose message is already a sentence a user can act on.

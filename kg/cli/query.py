@@ -1,0 +1,80 @@
+"""``kg query``: SPARQL over the store, ready-made queries, result formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.cli import cli
+from kg.cli.core import store_location
+from kg.results import FORMATS, write_rows
+from kg.store import QueryError, is_update, open_store
+
+
+def _read_query(text: str | None, file: str | None) -> str:
+    if file:
+        if file == "-":
+            return sys.stdin.read()
+        try:
+            return Path(file).read_text(encoding="utf-8")
+        except OSError as e:
+            raise click.ClickException(f"cannot read query file {file}: {e.strerror or e}") from None
+    if text == "-":
+        return sys.stdin.read()
+    if not text:
+        raise click.UsageError("give a SPARQL query, a ready-made query name, -f FILE or - for stdin")
+    return text
+
+
+@cli.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "file", metavar="FILE", help="Read the query from FILE (- for stdin).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="Bind a variable of a ready-made query (repeatable).")
+@click.option("--list", "list_", is_flag=True, help="List the ready-made queries.")
+@click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (refused otherwise).")
+@click.pass_context
+def query(ctx, sparql, file, fmt, params, list_, update) -> None:
+    """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
+
+    The default graph is the union of all article graphs.
+    """
+    from kg import queries
+
+    if list_:
+        for info in queries.list_queries():
+            extra = f"  [params: {', '.join(info.params)}]" if info.params else ""
+            click.echo(f"{info.name:<22} {info.description}{extra}")
+        return
+    bindings = {}
+    text = _read_query(sparql, file)
+    if sparql and not file and sparql != "-" and "{" not in sparql and " " not in sparql.strip():
+        try:
+            info = queries.get_query(sparql.strip())
+        except KeyError as e:
+            raise click.ClickException(str(e.args[0])) from None
+        text = info.text
+        for item in params:
+            key, sep, value = item.partition("=")
+            if not sep or key not in info.params:
+                known = ", ".join(info.params) or "none"
+                raise click.UsageError(f"--param {item!r}: expected KEY=VALUE with KEY among: {known}")
+            bindings[key] = queries.param_value(value)
+    elif params:
+        raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
+    if is_update(text):
+        if not update:
+            raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
+        with open_store(store_location(ctx), write=True) as store:
+            store.update(text)
+        click.echo("update applied", err=True)
+        return
+    with open_store(store_location(ctx)) as store:
+        try:
+            results = store.query(text, bindings)
+        except QueryError as e:
+            raise click.ClickException(str(e)) from None
+    write_rows(results, fmt, sys.stdout)
