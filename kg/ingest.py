@@ -1,28 +1,41 @@
 """Articles -> facts -> RDF -> store, one named graph per article.
 
+A batch (:func:`ingest_paths`) reads files, folders, globs, JSON Lines and
+HTML pages (:mod:`kg.loaders`); each bad file or line is reported and
+skipped. An article whose content hash is already in the store is skipped
+without extraction; a changed one replaces its graph. With ``jobs > 1``
+extraction runs in worker processes while this process, the store's single
+writer, stores each result in one transaction, so a crash never leaves an
+article half-written.
+
 >>> from kg.store import open_store
 >>> from kg.facts import Article
 >>> store = open_store(":memory:", write=True)
 >>> outcome = ingest_article(store, Article("a1", "test", "La Russie a livré des S-400 à la Turquie."))
->>> outcome.status, outcome.facts > 0
-('ingested', True)
+>>> outcome.status
+'ingested'
 >>> ingest_article(store, Article("a1", "test", "La Russie a livré des S-400 à la Turquie.")).status
 'unchanged'
+>>> ingest_article(store, Article("a1", "test", "La Russie a livré des S-300 à l'Iran.")).status
+'replaced'
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.extract import EXTRACTOR_VERSION, extract
-from kg.facts import Article
-from kg.loaders import LoadError, load_articles
+from kg.facts import Article, Extraction
+from kg.loaders import LoadError, expand_inputs, load_items
 from kg.mapping import article_iri, to_graph
 from kg.store import Store
 from kg.vocab import AKG
@@ -41,11 +54,18 @@ class Outcome:
 
 @dataclass
 class IngestReport:
-    """The summary of a batch: counts and one line per error."""
+    """The summary of a batch: counts and one line per error.
+
+    >>> r = IngestReport(); r.add(Outcome("a", "ingested", 3)); r.add(Outcome("b", "unchanged"))
+    >>> r.errors.append("x.txt: the file is empty")
+    >>> r.summary()
+    '1 article ingested (0 replaced), 3 facts, 1 unchanged, 1 error'
+    """
 
     articles: int = 0
     facts: int = 0
     skipped: int = 0
+    replaced: int = 0
     errors: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
@@ -54,20 +74,25 @@ class IngestReport:
         else:
             self.articles += 1
             self.facts += outcome.facts
+            if outcome.status == "replaced":
+                self.replaced += 1
 
     def summary(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
         return (
-            f"{self.articles} articles ingested, {self.facts} facts, "
-            f"{self.skipped} unchanged, {len(self.errors)} errors"
+            f"{n(self.articles, 'article')} ingested ({self.replaced} replaced), {n(self.facts, 'fact')}, "
+            f"{self.skipped} unchanged, {n(len(self.errors), 'error')}"
         )
 
 
 def content_hash(article: Article, lang: str | None = None) -> str:
     """SHA-256 of what determines an article's graph: text, date, source, language, extractor."""
     h = hashlib.sha256()
-    for part in (EXTRACTOR_VERSION, lang or "", article.date or "", article.source, article.url or "",
-                 article.title or "", article.text):
-        h.update(part.encode("utf-8"))
+    for part in (EXTRACTOR_VERSION, lang or article.lang or "", article.date or "", article.source,
+                 article.url or "", article.title or "", article.text):
+        h.update(part.encode("utf-8", errors="surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()
 
@@ -81,6 +106,12 @@ def stored_hash(store: Store, graph_iri: str) -> str | None:
     return values[0] if values else None
 
 
+def stored_hashes(store: Store) -> dict[str, str]:
+    """Every article IRI with its recorded content hash (one query for a whole batch)."""
+    rows = store.query(f"SELECT ?a ?h WHERE {{ ?a <{AKG.contentHash}> ?h }}")
+    return {str(row["a"]): str(row["h"]) for row in rows.rows if row.get("a") is not None}
+
+
 def ingest_article(store: Store, article: Article, lang: str | None = None, force: bool = False) -> Outcome:
     """Extract one article and store it as its own named graph (replacing an older version)."""
     iri = str(article_iri(article))
@@ -88,29 +119,135 @@ def ingest_article(store: Store, article: Article, lang: str | None = None, forc
     previous = stored_hash(store, iri)
     if previous == digest and not force:
         return Outcome(article.id, "unchanged")
-    extraction = extract(article, lang=lang)
+    extraction = extract(article, lang=lang or article.lang)
     store.replace_graph(iri, to_graph(extraction, digest))
     return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts))
 
 
+@dataclass(frozen=True)
+class _Task:
+    article: Article
+    lang: str | None
+    digest: str
+    replaces: bool
+
+
+def _extract_task(article: Article, lang: str | None) -> Extraction:
+    """Worker-side extraction (module level so it pickles)."""
+    return extract(article, lang=lang)
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    # forkserver: workers do not inherit this process's store handles or its lock file descriptor,
+    # so a killed ingest leaves no process holding the store.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.extract"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
 def ingest_paths(
     store: Store,
-    paths: Iterable[Path],
+    paths: Iterable[str | Path],
     lang: str | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     on_error: Callable[[str], None] | None = None,
+    *,
+    jobs: int = 1,
+    max_bytes: int | None = None,
+    force: bool = False,
+    on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    """Ingest every article in ``paths``; a bad file is reported and skipped, not fatal."""
+    """Ingest every article in ``paths`` (files, folders, glob patterns).
+
+    A bad file, line or article is reported through ``on_error``, counted in
+    the report and skipped; the others are stored. ``on_file`` is called after
+    each input file has been read (for a progress bar).
+    """
     report = IngestReport()
-    for path in paths:
-        try:
-            for article in load_articles(Path(path)):
-                outcome = ingest_article(store, article, lang=lang)
-                report.add(outcome)
-                if on_outcome:
-                    on_outcome(outcome)
-        except LoadError as e:
-            report.errors.append(str(e))
-            if on_error:
-                on_error(str(e))
+    files = paths if isinstance(paths, list) and all(isinstance(p, Path) for p in paths) else expand_inputs(paths)
+    known = stored_hashes(store)
+    claimed: dict[str, str] = {}
+
+    def error(message: str) -> None:
+        report.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    def outcome(result: Outcome) -> None:
+        report.add(result)
+        if on_outcome:
+            on_outcome(result)
+
+    def tasks() -> Iterator[_Task]:
+        for path in files:
+            for item in load_items(Path(path), max_bytes):
+                if isinstance(item, LoadError):
+                    error(str(item))
+                    continue
+                iri = str(article_iri(item))
+                if iri in claimed:
+                    error(f"{item.source}: article id {item.id!r} is already used by {claimed[iri]} "
+                          "in this batch; give it another id or file name")
+                    continue
+                claimed[iri] = item.source
+                effective = lang or item.lang
+                digest = content_hash(item, effective)
+                previous = known.get(iri)
+                if previous == digest and not force:
+                    outcome(Outcome(item.id, "unchanged"))
+                    continue
+                yield _Task(item, effective, digest, previous is not None)
+            if on_file:
+                on_file(Path(path))
+
+    def store_result(task: _Task, extraction: Extraction) -> None:
+        iri = str(article_iri(task.article))
+        store.replace_graph(iri, to_graph(extraction, task.digest))
+        known[iri] = task.digest
+        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts)))
+
+    def failed(task: _Task, e: BaseException) -> None:
+        log.debug("extraction failed for %s", task.article.source, exc_info=e)
+        first = str(e).splitlines()[0] if str(e).strip() else ""
+        error(f"{task.article.source}: extraction failed ({type(e).__name__}: {first}); please report this article")
+
+    if jobs <= 1:
+        for task in tasks():
+            try:
+                extraction = extract(task.article, lang=task.lang)
+            except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
+                failed(task, e)
+                continue
+            store_result(task, extraction)
+        return report
+
+    pool: ProcessPoolExecutor | None = None
+    window: deque[tuple[_Task, Future]] = deque()
+    try:
+        for task in tasks():
+            if pool is None:
+                pool = _pool(jobs)
+            window.append((task, pool.submit(_extract_task, task.article, task.lang)))
+            if len(window) >= 4 * jobs:
+                _drain_one(window, store_result, failed)
+        while window:
+            _drain_one(window, store_result, failed)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return report
+
+
+def _drain_one(window, store_result, failed) -> None:
+    """Store the oldest submitted extraction (results are stored in input order)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    task, future = window.popleft()
+    try:
+        extraction = future.result()
+    except BrokenProcessPool:
+        raise RuntimeError("an extraction worker process died; run again with --jobs 1") from None
+    except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
+        failed(task, e)
+        return
+    store_result(task, extraction)

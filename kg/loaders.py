@@ -1,26 +1,85 @@
-"""Read articles from files: plain text (with an optional leading ``date`` line).
+"""Read articles from files: text, JSON Lines, saved HTML pages; folders and globs.
+
+Every input problem is a :class:`LoadError` whose one-line message names the
+file (and the line or byte position where there is one). Batch readers yield
+errors as values (:func:`load_items`), so one bad line or file never stops the
+others.
+
+Formats, chosen by suffix:
+
+- text (``.txt``, ``.text``, ``.md``, no suffix, anything else given
+  explicitly): one article, optionally starting with a line ``date YYYY-MM[-DD]``;
+- JSON Lines (``.jsonl``, ``.ndjson``): one article per line, an object with
+  ``text`` and optional ``date``, ``url``, ``title``, ``lang``, ``id``;
+- HTML (``.html``, ``.htm``): the main text of a saved page (trafilatura),
+  with its title and date when the page gives them.
+
+Size limit: a text or HTML file larger than :func:`max_bytes` (default 20 MB,
+``$KG_MAX_BYTES`` or ``kg ingest --max-bytes``) is refused with a message naming
+the limit; JSON Lines files are read line by line in bounded memory, the limit
+applying to each line.
 
 >>> split_date_line("date 2021-09\\nAnkara achètera ...")
 ('2021-09', 'Ankara achètera ...')
 >>> split_date_line("No date here.")
 (None, 'No date here.')
+>>> decode("Ankara achète".encode("cp1252"))
+'Ankara achète'
+>>> record_id({"url": "https://example.org/news/S-400 deal"}, "feed", 3)
+'https-example-org-news-s-400-deal'
 """
 
 from __future__ import annotations
 
+import glob
+import json
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from kg.facts import Article, slug
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+#: What a folder contributes: files with these suffixes (others, such as gold ``.json``, are left alone).
+FOLDER_SUFFIXES = (TEXT_SUFFIXES - {""}) | JSONL_SUFFIXES | HTML_SUFFIXES
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+LANGS = {"fr", "en"}
 
 _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\r?\n?", re.IGNORECASE)
+_DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+#: Scripts a legacy 8-bit file may be in that Windows-1252 cannot represent.
+_NON_LATIN = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "Armenian", "Georgian")
+#: The five bytes Windows-1252 leaves undefined decode as ISO-8859-1 (C1 controls).
+_CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
 
 
 class LoadError(ValueError):
-    """An input file cannot be read as an article; the message names the file."""
+    """An input file (or line) cannot be read as an article; the message names it."""
+
+
+def max_bytes(limit: int | None = None) -> int:
+    """The size limit in bytes: ``limit``, else ``$KG_MAX_BYTES``, else 20 MB.
+
+    >>> max_bytes(1000)
+    1000
+    """
+    if limit is not None:
+        if limit <= 0:
+            raise LoadError(f"the size limit must be a positive number of bytes, not {limit}")
+        return limit
+    env = os.environ.get("KG_MAX_BYTES", "").strip()
+    if not env:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(env)
+    except ValueError:
+        raise LoadError(f"KG_MAX_BYTES={env!r} is not a number of bytes; set it to e.g. 50000000") from None
+    return max_bytes(value)
 
 
 def split_date_line(text: str) -> tuple[str | None, str]:
@@ -31,42 +90,409 @@ def split_date_line(text: str) -> tuple[str | None, str]:
     return match.group(1), text[match.end():].lstrip(" \t")
 
 
+def normalise_newlines(text: str) -> str:
+    r"""``\r\n`` and lone ``\r`` become ``\n``.
+
+    >>> normalise_newlines("a\r\nb\rc\n")
+    'a\nb\nc\n'
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _binary_error(name: str, data: bytes) -> LoadError | None:
+    nul = data.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        return LoadError(f"{name}: looks like a binary file, not text (NUL byte at byte {nul})")
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters (other than tab, newlines, form feed) mean it is not text."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    return controls > max(2, len(sample) // 50)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: every other byte is NUL in Latin text."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4096]
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _cp1252(data: bytes) -> str:
+    """Windows-1252 (a superset of ISO-8859-1's printable characters)."""
+    if not any(b in _CP1252_HOLES for b in data):
+        return data.decode("cp1252")
+    return "".join(_CP1252_HOLES.get(b) or bytes([b]).decode("cp1252") for b in data)
+
+
+def _legacy(data: bytes) -> str:
+    """Decode a non-UTF-8 8-bit text.
+
+    French and English news in a legacy encoding is Windows-1252 or
+    ISO-8859-1; decoding both as Windows-1252 is exact for the second's
+    printable range and gets the first's curly quotes, dashes, ``€`` and ``œ``
+    right. charset-normalizer guesses cp1250 or cp1257 for such short texts,
+    so it is only trusted when it finds a non-Latin script (Cyrillic, Greek...).
+    """
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data[:65536]).best()
+    if best is not None and any(a.startswith(_NON_LATIN) for a in best.alphabets):
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        if text and _whole_words(text):
+            return text
+    return _cp1252(data)
+
+
+def _whole_words(text: str) -> bool:
+    """Whether the non-ASCII letters of a decoding form whole words (``Москва``), not ``achﻟte``."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
+    if not words:
+        return False
+    mixed = sum(1 for w in words if any(c.isascii() for c in w))
+    return mixed <= len(words) // 10
+
+
 def decode(data: bytes, name: str = "input") -> str:
-    """Bytes as text: UTF-8 (with or without BOM), else the detected legacy encoding."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError(f"{name}: looks like a binary file, not text")
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace") if encoding == "utf-8" else data.decode(encoding)
+    r"""Bytes as text, with normalised newlines.
+
+    UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly so without),
+    else Windows-1252 / ISO-8859-1 (or another legacy encoding that
+    charset-normalizer recognises with confidence). Binary data is a
+    :class:`LoadError`.
+
+    >>> decode(b"\xef\xbb\xbfL\xe2\x80\x99\xc3\x89tat\r\n")
+    'L’État\n'
+    >>> decode("« Œuvre »".encode("utf-16"))
+    '« Œuvre »'
+    >>> decode(b"\x93S-400\x94 \xe0 Ankara")
+    '“S-400” à Ankara'
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return normalise_newlines(data[3:].decode("utf-8"))
+        except UnicodeDecodeError as e:
+            raise LoadError(f"{name}: not valid UTF-8 despite its BOM (byte {e.start + 3})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return normalise_newlines(data.decode("utf-16"))
+        except UnicodeDecodeError as e:
+            raise LoadError(f"{name}: not valid UTF-16 despite its BOM (byte {e.start})") from None
+    if b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data)
+        if text is None or _looks_binary(text):
+            raise _binary_error(name, data)  # type: ignore[misc]
+        return normalise_newlines(text)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    return data.decode("cp1252", errors="replace")
+        text = _legacy(data)
+    if _looks_binary(text):
+        raise LoadError(f"{name}: looks like a binary file, not text (too many control characters)")
+    return normalise_newlines(text)
 
 
 def article_id(path: Path) -> str:
-    """The article id of a file: the slug of its name without suffix."""
+    """The article id of a file: the slug of its name without suffix.
+
+    >>> article_id(Path("news/Seed S400 Turquie.txt"))
+    'seed-s400-turquie'
+    """
     return slug(path.stem) or "article"
 
 
-def load_text_file(path: Path) -> Article:
-    """One article from a text file."""
+def record_id(record: dict, stem: str, line: int) -> str:
+    """The id of a JSON Lines record: its ``id``, else the slug of its ``url``, else ``<file stem>-<line>``."""
+    if record.get("id") not in (None, ""):
+        return str(record["id"])
+    url = record.get("url")
+    if isinstance(url, str) and slug(url):
+        return slug(url)
+    return f"{slug(stem) or 'article'}-{line}"
+
+
+def _read(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file, with one-line errors for every way that fails."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if path.is_dir():
+            raise IsADirectoryError
+        if size > max_bytes(limit):
+            raise LoadError(
+                f"{path}: {size:,} bytes is over the size limit of {max_bytes(limit):,} bytes; "
+                "raise it with --max-bytes N or KG_MAX_BYTES=N"
+            )
+        return path.read_bytes()
     except FileNotFoundError:
-        raise LoadError(f"{path}: no such file") from None
+        if _GLOB_CHARS.search(str(path)):
+            raise LoadError(f"{path}: no file matches this pattern") from None
+        raise LoadError(f"{path}: no such file or folder") from None
     except IsADirectoryError:
         raise LoadError(f"{path}: is a folder, not a file") from None
     except PermissionError:
         raise LoadError(f"{path}: permission denied; check the file's read permission") from None
+    except OSError as e:
+        raise LoadError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def load_text_file(path: Path, limit: int | None = None) -> Article:
+    """One article from a text file."""
+    path = Path(path)
+    data = _read(path, limit)
+    if not data.strip():
+        raise LoadError(f"{path}: the file is empty")
     text = decode(data, str(path))
     date, body = split_date_line(text)
     if not body.strip():
-        raise LoadError(f"{path}: the file is empty")
+        raise LoadError(f"{path}: the file has no text after its date line")
     return Article(id=article_id(path), source=str(path), text=body, date=date)
 
 
-def load_articles(path: Path) -> Iterator[Article]:
-    """The articles a file holds (one for a text file)."""
-    yield load_text_file(Path(path))
+def load_html_file(path: Path, limit: int | None = None) -> Article:
+    """One article from a saved HTML page: its main text, title and date (trafilatura)."""
+    import trafilatura
+
+    path = Path(path)
+    data = _read(path, limit)
+    if not data.strip():
+        raise LoadError(f"{path}: the file is empty")
+    bad = _binary_error(str(path), data)
+    if bad is not None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise bad
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = decode(data, str(path)).encode("utf-8")
+    try:
+        doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
+    except Exception as e:  # noqa: BLE001 - a third-party parser on hostile input
+        raise LoadError(f"{path}: cannot parse the HTML page: {type(e).__name__}") from None
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise LoadError(f"{path}: no article text found in the HTML page")
+    date = getattr(doc, "date", None)
+    if date and not _DATE.match(date):
+        date = date[:10] if _DATE.match(date[:10]) else None
+    title = (getattr(doc, "title", None) or "").strip() or None
+    url = getattr(doc, "url", None) or None
+    return Article(id=article_id(path), source=str(path), text=normalise_newlines(text), date=date,
+                   title=title, url=url)
+
+
+def _optional_str(record: dict, key: str, where: str) -> str | None:
+    value = record.get(key)
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise LoadError(f"{where}: field {key!r} must be a string, not {type(value).__name__}")
+    return value
+
+
+def parse_record(line: str, path: Path, number: int) -> Article:
+    """One JSON Lines record as an article (``number`` is the 1-based line number)."""
+    where = f"{path}, line {number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise LoadError(f"{where}: malformed JSON at column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise LoadError(f"{where}: malformed JSON: nested too deeply") from None
+    if not isinstance(record, dict):
+        raise LoadError(f"{where}: expected a JSON object with a \"text\" field, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise LoadError(f"{where}: missing \"text\" field (a string)")
+    if not text.strip():
+        raise LoadError(f"{where}: the \"text\" field is empty")
+    date = _optional_str(record, "date", where)
+    if date is not None and not _DATE.match(date):
+        raise LoadError(f"{where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    lang = _optional_str(record, "lang", where)
+    if lang is not None:
+        lang = lang.lower()
+        if lang not in LANGS:
+            raise LoadError(f"{where}: lang {lang!r} is not one of {', '.join(sorted(LANGS))}")
+    url = _optional_str(record, "url", where)
+    title = _optional_str(record, "title", where)
+    if isinstance(record.get("id"), (dict, list)):
+        raise LoadError(f"{where}: field 'id' must be a string or a number")
+    ident = record_id(record, path.stem, number)
+    if not slug(ident):
+        raise LoadError(f"{where}: id {ident!r} has no letters or digits")
+    return Article(id=ident, source=f"{path}:{number}", text=normalise_newlines(text), date=date, lang=lang,
+                   title=title, url=url)
+
+
+def iter_jsonl(path: Path, limit: int | None = None) -> Iterator[Article | LoadError]:
+    """The articles of a JSON Lines file, line by line (bounded memory); bad lines as errors."""
+    path = Path(path)
+    cap = max_bytes(limit)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        yield LoadError(f"{path}: no such file or folder")
+        return
+    except PermissionError:
+        yield LoadError(f"{path}: permission denied; check the file's read permission")
+        return
+    except OSError as e:
+        yield LoadError(f"{path}: cannot read: {e.strerror or e}")
+        return
+    seen_text = False
+    with handle:
+        number = 0
+        while True:
+            try:
+                raw = handle.readline(cap + 1)
+            except OSError as e:
+                yield LoadError(f"{path}: cannot read: {e.strerror or e}")
+                return
+            if not raw:
+                break
+            number += 1
+            if len(raw) > cap and not raw.endswith(b"\n"):
+                yield LoadError(f"{path}, line {number}: longer than the size limit of {cap:,} bytes; "
+                                "raise it with --max-bytes N or KG_MAX_BYTES=N")
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = handle.readline(1 << 20)
+                continue
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            seen_text = True
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield LoadError(f"{path}, line {number}: not UTF-8 (byte {e.start} of the line); "
+                                "JSON Lines files must be UTF-8")
+                continue
+            try:
+                yield parse_record(line, path, number)
+            except LoadError as e:
+                yield e
+    if not seen_text:
+        yield LoadError(f"{path}: the file is empty")
+
+
+def file_format(path: Path) -> str:
+    """``text``, ``jsonl`` or ``html``, from the file's suffix.
+
+    >>> file_format(Path("feed.NDJSON")), file_format(Path("page.htm")), file_format(Path("a.txt"))
+    ('jsonl', 'html', 'text')
+    """
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def load_items(path: Path, limit: int | None = None) -> Iterator[Article | LoadError]:
+    """The articles a file holds, with each problem yielded as a :class:`LoadError` value."""
+    path = Path(path)
+    kind = file_format(path)
+    if kind == "jsonl" and not path.is_dir():
+        yield from iter_jsonl(path, limit)
+        return
+    try:
+        yield load_html_file(path, limit) if kind == "html" else load_text_file(path, limit)
+    except LoadError as e:
+        yield e
+
+
+def load_articles(path: Path, limit: int | None = None) -> Iterator[Article]:
+    """The articles a file holds; the first problem raises :class:`LoadError`."""
+    for item in load_items(Path(path), limit):
+        if isinstance(item, LoadError):
+            raise item
+        yield item
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    found = []
+    for root, dirs, files in os.walk(folder, onerror=None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            p = Path(root) / name
+            if p.suffix.lower() in FOLDER_SUFFIXES:
+                found.append(p)
+    return found
+
+
+def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """Files to read from command-line inputs: files, folders (recursively) and glob patterns.
+
+    Patterns are expanded here, so quoted globs work (``'news/**/*.txt'``). A
+    folder contributes its text, JSON Lines and HTML files, hidden ones left
+    out. Inputs that match nothing are kept, so reading them reports the
+    problem. Each file appears once, in the order given (sorted within a
+    folder or pattern).
+    """
+    out: list[Path] = []
+    seen: set[str] = set()
+
+    def add(p: Path) -> None:
+        try:
+            key = str(p.resolve())
+        except OSError:
+            key = str(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if path.is_dir():
+            for p in _folder_files(path):
+                add(p)
+        elif not path.exists() and _GLOB_CHARS.search(text):
+            matches = sorted(glob.glob(os.path.expanduser(text), recursive=True))
+            if not matches:
+                add(path)
+            for m in matches:
+                mp = Path(m)
+                if mp.is_dir():
+                    for p in _folder_files(mp):
+                        add(p)
+                else:
+                    add(mp)
+        else:
+            add(path)
+    return out
+
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LoadError",
+    "article_id",
+    "decode",
+    "expand_inputs",
+    "file_format",
+    "iter_jsonl",
+    "load_articles",
+    "load_html_file",
+    "load_items",
+    "load_text_file",
+    "max_bytes",
+    "normalise_newlines",
+    "parse_record",
+    "record_id",
+    "split_date_line",
+]

@@ -3,35 +3,67 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from kg.cli import cli
 from kg.cli.core import store_location
+from kg.locking import StoreBusy
 from kg.store import open_store
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|GLOB...")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the articles (default: detected).")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Extract in N worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (no progress bar, no summary).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Refuse text and HTML files larger than N bytes (default $KG_MAX_BYTES, else 20 MB).")
+@click.option("--wait", type=click.FloatRange(min=0), default=0.0, metavar="SECONDS",
+              help="If another process is writing the store, wait up to SECONDS for it instead of failing.")
+@click.option("--force", is_flag=True, help="Extract again even the articles whose text has not changed.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], lang: str | None, quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: int, quiet: bool,
+           max_bytes: int | None, wait: float, force: bool) -> None:
     """Extract facts from articles and add them to the store (one graph per article).
 
-    PATHS are text files (optionally starting with a line `date YYYY-MM-DD`).
-    Ingesting an article again replaces its graph.
+    \b
+    PATH is a file, a folder (read recursively) or a glob pattern ('news/**/*.txt'):
+      *.txt, *.md   one article; it may start with a line `date YYYY-MM-DD`
+      *.jsonl       one article per line: {"text": ..., "date", "url", "title", "lang", "id"}
+      *.html        a saved web page (its main text, title and date)
+
+    Ingesting an article again replaces its graph; unchanged articles are
+    skipped. Bad files and lines are reported, skipped and counted; the exit
+    status is 1 if there was any.
     """
     from kg.ingest import ingest_paths
+    from kg.loaders import expand_inputs
+    from kg.loaders import max_bytes as size_limit
 
-    with open_store(store_location(ctx), write=True) as store:
-        report = ingest_paths(
-            store,
-            paths,
-            lang=lang,
-            on_error=lambda message: click.echo(f"Error: {message}", err=True),
-        )
+    limit = size_limit(max_bytes)
+    try:
+        store = open_store(store_location(ctx), write=True, wait=wait)
+    except StoreBusy as e:
+        hint = "" if wait else " (or add --wait SECONDS to queue behind it)"
+        raise click.ClickException(f"{e}{hint}") from None
+    files = expand_inputs(paths)
+    show_bar = not quiet and sys.stderr.isatty() and len(files) > 1
+    with store:
+        if show_bar:
+            with click.progressbar(length=len(files), label="Ingesting", file=sys.stderr,
+                                   show_pos=True) as bar:
+                report = ingest_paths(
+                    store, files, lang=lang, jobs=jobs, max_bytes=limit, force=force,
+                    on_error=lambda message: click.echo(f"\nError: {message}", err=True),
+                    on_file=lambda _path: bar.update(1),
+                )
+        else:
+            report = ingest_paths(
+                store, files, lang=lang, jobs=jobs, max_bytes=limit, force=force,
+                on_error=lambda message: click.echo(f"Error: {message}", err=True),
+            )
     if not quiet:
         click.echo(report.summary(), err=True)
     if report.errors:
