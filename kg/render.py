@@ -1,0 +1,459 @@
+"""The graph as one interactive HTML page (pyvis / vis-network); the only module that imports pyvis.
+
+The page is one self-contained file: vis-network is in line and pyvis'
+Bootstrap links are removed, so it opens offline, from any folder, and makes
+no network request. Nodes are coloured by class (with a legend) and sized by
+degree, edges carry labels, a search box selects and centres an entity, and
+clicking a node lists its evidence sentences with the article's date and
+source in a side panel.
+
+Every text that comes from an article is data, never markup: node data travels
+in a JSON block (``<``, ``>`` and ``&`` escaped) and is shown with
+``textContent``; tooltips are plain strings, which vis-network shows as text.
+
+Small graphs settle with physics from a seeded start; above
+:data:`PHYSICS_LIMIT` nodes the layout is computed here (:func:`fast_layout`,
+seeded) and physics is off, so thousands of nodes open in seconds.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph(); G.add_node("a", label="<b>A</b>", type="Country")
+>>> "<b>A</b>" in page_html(G)
+False
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import numpy as np
+from pyvis.network import Network
+
+from kg.analysis import ENTITY_TYPES, edge_label, neighbors, project
+from kg.store import Store
+
+__all__ = ["COLORS", "PHYSICS_LIMIT", "fast_layout", "graph_for_query", "page_html", "render_graph", "render_html"]
+
+#: Above this many nodes, positions are computed in Python and physics is off.
+PHYSICS_LIMIT = 300
+#: Node colour per class (also the legend).
+COLORS: dict[str, str] = {
+    "Country": "#1f77b4",
+    "Alliance": "#2ca02c",
+    "WeaponSystem": "#d62728",
+    "Person": "#ff7f0e",
+}
+_EDGE_COLORS = {"deal": "#555555", "sanction": "#c0392b", "party": "#8e44ad"}
+_MAX_EVIDENCE = 30
+
+# pyvis always links Bootstrap from a CDN (and prints an empty heading twice).
+_BOOTSTRAP = re.compile(
+    r'<link\s+href="https://cdn\.jsdelivr\.net/npm/bootstrap[^>]*/>\s*'
+    r'|<script\s+src="https://cdn\.jsdelivr\.net/npm/bootstrap[^>]*>\s*</script>\s*',
+    re.DOTALL,
+)
+_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>\s*|<!--\s*<link[^>]*node_modules.*?-->\s*", re.DOTALL)
+_REMOTE = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------ layout
+
+def fast_layout(
+    G: nx.Graph, seed: int = 0, iterations: int = 60, scale: float = 60.0
+) -> dict[Any, tuple[float, float]]:
+    """Positions for large graphs: seeded random start, then vectorised force iterations.
+
+    Fruchterman-Reingold forces with repulsion only between nodes closer than
+    three ideal edge lengths (found with a k-d tree), so each step is about
+    linear in the number of nodes and edges. The same seed gives the same picture.
+
+    >>> G = nx.path_graph(4)
+    >>> fast_layout(G, seed=1) == fast_layout(G, seed=1)
+    True
+    >>> len(fast_layout(G))
+    4
+    """
+    from scipy.spatial import cKDTree
+
+    nodes = list(G.nodes())
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    pairs = {(index[u], index[v]) for u, v in G.edges() if u != v}
+    edges = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    rng = np.random.default_rng(seed)
+    side = math.sqrt(n)
+    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    k = 1.0
+    temperature = side / 8
+    cooling = (0.02 / temperature) ** (1 / max(iterations, 1)) if temperature > 0.02 else 1.0
+    for _ in range(iterations):
+        disp = np.zeros_like(pos)
+        close = cKDTree(pos).query_pairs(r=3 * k, output_type="ndarray")
+        if len(close):
+            delta = pos[close[:, 0]] - pos[close[:, 1]]
+            dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
+            push = delta * (k * k / dist2)[:, None]
+            np.add.at(disp, close[:, 0], push)
+            np.add.at(disp, close[:, 1], -push)
+        if len(edges):
+            delta = pos[edges[:, 0]] - pos[edges[:, 1]]
+            dist = np.sqrt(np.maximum((delta**2).sum(axis=1), 1e-8))
+            pull = delta * (dist / k)[:, None]
+            np.add.at(disp, edges[:, 0], -pull)
+            np.add.at(disp, edges[:, 1], pull)
+        disp -= pos * (0.5 / side)  # weak gravity keeps components together
+        length = np.sqrt(np.maximum((disp**2).sum(axis=1), 1e-12))
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature *= cooling
+    pos -= pos.mean(axis=0)
+    return {v: (float(x * scale), float(y * scale)) for v, (x, y) in zip(nodes, pos)}
+
+
+def _small_layout(G: nx.Graph, seed: int) -> dict[Any, tuple[float, float]]:
+    if G.number_of_nodes() == 0:
+        return {}
+    pos = nx.spring_layout(nx.Graph(G.to_undirected(as_view=True)), seed=seed)
+    spread = 40.0 * math.sqrt(G.number_of_nodes()) + 100.0
+    return {v: (float(x * spread), float(y * spread)) for v, (x, y) in pos.items()}
+
+
+# ------------------------------------------------------------------ choosing what to draw
+
+def graph_for_query(G: nx.MultiDiGraph, results: Any) -> nx.MultiDiGraph:
+    """The part of ``G`` a query result names: its entities, and its facts with their endpoints.
+
+    Plain relations between the entities kept are drawn too. ``results`` is a
+    :class:`kg.results.Results` (SELECT or CONSTRUCT).
+    """
+    terms: set[str] = set()
+    if getattr(results, "graph", None) is not None:
+        for triple in results.graph:
+            terms.update(str(t) for t in triple)
+    for row in results.rows:
+        terms.update(str(t) for t in row.values() if t is not None)
+    keep_nodes = {t for t in terms if t in G}
+    keep_edges = []
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        if attrs.get("fact") in terms:
+            keep_edges.append((u, v, key))
+            keep_nodes.update((u, v))
+    for u, v, key, attrs in G.edges(keys=True, data=True):
+        if "fact" not in attrs and u in keep_nodes and v in keep_nodes:
+            keep_edges.append((u, v, key))
+    if not keep_nodes:
+        raise ValueError("the query's result names no entity or fact of the graph to draw (select IRIs, not labels)")
+    H = nx.MultiDiGraph()
+    H.add_nodes_from((n, G.nodes[n]) for n in keep_nodes)
+    H.add_edges_from((u, v, k, G.edges[u, v, k]) for u, v, k in keep_edges)
+    return H
+
+
+def _focus(G: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:
+    keep = {node, *neighbors(G, node, depth)}
+    return G.subgraph(keep).copy()
+
+
+# ------------------------------------------------------------------ page
+
+def _evidence_by_node(G: nx.MultiDiGraph) -> dict[Any, list[list[str]]]:
+    found: dict[Any, list[list[str]]] = defaultdict(list)
+    seen: dict[Any, set] = defaultdict(set)
+    for u, v, attrs in G.edges(data=True):
+        text = f"{G.nodes[u].get('label', u)} → {edge_label(attrs)} → {G.nodes[v].get('label', v)}"
+        for sentence, date, source, _article in attrs.get("provenance") or ():
+            for n in (u, v):
+                item = (sentence, date, source)
+                if item not in seen[n]:
+                    seen[n].add(item)
+                    found[n].append([sentence, text, date, source])
+    for n in found:
+        found[n].sort(key=lambda e: (e[2], e[0]))
+        del found[n][_MAX_EVIDENCE:]
+    return found
+
+
+def _tooltip(attrs: dict[str, Any], evidence: list[list[str]]) -> str:
+    lines = [f"{attrs.get('label', '')} ({attrs.get('type', '')})", f"key: {attrs.get('key', '')}"]
+    if attrs.get("aliases"):
+        lines.append("also: " + ", ".join(attrs["aliases"]))
+    for sentence, _rel, date, source in evidence[:3]:
+        lines.append(f"“{sentence}” ({', '.join(x for x in (date, source) if x)})")
+    if len(evidence) > 3:
+        lines.append(f"… {len(evidence) - 3} more: click the node")
+    return "\n".join(lines)
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot close or open a tag inside ``<script>``."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None, title: str = "armskg") -> str:
+    """The HTML page drawing ``G`` (a projection from :func:`kg.analysis.project`)."""
+    n = G.number_of_nodes()
+    if physics is None:
+        physics = n <= PHYSICS_LIMIT
+    pos = _small_layout(G, seed) if n <= PHYSICS_LIMIT else fast_layout(G, seed)
+    evidence = _evidence_by_node(G)
+    degree = dict(G.degree())
+    net = Network(height="100vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    node_data = []
+    for node, attrs in G.nodes(data=True):
+        etype = attrs.get("type", "")
+        x, y = pos.get(node, (0.0, 0.0))
+        net.nodes.append({
+            "id": node, "label": str(attrs.get("label", node)), "shape": "dot",
+            "color": COLORS.get(etype, "#7f7f7f"), "size": 10 + 4 * math.sqrt(degree.get(node, 0)),
+            "x": round(x, 1), "y": round(y, 1),
+        })
+        node_data.append({
+            "id": node, "label": str(attrs.get("label", node)), "type": etype, "key": str(attrs.get("key", "")),
+            "aliases": list(attrs.get("aliases") or ()), "evidence": evidence.get(node, []),
+            "tip": _tooltip(attrs, evidence.get(node, [])),
+        })
+    net.node_ids = [d["id"] for d in net.nodes]
+    net.node_map = {d["id"]: d for d in net.nodes}
+    parallel: dict[frozenset, int] = defaultdict(int)
+    for u, v, attrs in G.edges(data=True):
+        label = edge_label(attrs)
+        pair = frozenset((u, v))
+        rank = parallel[pair]
+        parallel[pair] += 1
+        tip = [f"{G.nodes[u].get('label', u)} → {label} → {G.nodes[v].get('label', v)}"]
+        if attrs.get("measure"):
+            tip.append(f"measure: {attrs['measure']}")
+        for sentence, date, source, _article in (attrs.get("provenance") or ())[:3]:
+            tip.append(f"“{sentence}” ({', '.join(x for x in (date, source) if x)})")
+        relation = attrs.get("relation", "")
+        net.edges.append({
+            "from": u, "to": v, "label": label, "title": "\n".join(tip),
+            "arrows": "" if relation == "party" else "to", "color": _EDGE_COLORS.get(relation, "#9e9e9e"),
+        })
+        if rank and n <= PHYSICS_LIMIT:  # bend parallel edges apart so their labels can be read
+            net.edges[-1]["smooth"] = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
+                                       "roundness": 0.25 * ((rank + 1) // 2)}
+    options = {
+        "physics": {
+            "enabled": bool(physics), "solver": "barnesHut",
+            "barnesHut": {"gravitationalConstant": -6000, "springLength": 140, "avoidOverlap": 0.2},
+            "stabilization": {"enabled": bool(physics), "iterations": 300, "fit": True},
+        },
+        "layout": {"improvedLayout": False, "randomSeed": seed},
+        "edges": {"smooth": False, "font": {"size": 10, "align": "middle", "strokeWidth": 3},
+                  "scaling": {"label": {"drawThreshold": 6}}},
+        "nodes": {"font": {"size": 14}, "scaling": {"label": {"drawThreshold": 6}}},
+        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": n > PHYSICS_LIMIT},
+    }
+    net.options = options
+    html = net.generate_html()
+    html = _BOOTSTRAP.sub("", html)
+    html = _HEADING.sub("", html)
+    data = {"title": title, "nodes": node_data, "edges": G.number_of_edges(), "physics": bool(physics),
+            "colors": COLORS, "types": list(ENTITY_TYPES)}
+    extra = _PAGE.replace("@DATA@", _json_for_script(data))
+    if "</body>" not in html:
+        raise RuntimeError("unexpected pyvis template: no </body>")
+    head, tail = html.rsplit("</body>", 1)
+    html = head + extra + "</body>" + tail
+    html = html.replace("<html>", '<!DOCTYPE html>\n<html lang="en">', 1)
+    if _REMOTE.search(html):
+        raise RuntimeError("the page would load a remote resource; the pyvis template changed")
+    return html
+
+
+def render_graph(G: nx.MultiDiGraph, output: Path | str, *, seed: int = 0, physics: bool | None = None,
+                 title: str = "armskg") -> Path:
+    """Write the page for ``G`` to ``output`` (UTF-8); returns the path."""
+    target = Path(output)
+    if target.parent and not target.parent.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(page_html(G, seed=seed, physics=physics, title=title), encoding="utf-8")
+    return target
+
+
+def render_html(store: Store, output: Path | str, *, focus: str | None = None, depth: int = 1,
+                types: Iterable[str] | None = None, query: str | None = None, seed: int = 0,
+                physics: bool | None = None, title: str = "armskg: arms deals between states") -> Path:
+    """Draw the store's entity graph as one self-contained HTML page.
+
+    Parameters
+    ----------
+    store : the store to draw.
+    output : the HTML file to write.
+    focus : an entity (key, label, alias or IRI): draw only what lies within ``depth`` steps of it.
+    types : keep only these classes (``Country``, ``Alliance``, ``Person``, ``WeaponSystem``).
+    query : a ready-made query name or a ``.rq`` file: draw the entities and facts of its result.
+    seed : seed of the layout.
+    physics : force physics on or off (default: on up to :data:`PHYSICS_LIMIT` nodes).
+
+    Raises :class:`kg.resolve.UnknownName` / :class:`kg.resolve.AmbiguousName` for a focus
+    that names no entity / several, :class:`ValueError` for other bad arguments.
+    """
+    G = project(store, types)
+    if query is not None:
+        G = graph_for_query(G, store.query(_query_text(query)))
+    if focus is not None:
+        from kg.resolve import resolve_entity
+
+        node = resolve_entity(store, focus).iri
+        if node not in G:
+            raise ValueError(f"{focus!r} is not in the graph drawn (check --type and --query)")
+        G = _focus(G, node, depth)
+    return render_graph(G, output, seed=seed, physics=physics, title=title)
+
+
+def _query_text(query: str) -> str:
+    path = Path(query)
+    if path.suffix == ".rq" or path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as e:
+            raise ValueError(f"cannot read query file {query}: {e.strerror or e}") from None
+    from kg.queries import get_query
+
+    try:
+        return get_query(query).text
+    except KeyError as e:
+        raise ValueError(str(e.args[0])) from None
+
+
+_PAGE = r"""
+<style>
+  body { margin: 0; font-family: system-ui, sans-serif; }
+  #kg-bar { position: absolute; top: 8px; left: 8px; z-index: 10; background: rgba(255,255,255,.92);
+            border: 1px solid #ccc; border-radius: 6px; padding: 8px 10px; max-width: 340px; font-size: 13px; }
+  #kg-bar h1 { font-size: 15px; margin: 0 0 6px 0; }
+  #kg-search { width: 100%; box-sizing: border-box; padding: 4px; font-size: 13px; }
+  #kg-legend { list-style: none; padding: 0; margin: 6px 0 0 0; }
+  #kg-legend li { display: inline-block; margin-right: 10px; }
+  #kg-legend span.swatch { display: inline-block; width: 11px; height: 11px; border-radius: 50%;
+            margin-right: 4px; vertical-align: -1px; }
+  #kg-panel { position: absolute; top: 8px; right: 8px; bottom: 8px; width: 360px; z-index: 10; overflow: auto;
+            background: rgba(255,255,255,.96); border: 1px solid #ccc; border-radius: 6px; padding: 10px 12px;
+            font-size: 13px; display: none; }
+  #kg-panel h2 { font-size: 16px; margin: 0 0 4px 0; }
+  #kg-panel .meta { color: #555; margin-bottom: 8px; }
+  #kg-evidence li { margin-bottom: 8px; }
+  #kg-evidence .rel { color: #555; font-size: 12px; }
+  #kg-evidence .src { color: #777; font-size: 12px; word-break: break-all; }
+  #kg-close { float: right; cursor: pointer; border: none; background: none; font-size: 16px; }
+</style>
+<div id="kg-bar">
+  <h1 id="kg-title"></h1>
+  <input id="kg-search" list="kg-names" placeholder="Find an entity (name, key or alias)" autocomplete="off">
+  <datalist id="kg-names"></datalist>
+  <ul id="kg-legend"></ul>
+</div>
+<aside id="kg-panel" aria-live="polite">
+  <button id="kg-close" title="Close">×</button>
+  <h2 id="kg-panel-title"></h2>
+  <div class="meta" id="kg-panel-meta"></div>
+  <div id="kg-panel-count"></div>
+  <ol id="kg-evidence"></ol>
+</aside>
+<script type="application/json" id="kg-data">@DATA@</script>
+<script>
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  var byId = {}, index = {};
+  function norm(s) { return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim(); }
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+  data.nodes.forEach(function (n) {
+    byId[n.id] = n;
+    [n.label, n.key].concat(n.aliases).forEach(function (name) {
+      var k = norm(name);
+      if (k && !(k in index)) index[k] = n.id;
+    });
+  });
+  document.title = data.title;
+  document.getElementById("kg-title").textContent =
+    data.title + " (" + data.nodes.length + " entities, " + data.edges + " relations)";
+  var legend = document.getElementById("kg-legend");
+  data.types.forEach(function (t) {
+    var li = el("li"), sw = el("span", undefined, "swatch");
+    sw.style.background = data.colors[t];
+    li.appendChild(sw); li.appendChild(document.createTextNode(t));
+    legend.appendChild(li);
+  });
+  var names = document.getElementById("kg-names"), frag = document.createDocumentFragment();
+  data.nodes.forEach(function (n) {
+    var o = document.createElement("option");
+    o.value = n.label;
+    frag.appendChild(o);
+  });
+  names.appendChild(frag);
+  nodes.update(data.nodes.map(function (n) { return {id: n.id, title: n.tip}; }));
+
+  var panel = document.getElementById("kg-panel");
+  function show(id) {
+    var n = byId[id];
+    if (!n) return;
+    document.getElementById("kg-panel-title").textContent = n.label;
+    var meta = n.type + " · key " + n.key;
+    if (n.aliases.length) meta += " · also " + n.aliases.join(", ");
+    document.getElementById("kg-panel-meta").textContent = meta;
+    document.getElementById("kg-panel-count").textContent =
+      n.evidence.length ? n.evidence.length + " evidence sentence(s):" : "No evidence sentence recorded.";
+    var list = document.getElementById("kg-evidence");
+    list.replaceChildren();
+    n.evidence.forEach(function (e) {
+      var li = el("li");
+      li.appendChild(el("div", "\u201c" + e[0] + "\u201d"));
+      li.appendChild(el("div", e[1], "rel"));
+      li.appendChild(el("div", [e[2], e[3]].filter(Boolean).join(" \u00b7 "), "src"));
+      list.appendChild(li);
+    });
+    panel.style.display = "block";
+  }
+  function hide() { panel.style.display = "none"; }
+  function select(id) {
+    if (!byId[id]) return false;
+    network.selectNodes([id]);
+    network.focus(id, {scale: 1.2, animation: false});
+    show(id);
+    return true;
+  }
+  document.getElementById("kg-close").addEventListener("click", hide);
+  var search = document.getElementById("kg-search");
+  function find() {
+    var id = index[norm(search.value)];
+    if (id !== undefined) select(id);
+  }
+  search.addEventListener("change", find);
+  search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") find(); });
+  network.on("click", function (p) { if (p.nodes.length) show(p.nodes[0]); else hide(); });
+  function ready() {
+    if (window.kgReady) return;
+    window.kgReady = true;
+    window.kgReadyAt = performance.now();
+  }
+  if (data.physics) {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({physics: {enabled: false}});
+      network.once("afterDrawing", ready);
+      network.redraw();
+    });
+  } else {
+    network.fit({animation: false});
+    network.once("afterDrawing", ready);
+  }
+  window.kgSelect = select;
+  window.kgShow = show;
+})();
+</script>
+"""
