@@ -164,7 +164,7 @@ def ingest_paths(
     each input file has been read (for a progress bar).
     """
     report = IngestReport()
-    files = paths if isinstance(paths, list) and all(isinstance(p, Path) for p in paths) else expand_inputs(paths)
+    files = expand_inputs(paths)
     known = stored_hashes(store)
     claimed: dict[str, str] = {}
 

@@ -303,10 +303,11 @@ def _optional_str(record: dict, key: str, where: str) -> str | None:
 def parse_record(line: str, path: Path, number: int) -> Article:
     """One JSON Lines record as an article (``number`` is the 1-based line number)."""
     where = f"{path}, line {number}"
+    line = line.rstrip("\r\n")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise LoadError(f"{where}: malformed JSON at column {e.colno}: {e.msg}") from None
+        raise LoadError(f"{where}: malformed JSON at column {e.pos + 1}: {e.msg}") from None
     except RecursionError:
         raise LoadError(f"{where}: malformed JSON: nested too deeply") from None
     if not isinstance(record, dict):
