@@ -9,6 +9,7 @@ import click
 
 from kg.cli import cli
 from kg.cli.core import store_location
+from kg.resolve import AmbiguousName, UnknownName
 from kg.results import FORMATS, write_rows
 from kg.store import QueryError, is_update, open_store
 
@@ -49,7 +50,8 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
             extra = f"  [params: {', '.join(info.params)}]" if info.params else ""
             click.echo(f"{info.name:<22} {info.description}{extra}")
         return
-    bindings = {}
+    info = None
+    param_values: dict[str, str] = {}
     text = _read_query(sparql, file)
     if sparql and not file and sparql != "-" and "{" not in sparql and " " not in sparql.strip():
         try:
@@ -57,12 +59,10 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
         except KeyError as e:
             raise click.ClickException(str(e.args[0])) from None
         text = info.text
-        for item in params:
-            key, sep, value = item.partition("=")
-            if not sep or key not in info.params:
-                known = ", ".join(info.params) or "none"
-                raise click.UsageError(f"--param {item!r}: expected KEY=VALUE with KEY among: {known}")
-            bindings[key] = queries.param_value(value)
+        try:
+            param_values = queries.parse_params(info, params)
+        except ValueError as e:
+            raise click.UsageError(str(e)) from None
     elif params:
         raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
     if is_update(text):
@@ -74,7 +74,8 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
         return
     with open_store(store_location(ctx)) as store:
         try:
+            bindings = queries.bind_params(store, info, param_values) if info is not None else {}
             results = store.query(text, bindings)
-        except QueryError as e:
+        except (QueryError, UnknownName, AmbiguousName, ValueError) as e:
             raise click.ClickException(str(e)) from None
     write_rows(results, fmt, sys.stdout)
