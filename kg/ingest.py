@@ -137,12 +137,32 @@ def _extract_task(article: Article, lang: str | None) -> Extraction:
     return extract(article, lang=lang)
 
 
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit as soon as the ingest process is gone (killed), instead of lingering."""
+    import os
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="kg-parent-watch").start()
+
+
 def _pool(jobs: int) -> ProcessPoolExecutor:
-    # forkserver: workers do not inherit this process's store handles or its lock file descriptor,
-    # so a killed ingest leaves no process holding the store.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.extract"])
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    """Worker processes for extraction.
+
+    ``spawn``: workers inherit neither this process's store handles nor its
+    lock file descriptor, so a killed ingest leaves nothing holding the store;
+    and each worker exits when its parent dies.
+    """
+    import os
+
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch_parent,
+                               initargs=(os.getpid(),))
 
 
 def ingest_paths(
