@@ -77,11 +77,28 @@ def default_store_location() -> str:
     return str(Path(base) / "armskg" / "store")
 
 
+#: IRIs, strings and comments, matched together so a ``#`` inside an IRI or a string is not a comment.
+_SPARQL_SKIP = re.compile(
+    r"""<[^<>"{}|^`\\\x00-\x20]*>|'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|"""
+    r"""'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|\#[^\n]*"""
+)
+_PROLOGUE = re.compile(r"\s*(?:(?:PREFIX\s*[^\s:]*:\s*<>|BASE\s*<>)\s*)*", re.IGNORECASE)
+
+
 def is_update(sparql: str) -> bool:
-    """Whether a SPARQL text is an update (INSERT, DELETE, DROP, ...) rather than a query."""
-    body = re.sub(r"#[^\n]*", "", sparql)
-    body = re.sub(r"^\s*(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*", "", body, flags=re.IGNORECASE | re.MULTILINE)
-    return bool(UPDATE_KEYWORDS.search(body.split("{", 1)[0]))
+    r"""Whether a SPARQL text is an update (INSERT, DELETE, DROP, ...) rather than a query.
+
+    The first keyword after the prologue (PREFIX and BASE declarations,
+    comments) decides, as in the SPARQL grammar.
+
+    >>> is_update("PREFIX akg: <https://w3id.org/armskg/ontology#>\n# note\nDELETE WHERE { ?s ?p ?o }")
+    True
+    >>> is_update("# DROP ALL\nSELECT * WHERE { ?s ?p '# INSERT' }")
+    False
+    """
+    body = _SPARQL_SKIP.sub(lambda m: " " if m.group().startswith("#") else "<>", sparql)
+    body = body[_PROLOGUE.match(body).end():]
+    return bool(UPDATE_KEYWORDS.match(body))
 
 
 class Store(ABC):
