@@ -225,8 +225,8 @@ def record_id(record: dict, stem: str, line: int) -> str:
     return f"{slug(stem) or 'article'}-{line}"
 
 
-def _read(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of a file, with one-line errors for every way that fails."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file (at most the size limit), with one-line errors for every way that fails."""
     try:
         size = path.stat().st_size
         if path.is_dir():
@@ -252,7 +252,7 @@ def _read(path: Path, limit: int | None = None) -> bytes:
 def load_text_file(path: Path, limit: int | None = None) -> Article:
     """One article from a text file."""
     path = Path(path)
-    data = _read(path, limit)
+    data = read_bytes(path, limit)
     if not data.strip():
         raise LoadError(f"{path}: the file is empty")
     text = decode(data, str(path))
@@ -267,7 +267,7 @@ def load_html_file(path: Path, limit: int | None = None) -> Article:
     import trafilatura
 
     path = Path(path)
-    data = _read(path, limit)
+    data = read_bytes(path, limit)
     if not data.strip():
         raise LoadError(f"{path}: the file is empty")
     bad = _binary_error(str(path), data)
@@ -300,6 +300,17 @@ def _optional_str(record: dict, key: str, where: str) -> str | None:
     return value
 
 
+def _no_surrogates(text: str) -> str:
+    r"""Lone UTF-16 surrogates (JSON ``"\ud800"``) cannot be stored: they become U+FFFD; pairs are joined.
+
+    >>> _no_surrogates("a\ud800b \ud83d\ude80")
+    'a�b 🚀'
+    """
+    if not any("\ud800" <= c <= "\udfff" for c in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
 def parse_record(line: str, path: Path, number: int) -> Article:
     """One JSON Lines record as an article (``number`` is the 1-based line number)."""
     where = f"{path}, line {number}"
@@ -312,6 +323,7 @@ def parse_record(line: str, path: Path, number: int) -> Article:
         raise LoadError(f"{where}: malformed JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise LoadError(f"{where}: expected a JSON object with a \"text\" field, got {type(record).__name__}")
+    record = {k: _no_surrogates(v) if isinstance(v, str) else v for k, v in record.items()}
     text = record.get("text")
     if not isinstance(text, str):
         raise LoadError(f"{where}: missing \"text\" field (a string)")
@@ -494,6 +506,7 @@ __all__ = [
     "max_bytes",
     "normalise_newlines",
     "parse_record",
+    "read_bytes",
     "record_id",
     "split_date_line",
 ]
