@@ -1,7 +1,200 @@
-"""Placeholder while the engine is written."""
+"""The extraction pipeline: clean -> language -> sentences -> mentions and people
+(first pass over the article) -> relations (second pass) -> merged facts and entities."""
 
-from kg.facts import Article, Extraction
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.annotate import Sent, annotate_sentence
+from kg.extract.clean import clean_text
+from kg.extract.context import Context
+from kg.extract.gazetteer import load
+from kg.extract.language import detect_language
+from kg.extract.relations import RelationReader
+from kg.extract.tokens import split_sentences
+from kg.facts import (
+    STATUS_RANK,
+    Agreement,
+    Article,
+    Deal,
+    Entity,
+    Evidence,
+    Extraction,
+    Fact,
+    Leader,
+    Maker,
+    Member,
+    Official,
+    Ref,
+    Sanction,
+)
 
 
 def run(article: Article, lang: str | None = None) -> Extraction:
-    return Extraction(article)
+    """Extract one article (see :func:`kg.extract.extract`)."""
+    ctx, reader = analyse(article, lang)
+    facts = merge_facts(reader.facts + people_facts(ctx))
+    entities = build_entities(ctx, facts)
+    return Extraction(replace(article, lang=ctx.lang), tuple(entities), tuple(facts))
+
+
+def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Context, RelationReader]:
+    """Both passes over an article; ``trace(sent, new_facts)`` sees each sentence (for debugging)."""
+    text = clean_text(article.text)
+    lang = lang or article.lang or detect_language(text)
+    if lang not in ("fr", "en"):
+        lang = detect_language(text)
+    ctx = Context(lang)
+    for s in split_sentences(text):
+        sent = annotate_sentence(s.text, s.index, s.start, lang)
+        ctx.sentences.append(sent)
+        ctx.people.read(sent)
+        ctx.note_actors(sent)
+        ctx.note_weapons(sent)
+    reader = RelationReader(ctx)
+    ctx.weapon_order = []
+    for sent in ctx.sentences:
+        before = len(reader.facts)
+        reader.read(sent)
+        ctx.note_recent(sent)
+        if trace is not None:
+            trace(sent, reader.facts[before:])
+    return ctx, reader
+
+
+def people_facts(ctx: Context) -> list[Fact]:
+    """Leader and official facts for every person given a role."""
+    g = load()
+    out: list[Fact] = []
+    fallback = ctx.first_country()
+    for r in ctx.people.roles:
+        of = r.of or ctx.people.country_of(r.person) or (fallback.key if fallback else None)
+        if not of:
+            continue
+        ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)
+        sent = ctx.sentences[r.sentence]
+        evidence = Evidence(sent.text, sent.offset, sent.offset + len(sent.text))
+        person = Ref.person(r.person)
+        if r.kind == "leader":
+            out.append(Leader(person, ref, r.former, evidence))
+        else:
+            out.append(Official(person, ref, r.role, evidence))
+    return out
+
+
+def _pick_year(mentions: list) -> int | None:
+    dated = [m for m in mentions if m.year is not None]
+    if not dated:
+        return None
+    best = max(dated, key=lambda m: (STATUS_RANK.get(m.status or "proposed", 0), -m.year))
+    return best.year
+
+
+def merge_facts(facts: list[Fact]) -> list[Fact]:
+    """One fact per core tuple: the most advanced status, the year that goes with it."""
+    groups: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        groups.setdefault((type(f).__name__, f.core), []).append(f)
+    merged: list[Fact] = []
+    for (kind, _), group in groups.items():
+        first = group[0]
+        if kind in ("Deal", "Agreement"):
+            best = max(group, key=lambda f: STATUS_RANK.get(f.status or "proposed", 0))
+            merged.append(replace(best, year=_pick_year(group)) if isinstance(best, Deal)
+                          else replace(best, year=_pick_year(group), weapon=first.weapon))
+        elif kind == "Sanction":
+            weapon = next((f.weapon for f in group if f.weapon is not None), None)
+            merged.append(replace(first, weapon=weapon))
+        elif kind == "Leader":
+            merged.append(replace(first, former=all(f.former for f in group)))
+        else:
+            merged.append(first)
+    # a person is a leader or an official of one state, not both: keep the leader fact
+    leaders = {f.core for f in merged if isinstance(f, Leader)}
+    return [f for f in merged if not (isinstance(f, Official) and f.core in leaders)]
+
+
+def _fact_refs(f: Fact) -> list[Ref]:
+    if isinstance(f, Deal):
+        return [f.supplier, f.recipient, f.weapon]
+    if isinstance(f, Agreement):
+        return [*f.parties, *([f.weapon] if f.weapon else [])]
+    if isinstance(f, Sanction):
+        return [f.by, f.target, *([f.weapon] if f.weapon else [])]
+    if isinstance(f, (Leader, Official)):
+        return [f.person, f.of]
+    if isinstance(f, Member):
+        return [f.country, f.alliance]
+    if isinstance(f, Maker):
+        return [f.weapon, f.country]
+    return []
+
+
+def _mentioned(ctx: Context) -> dict[Ref, set[str]]:
+    """Entities the article names as actors or objects, with the surface names seen (not metonyms)."""
+    seen: dict[Ref, set[str]] = {}
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            ref = None
+            name = m.text
+            if m.kind == "country" and not m.setting:
+                ref = Ref.country(m.key)
+                name = m.text if m.via == "name" else ""
+            elif m.kind == "alliance" and not m.setting:
+                ref = Ref.alliance(m.key)
+            elif m.kind == "demonym" and m.attached in ("actor", "person", "weapon", "company"):
+                ref, name = Ref.country(m.key), ""
+            elif m.kind == "person":
+                ref = Ref.person(m.key)
+            elif m.kind == "weapon":
+                ref = Ref.weapon(m.key)
+            if ref is not None:
+                names = seen.setdefault(ref, set())
+                if name:
+                    names.add(name)
+    return seen
+
+
+def build_entities(ctx: Context, facts: list[Fact]) -> list[Entity]:
+    """Entity records: everything mentioned as actor or object, and everything a fact names."""
+    g = load()
+    seen = _mentioned(ctx)
+    for f in facts:
+        for ref in _fact_refs(f):
+            seen.setdefault(ref, set())
+    for key, record in ctx.people.people.items():
+        if Ref.person(key) in seen:
+            seen[Ref.person(key)] |= record.names
+    entities = []
+    for ref, names in sorted(seen.items()):
+        entities.append(_entity(ref, names, g))
+    return entities
+
+
+def _entity(ref: Ref, names: set[str], g) -> Entity:
+    if ref.type == "Country":
+        info = g.countries.get(ref.key)
+        if info:
+            labels = ((info.name_en, "en"), (info.name_fr, "fr"))
+            return Entity(ref, labels, tuple(sorted(names - {info.name_en, info.name_fr})), info.wikidata or None)
+    elif ref.type == "Alliance":
+        info = g.alliances.get(ref.key)
+        if info:
+            labels = ((info.name_en, "en"), (info.name_fr, "fr"))
+            alt = (names | {ref.key}) - {info.name_en, info.name_fr}
+            return Entity(ref, labels, tuple(sorted(alt)), info.wikidata or None)
+    elif ref.type == "WeaponSystem":
+        info = g.weapons.get(ref.key)
+        if info:
+            alt = (names | set(info.aliases)) - {ref.key}
+            return Entity(ref, ((ref.key, ""),), tuple(sorted(alt)), info.wikidata or None, info.category or None)
+        category = g.noun_category.get(ref.key)
+        return Entity(ref, ((ref.key, ""),), tuple(sorted(names - {ref.key})), None, category or None)
+    elif ref.type == "Person":
+        info = g.people.get(ref.key)
+        alt = set(names) | (set(info.aliases) if info else set())
+        return Entity(ref, ((ref.key, ""),), tuple(sorted(alt - {ref.key})), (info.wikidata or None) if info else None)
+    return Entity(ref, ((ref.key, ""),), tuple(sorted(names - {ref.key})))
+
+
+__all__ = ["run", "merge_facts", "build_entities", "Sent"]

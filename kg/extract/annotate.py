@@ -1,0 +1,231 @@
+"""Annotate one sentence: tokens, gazetteer mentions, triggers and cues.
+
+A :class:`Mention` is a span of tokens that names a country (by name, capital,
+seat of power or nationality adjective), an alliance, a weapon system (by
+designation or generic noun) or a person. Nationality adjectives are kept
+with what they modify (a weapon, a company, a state body, a person's title).
+
+>>> s = annotate_sentence("Ankara achètera à la Russie des S-400 de fabrication russe.", 0, 0, "fr")
+>>> [(m.kind, m.key, m.via) for m in s.mentions]
+[('country', 'TUR', 'metonym'), ('country', 'RUS', 'name'), ('weapon', 'S-400', 'designation'), \
+('demonym', 'RUS', 'weapon')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.gazetteer import Hit, load
+from kg.extract.lexicon import load_lexicon
+from kg.extract.tokens import Token, fold, tokenize
+
+_UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
+_MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
+_VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
+_LIST_MARKERS = {"including", "such", "notamment", "dont", "comme", "like", "namely", "incluant", "y"}
+_MAKER_WORDS = {"fabrication", "conception", "construction", "origine", "facture"}
+# Common given names that are also country names in one language.
+_NOT_COUNTRIES = {"maurice", "dominique", "georgia", "jordan", "chad", "israel"}
+
+
+@dataclass
+class Mention:
+    kind: str  # country | alliance | weapon | noun | person | demonym
+    key: str
+    start: int
+    end: int
+    via: str = "name"  # name | metonym | demonym | designation | pattern | surname | coref
+    text: str = ""
+    attached: str | None = None  # demonyms: weapon | company | actor | person | None
+    setting: bool = False
+    maker: str | None = None  # weapons: the nationality the text attaches to them
+
+
+@dataclass
+class Sent:
+    index: int
+    text: str
+    offset: int
+    lang: str
+    tokens: list[Token]
+    words: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    triggers: list[tuple[int, int, str]] = field(default_factory=list)
+    cues: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def cue_at(self, i: int) -> set[str]:
+        return {c for s, e, c in self.cues if s <= i < e}
+
+    def has_cue(self, cue: str, start: int, end: int) -> bool:
+        return any(c == cue and start <= s < end for s, e, c in self.cues)
+
+    def mention_at(self, i: int, kinds: tuple[str, ...] | None = None) -> Mention | None:
+        for m in self.mentions:
+            if m.start <= i < m.end and (kinds is None or m.kind in kinds):
+                return m
+        return None
+
+
+def _is_word(token: Token) -> bool:
+    return token.text[:1].isalnum()
+
+
+def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
+    """Tokens, mentions, triggers and cues of one sentence (``offset``: its start in the article)."""
+    g = load()
+    lex = load_lexicon(lang)
+    tokens = tokenize(text, offset)
+    words = [t.folded for t in tokens]
+    sent = Sent(index, text, offset, lang, tokens, words)
+    sent.triggers = lex.triggers(words)
+    sent.cues = lex.cues(words)
+    taken: set[int] = set()
+
+    def add(m: Mention) -> None:
+        sent.mentions.append(m)
+        taken.update(range(m.start, m.end))
+
+    for hit in g.match_names(tokens, lang):
+        add(_from_hit(hit, tokens))
+    for hit in g.demonyms.match(tokens, lang):
+        if not any(i in taken for i in range(hit.start, hit.end)):
+            add(Mention("demonym", hit.value, hit.start, hit.end, "demonym", _span(tokens, hit.start, hit.end)))
+    for i, token in enumerate(tokens):
+        if i in taken:
+            continue
+        made = _MADE.match(token.text)
+        if made:
+            who = tokenize(made.group("who"))
+            hits = g.demonyms.match(who) or [h for h in g.names.match(who) if h.kind in ("country", "metonym")]
+            if hits:
+                add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text, attached="made"))
+    for hit in g.nouns.match(tokens, lang):
+        if any(i in taken for i in range(hit.start, hit.end)):
+            continue
+        key = hit.value
+        if key in _VAGUE_NOUNS:
+            add(Mention("noun", key, hit.start, hit.end, "vague", _span(tokens, hit.start, hit.end)))
+        else:
+            add(Mention("noun", key, hit.start, hit.end, "noun", _span(tokens, hit.start, hit.end)))
+    _unknown_designations(sent, taken, add)
+    sent.mentions.sort(key=lambda m: m.start)
+    sent.mentions = [m for m in sent.mentions if not (m.kind == "country" and m.via == "name"
+                                                       and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m))]
+    _attach_demonyms(sent)
+    _mark_settings(sent)
+    return sent
+
+
+def _span(tokens: list[Token], start: int, end: int) -> str:
+    return " ".join(t.text for t in tokens[start:end])
+
+
+def _from_hit(hit: Hit, tokens: list[Token]) -> Mention:
+    text = _span(tokens, hit.start, hit.end)
+    if hit.kind == "metonym":
+        return Mention("country", hit.value, hit.start, hit.end, "metonym", text)
+    via = "designation" if hit.kind == "weapon" and any(c.isdigit() for c in text) else "name"
+    return Mention(hit.kind, hit.value, hit.start, hit.end, via, text)
+
+
+def _followed_by_name(sent: Sent, m: Mention) -> bool:
+    return m.end < len(sent.tokens) and sent.tokens[m.end].is_title and _is_word(sent.tokens[m.end])
+
+
+def _unknown_designations(sent: Sent, taken: set[int], add) -> None:
+    """Designations not in the catalogue, accepted next to a weapon noun ("Su-57 fighters")."""
+    nouns = [m for m in sent.mentions if m.kind == "noun"]
+    for i, token in enumerate(sent.tokens):
+        if i in taken or not _UNKNOWN_DESIGNATION.match(token.text):
+            continue
+        if any(abs(n.start - i) <= 3 or abs(i - n.end) <= 3 for n in nouns):
+            add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
+
+
+def _attach_demonyms(sent: Sent) -> None:
+    """Decide what each nationality adjective modifies and give weapons their stated maker."""
+    tokens, words, lang = sent.tokens, sent.words, sent.lang
+    weapons = [m for m in sent.mentions if m.kind in ("weapon", "noun")]
+    for d in (m for m in sent.mentions if m.kind == "demonym"):
+        if d.attached == "made":
+            target = _nearest_weapon(weapons, d, after=True, limit=4) or _nearest_weapon(weapons, d, after=False, limit=4)
+            if target:
+                _give_maker(sent, target, d.key)
+            d.attached = "weapon"
+            continue
+        before = words[d.start - 1] if d.start > 0 else ""
+        if before in _MAKER_WORDS or (d.start > 1 and words[d.start - 2] in _MAKER_WORDS):
+            target = _nearest_weapon(weapons, d, after=False, limit=8)
+            if target:
+                _give_maker(sent, target, d.key)
+                d.attached = "weapon"
+                continue
+        if before in ("programme", "program") or (d.start > 1 and words[d.start - 2] in ("programme", "program")):
+            target = _nearest_weapon(weapons, d, after=True, limit=7)
+            if target:
+                _give_maker(sent, target, d.key)
+                d.attached = "weapon"
+                continue
+        if lang == "fr":
+            target = _nearest_weapon(weapons, d, after=False, limit=3, stop_on_punct=True, words=words)
+        else:
+            target = _nearest_weapon(weapons, d, after=True, limit=3, stop_on_punct=True, words=words)
+        if target:
+            d.attached = "weapon"
+            _give_maker(sent, target, d.key)
+            if target.kind == "noun" and target.end < len(words) and words[target.end] in (",",) + tuple(_LIST_MARKERS):
+                for w in weapons:
+                    if w.start > target.end and w.kind == "weapon":
+                        _give_maker(sent, w, d.key)
+            continue
+        window = range(d.start - 3, d.start) if lang == "fr" else range(d.end, d.end + 3)
+        cues = set().union(*(sent.cue_at(i) for i in window if 0 <= i < len(tokens))) if tokens else set()
+        if "company_noun" in cues:
+            d.attached = "company"
+        elif "actor_noun" in cues:
+            d.attached = "actor"
+
+
+_BREAKS = {",", ";", ":", ".", "et", "and", "ou", "or", "(", ")", "mais", "but"}
+
+
+def _nearest_weapon(weapons: list[Mention], d: Mention, after: bool, limit: int,
+                    stop_on_punct: bool = False, words: list[str] | None = None) -> Mention | None:
+    best, best_gap = None, limit + 1
+    for w in weapons:
+        gap = (w.start - d.end) if after else (d.start - w.end)
+        if not 0 <= gap < best_gap:
+            continue
+        between = range(d.end, w.start) if after else range(w.end, d.start)
+        if stop_on_punct and words is not None and any(words[i] in _BREAKS for i in between):
+            continue
+        best, best_gap = w, gap
+    return best
+
+
+def _give_maker(sent: Sent, weapon: Mention, iso3: str) -> None:
+    if weapon.maker is None:
+        weapon.maker = iso3
+    if weapon.kind == "noun":
+        # a generic noun right after or before a designation passes the nationality on ("K2 tanks")
+        for w in sent.mentions:
+            if w.kind == "weapon" and w.maker is None and (0 <= weapon.start - w.end <= 2 or 0 <= w.start - weapon.end <= 2):
+                w.maker = iso3
+
+
+def _mark_settings(sent: Sent) -> None:
+    """Places that are only a setting: "in Switzerland", "à Varsovie", "Genève (Suisse)", summits."""
+    words = sent.words
+    for m in sent.mentions:
+        if m.kind == "country":
+            prev = words[m.start - 1] if m.start > 0 else ""
+            if m.start > 0 and "setting" in sent.cue_at(m.start - 1):
+                m.setting = True
+            elif m.via == "metonym" and sent.lang == "fr" and prev == "a":
+                m.setting = True  # "à Varsovie": a city, not the state
+            elif prev == "(" and m.end < len(words) and words[m.end] == ")" or m.end < len(words) and "event" in sent.cue_at(m.end):
+                m.setting = True
+        elif m.kind == "alliance":
+            if any(sent.has_cue("venue", i, i + 1) for i in range(max(0, m.start - 4), m.start)):
+                m.setting = True

@@ -1,0 +1,260 @@
+"""Gazetteers: countries, capitals and seats of power, demonyms, alliances,
+weapon systems, generic weapon nouns, known people and role titles, matched
+over tokens.
+
+Matching rules, the same for every table: accents and case are ignored,
+except that an alias word written with a capital must be capitalised in the
+text ("Patriot" the missile, not "patriot"), and short all-capital aliases
+("US", "UN", "UE") must match exactly. Designations with digits match
+whatever their spacing and hyphens ("S-400" = "S400" = "S 400"), and a
+plural ``s`` is tolerated ("Rafales", "F-16s").
+
+>>> g = load()
+>>> [(h.kind, h.value) for h in g.match_names(tokenize("Ankara achètera des S400 à la Russie"), "fr")]
+[('metonym', 'TUR'), ('weapon', 'S-400'), ('country', 'RUS')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kg.extract.tables import read_table, split_cell
+from kg.extract.tokens import Token, fold, tokenize
+
+MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A gazetteer match over tokens ``start:end``."""
+
+    kind: str  # country | metonym | demonym | alliance | weapon | noun | person | role
+    value: str
+    start: int
+    end: int
+    extra: object = None
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: str
+    value: str
+    lang: str
+    caps: tuple[bool, ...]
+    exact: tuple[str, ...] | None
+    extra: object = None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+class PhraseIndex:
+    """Longest-match phrase look-up over token sequences."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        self.longest = 1
+
+    def add(self, phrase: str, kind: str, value: str, lang: str = "*", extra: object = None) -> None:
+        tokens = [t.text for t in tokenize(phrase)]
+        if not tokens:
+            return
+        key = tuple(fold(t) for t in tokens)
+        caps = tuple(t[:1].isupper() for t in tokens)
+        exact = None
+        letters = re.sub(r"[^A-Za-z]", "", phrase)
+        if letters.isupper() and len(letters) <= 4 and not any(c.isdigit() for c in phrase):
+            exact = tuple(tokens)
+        entry = _Entry(kind, value, lang, caps, exact, extra)
+        bucket = self._entries[key]
+        if entry not in bucket:
+            bucket.append(entry)
+        self.longest = max(self.longest, min(len(key), MAX_PHRASE))
+
+    def _fits(self, entry: _Entry, tokens: list[Token], lang: str | None) -> bool:
+        if lang and entry.lang not in ("*", lang):
+            return False
+        if entry.exact is not None:
+            return tuple(t.text for t in tokens) == entry.exact
+        return all(t.text[:1].isupper() or not cap for t, cap in zip(tokens, entry.caps))
+
+    def lookup(self, tokens: list[Token], lang: str | None = None) -> list[_Entry]:
+        key = tuple(t.folded for t in tokens)
+        found = [e for e in self._entries.get(key, ()) if self._fits(e, tokens, lang)]
+        if not found and key and len(key[-1]) > 3 and key[-1].endswith("s"):
+            plural = key[:-1] + (key[-1][:-1],)
+            found = [e for e in self._entries.get(plural, ()) if self._fits(e, tokens, lang)]
+        return found
+
+    def match(self, tokens: list[Token], lang: str | None = None, kinds: set[str] | None = None) -> list[Hit]:
+        """Non-overlapping longest matches, left to right."""
+        hits: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                entries = [e for e in self.lookup(tokens[i:i + n], lang) if kinds is None or e.kind in kinds]
+                if entries:
+                    e = entries[0]
+                    hits.append(Hit(e.kind, e.value, i, i + n, e.extra))
+                    i += n
+                    break
+            else:
+                i += 1
+        return hits
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    iso3: str
+    name_en: str
+    name_fr: str
+    aliases: tuple[str, ...]
+    wikidata: str
+    sipri: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AllianceInfo:
+    key: str
+    name_en: str
+    name_fr: str
+    aliases: tuple[str, ...]
+    members: frozenset[str]
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class WeaponInfo:
+    key: str
+    aliases: tuple[str, ...]
+    category: str
+    makers: tuple[str, ...]
+    company: tuple[str, ...]
+    wikidata: str
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    key: str
+    aliases: tuple[str, ...]
+    country: str
+    wikidata: str
+
+
+@dataclass
+class Gazetteer:
+    countries: dict[str, CountryInfo] = field(default_factory=dict)
+    alliances: dict[str, AllianceInfo] = field(default_factory=dict)
+    weapons: dict[str, WeaponInfo] = field(default_factory=dict)
+    people: dict[str, PersonInfo] = field(default_factory=dict)
+    given_names: dict[str, str] = field(default_factory=dict)
+    names: PhraseIndex = field(default_factory=PhraseIndex)
+    demonyms: PhraseIndex = field(default_factory=PhraseIndex)
+    nouns: PhraseIndex = field(default_factory=PhraseIndex)
+    roles: PhraseIndex = field(default_factory=PhraseIndex)
+    designations: dict[str, str] = field(default_factory=dict)
+    noun_category: dict[str, str] = field(default_factory=dict)
+    company_country: dict[str, str] = field(default_factory=dict)
+
+    def match_names(self, tokens: list[Token], lang: str | None = None) -> list[Hit]:
+        """Countries, capitals/seats, alliances, weapons (by name or designation) and known people."""
+        hits = self.names.match(tokens, lang)
+        taken = {i for h in hits for i in range(h.start, h.end)}
+        for hit in self.match_designations(tokens):
+            if not any(i in taken for i in range(hit.start, hit.end)):
+                hits.append(hit)
+                taken.update(range(hit.start, hit.end))
+        return sorted(hits, key=lambda h: h.start)
+
+    def match_designations(self, tokens: list[Token]) -> list[Hit]:
+        """Weapon designations with digits, whatever their spacing and hyphenation."""
+        hits: list[Hit] = []
+        i = 0
+        while i < len(tokens):
+            for n in (3, 2, 1):
+                span = tokens[i:i + n]
+                if len(span) < n or not any(c.isdigit() for t in span for c in t.text):
+                    continue
+                if n > 1 and any(t.start != prev.end + 1 and t.start != prev.end for prev, t in zip(span, span[1:])):
+                    continue
+                compact = _compact("".join(t.text for t in span))
+                key = self.designations.get(compact)
+                if key is None and compact.endswith("s"):
+                    key = self.designations.get(compact[:-1])
+                if key is not None:
+                    hits.append(Hit("weapon", key, i, i + n))
+                    i += n - 1
+                    break
+            i += 1
+        return hits
+
+    def country_label(self, iso3: str, lang: str = "en") -> str:
+        info = self.countries.get(iso3)
+        if info is None:
+            return iso3
+        return (info.name_fr if lang == "fr" else info.name_en) or info.name_en or iso3
+
+    def members_of(self, alliance: str) -> frozenset[str]:
+        info = self.alliances.get(alliance)
+        return info.members if info else frozenset()
+
+
+def _add_names(index: PhraseIndex, names, kind: str, value: str, lang: str = "*") -> None:
+    for name in names:
+        if name:
+            index.add(name, kind, value, lang)
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """Build the gazetteer from ``kg/data`` (cached: built once per process)."""
+    g = Gazetteer()
+    for row in read_table("countries.tsv"):
+        iso3 = row["iso3"]
+        aliases = split_cell(row.get("aliases_en", "")) + split_cell(row.get("aliases_fr", ""))
+        g.countries[iso3] = CountryInfo(iso3, row["name_en"], row["name_fr"], aliases, row.get("wikidata", ""),
+                                        split_cell(row.get("sipri", "")))
+        _add_names(g.names, (row["name_en"], *split_cell(row.get("aliases_en", ""))), "country", iso3)
+        _add_names(g.names, (row["name_fr"], *split_cell(row.get("aliases_fr", ""))), "country", iso3)
+    for row in read_table("metonyms.tsv"):
+        g.names.add(row["surface"], "metonym", row["iso3"], row.get("lang") or "*", extra=row.get("kind"))
+    for row in read_table("demonyms.tsv"):
+        g.demonyms.add(row["form"], "demonym", row["iso3"], row.get("lang") or "*")
+    for row in read_table("alliances.tsv"):
+        key = row["key"]
+        aliases = split_cell(row.get("aliases", ""))
+        g.alliances[key] = AllianceInfo(key, row["name_en"], row["name_fr"], aliases,
+                                        frozenset(row.get("members", "").split()), row.get("wikidata", ""))
+        _add_names(g.names, (key, row["name_en"], row["name_fr"], *aliases), "alliance", key)
+    for row in read_table("weapons.tsv"):
+        key = row["key"]
+        aliases = split_cell(row.get("aliases", ""))
+        g.weapons[key] = WeaponInfo(key, aliases, row.get("category", ""), tuple(row.get("maker", "").split()),
+                                    split_cell(row.get("company", "")), row.get("wikidata", ""))
+        for name in (key, *aliases):
+            if any(c.isdigit() for c in name):
+                g.designations.setdefault(_compact(name), key)
+            else:
+                g.names.add(name, "weapon", key)
+        for company in split_cell(row.get("company", "")):
+            makers = row.get("maker", "").split()
+            if len(makers) == 1:
+                g.company_country.setdefault(fold(company), makers[0])
+    for row in read_table("weapon_nouns.tsv"):
+        g.nouns.add(row["form"], "noun", row["key"], row.get("lang") or "*")
+        g.noun_category[row["key"]] = row.get("category", "")
+    for row in read_table("people.tsv"):
+        key = row["key"]
+        aliases = split_cell(row.get("aliases", ""))
+        g.people[key] = PersonInfo(key, aliases, row.get("country", ""), row.get("wikidata", ""))
+        _add_names(g.names, (key, *aliases), "person", key)
+    for row in read_table("given_names.tsv"):
+        g.given_names[fold(row["form"])] = row["canonical"]
+    for lang in ("fr", "en"):
+        for row in read_table(f"roles_{lang}.tsv"):
+            g.roles.add(row["pattern"], "role", row["role"], lang, extra=(row["kind"], row.get("scope", "any")))
+    return g

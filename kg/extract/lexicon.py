@@ -1,0 +1,96 @@
+"""Trigger and cue word tables (``kg/data/triggers_*.tsv``, ``kg/data/cues_*.tsv``).
+
+A pattern is one or more lower-case, accent-free words; ``*`` ends a prefix
+and ``?`` stands for one character.
+
+>>> lex = load_lexicon("fr")
+>>> [(s, e, f) for s, e, f in lex.triggers(["ankara", "achetera", "des", "s-400"])]
+[(1, 2, 'buy')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.extract.tables import read_table
+
+
+def _word_regex(word: str) -> re.Pattern[str]:
+    body = re.escape(word).replace(r"\*", ".*").replace(r"\?", ".")
+    return re.compile(body + r"\Z")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    words: tuple[re.Pattern[str], ...]
+    label: str
+    text: str
+
+
+class PatternSet:
+    """Multi-word patterns with prefix wildcards, matched longest first at each position."""
+
+    def __init__(self, rows: list[tuple[str, str]]) -> None:
+        self._by_head: dict[str, list[_Pattern]] = defaultdict(list)
+        for text, label in rows:
+            words = text.split()
+            pattern = _Pattern(tuple(_word_regex(w) for w in words), label, text)
+            head = re.split(r"[*?]", words[0])[0][:2]
+            self._by_head[head].append(pattern)
+        for patterns in self._by_head.values():
+            patterns.sort(key=lambda p: (-len(p.words), -len(p.text.replace("*", ""))))
+
+    def _candidates(self, word: str) -> list[_Pattern]:
+        return self._by_head.get(word[:2], []) + (self._by_head.get(word[:1], []) if len(word) >= 1 else []) + \
+            self._by_head.get("", [])
+
+    def at(self, words: list[str], i: int) -> list[tuple[int, str]]:
+        """(end, label) of every pattern matching at position ``i``, longest first."""
+        out = []
+        for p in self._candidates(words[i]):
+            n = len(p.words)
+            if i + n <= len(words) and all(rx.match(words[i + k]) for k, rx in enumerate(p.words)):
+                out.append((i + n, p.label))
+        return out
+
+    def scan(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Non-overlapping longest matches: (start, end, label)."""
+        found = []
+        i = 0
+        while i < len(words):
+            hits = self.at(words, i)
+            if hits:
+                end, label = hits[0]
+                found.append((i, end, label))
+                i = end
+            else:
+                i += 1
+        return found
+
+    def labels(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """Every match at every position (overlaps allowed): (start, end, label)."""
+        return [(i, end, label) for i in range(len(words)) for end, label in self.at(words, i)]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    trigger_set: PatternSet
+    cue_set: PatternSet
+
+    def triggers(self, words: list[str]) -> list[tuple[int, int, str]]:
+        return self.trigger_set.scan(words)
+
+    def cues(self, words: list[str]) -> list[tuple[int, int, str]]:
+        return self.cue_set.labels(words)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str) -> Lexicon:
+    """The trigger and cue tables of one language (``fr`` or ``en``)."""
+    triggers = [(r["pattern"], r["frame"]) for r in read_table(f"triggers_{lang}.tsv")]
+    cues = [(r["pattern"], r["cue"]) for r in read_table(f"cues_{lang}.tsv")]
+    return Lexicon(lang, PatternSet(triggers), PatternSet(cues))

@@ -1,0 +1,316 @@
+"""People, found from how news introduces them: a title, a nationality, a name.
+
+"le dirigeant turc, Recep Tayyip Erdogan", "son homologue russe Vladimir
+Poutine", "Defence Minister Mariusz Blaszczak", "Ellen Lord, the under
+secretary of defense". A list of known people only links names (Poutine =
+Putin) and supplies a country the article leaves unsaid; anyone introduced by
+a title is found whether or not the list knows them.
+
+>>> from kg.extract.annotate import annotate_sentence
+>>> s = annotate_sentence("Le président russe Vladimir Poutine a signé un décret.", 0, 0, "fr")
+>>> book = PeopleBook()
+>>> [(r.person, r.of, r.kind, r.role) for r in book.read(s)]
+[('Vladimir Putin', 'RUS', 'leader', 'president')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.annotate import Mention, Sent
+from kg.extract.gazetteer import load
+from kg.extract.tokens import Token, fold, latin
+
+_PARTICLES = {"de", "du", "des", "da", "di", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "le", "la",
+              "dos", "del", "ter", "zu", "abu", "bou"}
+_HONORIFICS = {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "dr", "dr.", "sir", "lord"}
+_NOT_NAMES = {"le", "la", "les", "the", "a", "an", "un", "une", "en", "in", "on", "at", "et", "and", "il", "elle",
+              "selon", "according", "lors", "after", "before", "but", "mais", "president", "minister", "ministre",
+              "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
+              "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+              "dimanche", "this", "that", "these", "those", "ce", "cette", "ces"}
+_OF = {"de", "du", "des", "d'", "of", "for"}
+_DETERMINERS = {"la", "le", "l'", "les", "the"}
+
+
+@dataclass(frozen=True)
+class RoleAssertion:
+    """A person given a role in one sentence."""
+
+    person: str
+    of: str | None
+    kind: str  # leader | official
+    role: str
+    former: bool
+    sentence: int
+
+
+@dataclass
+class PersonRecord:
+    key: str
+    names: set[str] = field(default_factory=set)
+    country: str | None = None
+    first_sentence: int = 0
+
+
+@dataclass
+class PeopleBook:
+    """The people of one article: who they are, what they are called, whom they serve."""
+
+    people: dict[str, PersonRecord] = field(default_factory=dict)
+    roles: list[RoleAssertion] = field(default_factory=list)
+
+    def country_of(self, key: str) -> str | None:
+        record = self.people.get(key)
+        if record and record.country:
+            return record.country
+        for r in self.roles:
+            if r.person == key and r.of:
+                return r.of
+        info = load().people.get(key)
+        return info.country if info and info.country else None
+
+    def read(self, sent: Sent) -> list[RoleAssertion]:
+        """Find the people of a sentence: add person mentions to it, return the roles it states."""
+        found: list[RoleAssertion] = []
+        g = load()
+        for m in list(sent.mentions):
+            if m.kind == "person":
+                self._register(m.key, m.text, sent.index)
+        role_hits = _role_hits(sent)
+        claimed: set[int] = set()
+        pending_counterparts: list[tuple[str, str | None, int]] = []
+        for start, end, role, (kind, scope) in role_hits:
+            if any(i in claimed for i in range(start, end)):
+                continue
+            former = kind.startswith("former") or any(
+                "former" in sent.cue_at(i) for i in range(max(0, start - 2), start))
+            base_kind = kind.replace("former_", "")
+            nationality, after = _nationality(sent, start, end)
+            name = _name_after(sent, after) or _name_before(sent, start)
+            if name is None:
+                continue
+            n_start, n_end, key = name
+            claimed.update(range(n_start, n_end))
+            key = self._register(key, _text(sent.tokens[n_start:n_end]), sent.index)
+            _add_person_mention(sent, key, n_start, n_end)
+            if base_kind == "counterpart":
+                pending_counterparts.append((key, nationality, start))
+                continue
+            if nationality is None and scope == "alliance":
+                nationality = None
+            found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index))
+        for key, nationality, position in pending_counterparts:
+            other = min((r for r in found if r.person != key), key=lambda r: abs(r.sentence - sent.index), default=None)
+            kind, role = (other.kind, other.role) if other else ("official", "counterpart")
+            if nationality is None and other is not None and other.of is not None:
+                nationality = None  # the counterpart serves another state: leave it to the known-people list
+            found.append(RoleAssertion(key, nationality, kind, role, False, sent.index))
+        self._surnames(sent)
+        for r in found:
+            if r.of and self.people[r.person].country is None:
+                self.people[r.person].country = r.of
+        self.roles += found
+        del g
+        return found
+
+    def _register(self, key: str, surface: str, sentence: int) -> str:
+        key = self._merge_key(key)
+        record = self.people.setdefault(key, PersonRecord(key, first_sentence=sentence))
+        record.names.add(surface)
+        return key
+
+    def _merge_key(self, key: str) -> str:
+        """The key of a person already in the article with the same surname and first initial."""
+        if key in self.people:
+            return key
+        parts = key.split()
+        for other in self.people:
+            o = other.split()
+            if len(o) >= 2 and len(parts) >= 2 and fold(o[-1]) == fold(parts[-1]) and fold(o[0])[:1] == fold(parts[0])[:1]:
+                return other
+        return key
+
+    def _surnames(self, sent: Sent) -> None:
+        """Surname-only mentions of people already named in the article ("Erdogan", "Ahn")."""
+        taken = {i for m in sent.mentions for i in range(m.start, m.end)}
+        given = load().given_names
+        index: dict[str, str] = {}
+        for key in self.people:
+            parts = key.split()
+            if len(parts) < 2:
+                continue
+            for part in parts:
+                f = fold(part)
+                if len(f) >= 3 and f not in _PARTICLES and f not in given:
+                    index.setdefault(f, key)
+        for i, token in enumerate(sent.tokens):
+            if i in taken or not token.is_title:
+                continue
+            key = index.get(token.folded)
+            if key and (i + 1 >= len(sent.tokens) or not sent.tokens[i + 1].is_title):
+                _add_person_mention(sent, key, i, i + 1, via="surname")
+                self.people[key].names.add(token.text)
+
+
+def _text(tokens: list[Token]) -> str:
+    out = ""
+    for i, t in enumerate(tokens):
+        out += ("" if i == 0 or t.start == tokens[i - 1].end else " ") + t.text
+    return out
+
+
+def _add_person_mention(sent: Sent, key: str, start: int, end: int, via: str = "name") -> None:
+    for m in sent.mentions:
+        if m.kind == "person" and m.start == start:
+            m.key = key
+            return
+    sent.mentions.append(Mention("person", key, start, end, via, _text(sent.tokens[start:end])))
+    sent.mentions.sort(key=lambda m: m.start)
+
+
+def _role_hits(sent: Sent) -> list[tuple[int, int, str, tuple[str, str]]]:
+    """Title phrases, matched with nationality adjectives inside them skipped ("ministre russe de la Défense")."""
+    skip = {i for m in sent.mentions if m.kind == "demonym" for i in range(m.start, m.end)}
+    keep = [i for i in range(len(sent.tokens)) if i not in skip]
+    filtered = [sent.tokens[i] for i in keep]
+    hits = load().roles.match(filtered, sent.lang)
+    return [(keep[h.start], keep[h.end - 1] + 1, h.value, h.extra) for h in hits]
+
+
+def _actor_key(m: Mention) -> str | None:
+    if m.kind in ("country", "demonym", "alliance") and not (m.kind == "demonym" and m.attached not in (None, "actor")):
+        return m.key
+    return None
+
+
+def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
+    """The state or alliance a title belongs to, and where the name may start."""
+    words = sent.words
+    # a nationality adjective or a state named inside the title ("porte-parole du Kremlin")
+    for m in sent.mentions:
+        if m.kind == "demonym" and start <= m.start < end:
+            m.attached = "person"
+            return m.key, end
+        if m.kind in ("country", "alliance") and start <= m.start < end:
+            return m.key, end
+    after = end
+    m = sent.mention_at(end, ("demonym",))
+    if m is not None:
+        m.attached = "person"
+        return m.key, m.end
+    # "de la Russie", "du Kremlin", "de l'Otan", "of Russia", "de la diplomatie chinoise"
+    i = end
+    if i < len(words) and words[i] in _OF:
+        j = i + 1
+        while j < len(words) and words[j] in _DETERMINERS:
+            j += 1
+        m = sent.mention_at(j, ("country", "alliance"))
+        if m is not None:
+            return m.key, m.end
+        for k in range(j, min(j + 4, len(words))):
+            d = sent.mention_at(k, ("demonym",))
+            if d is not None:
+                d.attached = "person"
+                return d.key, d.end
+            if words[k] in (",", "."):
+                break
+    if start > 0:
+        prev = sent.mention_at(start - 1, ("demonym", "country"))
+        if prev is None and start > 1 and words[start - 1] == "'s":
+            prev = sent.mention_at(start - 2, ("country",))
+        if prev is None and start > 1 and words[start - 1] in _DETERMINERS | {"his", "her", "son", "sa"}:
+            prev = None
+        if prev is not None and (prev.kind == "country" or prev.attached in (None, "person")):
+            if prev.kind == "demonym":
+                prev.attached = "person"
+            return prev.key, after
+    return None, after
+
+
+def _is_name_token(sent: Sent, i: int) -> bool:
+    t = sent.tokens[i]
+    if not t.text[:1].isupper() or not t.text[:1].isalpha() or t.folded in _NOT_NAMES:
+        return False
+    m = sent.mention_at(i)
+    return m is None or m.kind == "person"
+
+
+def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
+    n = len(sent.tokens)
+    while i < n and sent.words[i] in _HONORIFICS:
+        i += 1
+    if i >= n:
+        return None
+    known = sent.mention_at(i, ("person",))
+    if known is not None and known.start == i:
+        return known.start, known.end, known.key
+    if not _is_name_token(sent, i):
+        return None
+    j = i + 1
+    while j < n and j - i < 6:
+        w = sent.words[j]
+        if _is_name_token(sent, j):
+            j += 1
+        elif (w in _PARTICLES or w.split("-")[0] in ("al", "el", "bin", "ben")) and j + 1 <= n:
+            if "-" in sent.tokens[j].text:
+                j += 1
+            elif j + 1 < n and _is_name_token(sent, j + 1):
+                j += 2
+            else:
+                break
+        else:
+            break
+    if j - i < 2:
+        return None
+    return i, j, person_key(_text(sent.tokens[i:j]))
+
+
+def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
+    while i < len(sent.words) and sent.words[i] in (",", ":"):
+        i += 1
+    return _name_at(sent, i)
+
+
+def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
+    """ "Ellen Lord, the under secretary ..." """
+    i = start - 1
+    while i >= 0 and sent.words[i] in _DETERMINERS | {"a", "an", "un", "une"}:
+        i -= 1
+    if i < 1 or sent.words[i] != ",":
+        return None
+    end = i
+    j = end - 1
+    while j >= 0 and (_is_name_token(sent, j) or sent.words[j] in _PARTICLES):
+        j -= 1
+    j += 1
+    if end - j < 2:
+        known = sent.mention_at(end - 1, ("person",))
+        return (known.start, known.end, known.key) if known else None
+    return j, end, person_key(_text(sent.tokens[j:end]))
+
+
+def person_key(name: str) -> str:
+    """The key of a person named ``name``: the known-people list's key, else the name with the
+    given name in its usual English-press spelling.
+
+    >>> person_key("Dmitri Peskov")
+    'Dmitry Peskov'
+    >>> person_key("Vladimir Poutine")
+    'Vladimir Putin'
+    """
+    g = load()
+    from kg.extract.tokens import tokenize
+
+    tokens = tokenize(name)
+    for hit in g.names.match(tokens):
+        if hit.kind == "person" and hit.start == 0 and hit.end == len(tokens):
+            return hit.value
+    parts = latin(name).split()
+    if parts:
+        canonical = g.given_names.get(fold(parts[0]))
+        if canonical:
+            parts[0] = canonical
+    return " ".join(parts)

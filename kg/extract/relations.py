@@ -1,0 +1,518 @@
+"""Relations from frames: a trigger word, the actors around it, the weapons it governs.
+
+Each trigger (``kg/data/triggers_*.tsv``) opens a frame whose roles are
+filled from the sentence: the subject (the nearest actor to the left that no
+preposition governs), prepositional phrases (``à``/``from``/``to``/``by``),
+possessives, and the weapons in its window. Roles the sentence leaves empty
+come from the article: the weapon's stated maker as supplier, the last
+weapon named for "ces missiles", the recipient of the same weapon's earlier
+deal. Status comes from cue words (``kg/data/cues_*.tsv``) in the window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.annotate import Mention, Sent
+from kg.extract.context import Context
+from kg.extract.gazetteer import load
+from kg.facts import Agreement, Deal, Evidence, Fact, Maker, Member, Ref, Sanction
+
+TRANSFER = {"buy", "sell", "deliver", "supply", "offer", "receive", "choose", "possess", "purchase_n", "sale_n",
+            "compete"}
+SANCTION = {"sanction_v", "impose", "sanction_n", "exclude", "excluded", "ban"}
+BUY_LIKE = {"buy", "receive", "choose", "possess", "purchase_n"}
+SUPPLY_LIKE = {"sell", "deliver", "supply", "offer", "sale_n"}
+NOMINAL = {"purchase_n", "sale_n"}
+
+PREPS = {"a", "au", "aux", "de", "du", "des", "d'", "par", "pour", "avec", "sur", "contre", "aupres", "vers", "en",
+         "dans", "chez", "entre", "sans", "malgre", "selon", "envers", "to", "from", "of", "by", "for", "with", "on",
+         "against", "in", "at", "into", "between", "after", "before", "over", "under", "about", "toward", "towards",
+         "among", "including", "notamment"}
+DETS_FR = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces",
+           "autres", "autre", "notre", "nos", "votre"}
+DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
+DETS = DETS_FR | DETS_EN
+CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
+BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien", "whose"}
+SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from", "avec", "with"}
+RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
+RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
+SUPPLIER_PREPS_SUPPLY = {"par", "by", "from"}
+TARGET_PREPS = {"sur", "a", "au", "aux", "contre", "on", "against", "to", "envers", "visant", "targeting"}
+BY_PREPS = {"de", "du", "des", "par", "by", "from", "d'"}
+YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
+_INFINITIVE_MARK = {"to", "de", "d'", "a"}
+_FUTURE_FR = re.compile(r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient)$")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    frame: str
+
+
+def _governing_prep(sent: Sent, m: Mention) -> str | None:
+    i = m.start - 1
+    if m.kind == "demonym" and sent.lang == "fr":
+        while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
+            i -= 1
+    dets = DETS_FR if sent.lang == "fr" else DETS_EN
+    while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit()):
+        i -= 1
+    if i >= 0 and sent.words[i] in PREPS and not (sent.lang == "en" and sent.words[i] == "a"):
+        return sent.words[i]
+    return None
+
+
+def _is_possessive(sent: Sent, m: Mention) -> bool:
+    return m.end < len(sent.words) and sent.words[m.end] == "'s"
+
+
+def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mention, Ref, str | None]]:
+    """Actor mentions in ``[start, end)`` with the preposition that governs them (coordination inherits it)."""
+    out: list[tuple[Mention, Ref, str | None]] = []
+    prev: tuple[Mention, str | None] | None = None
+    for m in sent.mentions:
+        if m.start < start or m.end > end or m.setting:
+            continue
+        ref = ctx.actor(m)
+        if ref is None:
+            continue
+        if m.kind == "demonym" and m.attached == "person":
+            continue
+        prep = _governing_prep(sent, m)
+        if prep is None and prev is not None and prev[1] is not None:
+            gap = sent.words[prev[0].end:m.start]
+            if gap and all(w in CONJ or w in DETS for w in gap):
+                prep = prev[1]
+        out.append((m, ref, prep))
+        prev = (m, prep)
+    return out
+
+
+def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False) -> list[tuple[Mention, str]]:
+    """Weapon mentions in ``[start, end)`` as catalogue keys (generic nouns resolved, adjacent nouns absorbed)."""
+    specific = [m for m in sent.mentions if m.kind == "weapon"]
+    out: list[tuple[Mention, str]] = []
+    for m in sent.mentions:
+        if m.start < start or m.end > end:
+            continue
+        if m.kind == "weapon":
+            out.append((m, m.key))
+        elif m.kind == "noun" and not specific_only:
+            if any(0 <= s.start - m.end <= 3 or 0 <= m.start - s.end <= 3 for s in specific):
+                continue
+            key = ctx.resolve_noun(m, sent)
+            if key:
+                out.append((m, key))
+    seen: set[str] = set()
+    return [(m, k) for m, k in out if not (k in seen or seen.add(k))]
+
+
+def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tuple[int, int]:
+    t = triggers[k]
+    left = 0
+    for other in triggers[:k]:
+        if other.frame in frames:
+            left = other.end
+    for i in range(t.start - 1, left - 1, -1):
+        if sent.words[i] in BOUNDARY:
+            left = i + 1
+            break
+    right = len(sent.words)
+    for other in triggers[k + 1:]:
+        if other.frame in frames:
+            right = other.start
+            break
+    for i in range(t.end, right):
+        if sent.words[i] in BOUNDARY:
+            right = i
+            break
+    return left, right
+
+
+def _cues(sent: Sent, start: int, end: int) -> set[str]:
+    return {c for s, e, c in sent.cues if start <= s < end}
+
+
+def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: int) -> int | None:
+    """The year given for this weapon's deal: after the weapon (before the next weapon), else nearest the trigger."""
+    years = [(i, int(sent.words[i])) for i in range(left, right)
+             if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))]
+    if not years:
+        return None
+    if weapon is not None:
+        later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start > weapon.end]
+        stop = min(later) if later else right
+        after = [y for i, y in years if weapon.end <= i < stop]
+        if after:
+            return after[0]
+    return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
+
+
+def _is_passive(sent: Sent, t: Trigger) -> bool:
+    return any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
+
+
+def _is_infinitive(sent: Sent, t: Trigger) -> bool:
+    return t.start > 0 and sent.words[t.start - 1] in _INFINITIVE_MARK
+
+
+def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
+    """The status a clause gives its deal, or ``None`` when the clause states no fact."""
+    before = _cues(sent, max(left, t.start - 8), t.start)
+    around = _cues(sent, left, right)
+    near = _cues(sent, max(left, t.start - 4), t.start)
+    negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
+    if "condition" in before or "threat" in near:
+        return None
+    if "cancel" in around:
+        return "cancelled"
+    if "refuse" in around or t.frame == "compete":
+        return "refused"
+    if negated:
+        return None
+    if t.frame == "choose":
+        return "proposed"
+    if "propose" in around and "agree" not in before:
+        return "proposed"
+    word = sent.words[t.start]
+    future = "modal" in near or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
+    if future:
+        return "proposed"
+    if "agree" in around:
+        return "agreed"
+    if t.frame in ("deliver", "receive", "possess"):
+        if _is_infinitive(sent, t):
+            return "proposed" if t.frame != "possess" else "delivered"
+        return "delivered"
+    if t.frame == "offer":
+        return "proposed"
+    if t.frame == "sale_n" and "deliver" not in around:
+        return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
+    if "deliver" in around and t.frame in BUY_LIKE:
+        return "delivered"
+    return "agreed"
+
+
+class RelationReader:
+    """Reads the facts of each sentence of one article, with the article's context."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.facts: list[Fact] = []
+        self.last_sanction_by: Ref | None = None
+        self.deal_recipients: dict[str, Ref] = {}
+
+    # --------------------------------------------------------------- helpers
+    def _evidence(self, sent: Sent) -> Evidence:
+        return Evidence(sent.text, sent.offset, sent.offset + len(sent.text))
+
+    def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
+        """Ungoverned actors left of ``end`` (nearest first), the pronoun's antecedent if none."""
+        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end) if p is None]
+        found.reverse()
+        refs: list[Ref] = []
+        for _, r in found:
+            if r not in refs:
+                refs.append(r)
+        return refs
+
+    def _coref_actors(self, sent: Sent, start: int, end: int) -> list[Ref]:
+        out: list[Ref] = []
+        for s, e, cue in sent.cues:
+            if start <= s < end:
+                if cue == "coref_pair":
+                    out += list(self.ctx.last_pair())
+                elif cue == "coref_country" and self.ctx.main_country:
+                    out.append(self.ctx.main_country)
+        return out
+
+    def _pronoun_actor(self, sent: Sent, start: int, end: int, exclude: set[Ref]) -> Ref | None:
+        if not any(c == "pronoun_actor" for s, e, c in sent.cues if start <= s < end):
+            return None
+        earlier = [r for m, r, p in _actors(sent, self.ctx, 0, start) if r not in exclude]
+        if earlier:
+            return earlier[-1]
+        for r in reversed(self.ctx.recipients):
+            if r not in exclude:
+                return r
+        main = self.ctx.main_country
+        return main if main not in exclude else None
+
+    # ----------------------------------------------------------------- read
+    def read(self, sent: Sent) -> None:
+        triggers = [Trigger(s, e, f) for s, e, f in sent.triggers]
+        transfer_frames = TRANSFER | SANCTION
+        for k, t in enumerate(triggers):
+            if t.frame in TRANSFER:
+                self._transfer(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
+            elif t.frame in SANCTION:
+                self._sanction(sent, triggers, k, *_window(sent, triggers, k, SANCTION))
+            elif t.frame == "member":
+                self._member(sent, t)
+            elif t.frame in ("cooperate", "coproduce", "deal_n"):
+                self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
+        self._makers(sent)
+
+    # ------------------------------------------------------------- transfers
+    def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        status = status_of(sent, t, left, right)
+        if status is None:
+            return
+        weapons = _weapons(sent, self.ctx, t.end, right) or _weapons(sent, self.ctx, left, t.start)[-1:]
+        if not weapons and t.frame in NOMINAL and self.ctx.main_weapon():
+            weapons = [(None, self.ctx.main_weapon())]
+        if not weapons:
+            return
+        right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
+        passive = t.frame not in NOMINAL and _is_passive(sent, t)
+        supplier: Ref | None = None
+        recipients: list[Ref] = []
+        if t.frame in NOMINAL:
+            subjects = self._nominal_owner(sent, t, left)
+        else:
+            subjects = self._subjects(sent, left, t.start) or self._subjects(sent, 0, t.start) or \
+                self._coref_actors(sent, 0, t.start)
+        if t.frame in BUY_LIKE or t.frame == "compete":
+            for m, r, p in right_actors:
+                if p in SUPPLIER_PREPS and supplier is None:
+                    supplier = r
+                elif p in RECIPIENT_PREPS_BUY:
+                    recipients.append(r)
+            if not recipients and not passive:
+                recipients = [s for s in subjects if s != supplier]
+        else:
+            for m, r, p in right_actors:
+                if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and m.start <= t.end + 2):
+                    recipients.append(r)
+                elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
+                    supplier = r
+            if passive:
+                recipients = recipients or subjects[:1]
+            elif subjects and supplier is None:
+                others = [s for s in subjects if s not in recipients]
+                supplier = others[0] if others else None
+                if len(others) > 1 and not recipients:
+                    recipients = others[1:]
+            if not recipients:
+                pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
+                if pronoun:
+                    recipients = [pronoun]
+        for m, key in weapons:
+            weapon_supplier = supplier
+            if t.frame == "compete" and m is not None:
+                maker = m.maker or self.ctx.maker_of(key)
+                weapon_supplier = Ref.country(maker) if maker else None
+                recipients = recipients or ([self.ctx.recipients[-1]] if self.ctx.recipients else [])
+            if weapon_supplier is None:
+                weapon_supplier = self._supplier_for(key, m, sent)
+            weapon_recipients = recipients or (
+                [self.deal_recipients[key]] if key in self.deal_recipients and t.frame in NOMINAL else [])
+            for recipient in weapon_recipients:
+                if weapon_supplier is None and len(subjects) > 1:
+                    weapon_supplier = next((s for s in subjects if s != recipient), None)
+                if weapon_supplier is None or weapon_supplier == recipient:
+                    continue
+                if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
+                    continue
+                year = _year_for(sent, m, t, left, right)
+                self._deal(sent, weapon_supplier, recipient, key, status, year)
+
+    def _nominal_owner(self, sent: Sent, t: Trigger, left: int) -> list[Ref]:
+        """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
+        owners = []
+        for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
+            if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
+                owners.append(r)
+        pron = [w for w in sent.words[max(0, t.start - 2):t.start] if w in ("its", "their", "sa", "son", "leur", "ses")]
+        if not owners and pron:
+            earlier = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None]
+            if earlier:
+                owners.append(earlier[-1])
+        if not owners and any("agree" in sent.cue_at(i) or "propose" in sent.cue_at(i) or "cancel" in sent.cue_at(i)
+                              or "refuse" in sent.cue_at(i) for i in range(0, t.start)):
+            owners = self._subjects(sent, 0, t.start)
+        return owners
+
+    def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
+        if m is not None and m.maker:
+            return Ref.country(m.maker)
+        if key in self.ctx.suppliers:
+            return Ref.country(self.ctx.suppliers[key])
+        company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
+        if company:
+            return Ref.country(company[0].key)
+        maker = self.ctx.maker_of(key)
+        return Ref.country(maker) if maker else None
+
+    def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
+        self.facts.append(Deal(supplier, recipient, Ref.weapon(weapon), status, year, self._evidence(sent)))
+        if supplier.type == "Country":
+            self.ctx.suppliers.setdefault(weapon, supplier.key)
+        self.deal_recipients.setdefault(weapon, recipient)
+        if recipient not in self.ctx.recipients:
+            self.ctx.recipients.append(recipient)
+
+    # ------------------------------------------------------------- sanctions
+    def _sanction(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        window = _cues(sent, max(left, t.start - 6), min(right, t.end + 2))
+        if window & {"threat", "condition", "propose", "modal"} or "negation" in _cues(sent, max(left, t.start - 3),
+                                                                                          t.start):
+            return
+        if t.frame == "sanction_n" and any(o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4
+                                           for o in triggers[:k]):
+            return
+        actors_left = _actors(sent, self.ctx, left, t.start)
+        actors_right = _actors(sent, self.ctx, t.end, right)
+        by: list[Ref] = []
+        targets: list[Ref] = []
+        if t.frame == "sanction_n":
+            by = [r for m, r, p in actors_right if p in BY_PREPS]
+            by = by or [r for m, r, p in actors_left if p is None and t.start - m.end <= 2]
+            passive = any("passive_target" in sent.cue_at(i) for i in range(max(0, t.start - 4), t.start))
+            if passive:
+                targets = [r for m, r, p in actors_left if p is None]
+            targets = targets or [r for m, r, p in actors_right if p in TARGET_PREPS]
+            if not by and any(w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3):t.start]):
+                by = self._subjects(sent, 0, t.start)[:1]
+        elif t.frame == "excluded":
+            targets = [r for m, r, p in actors_left if p is None][-1:]
+            by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
+        else:
+            near = [r for m, r, p in actors_left if t.start - m.end <= 4]
+            by = near[-1:] or self._subjects(sent, 0, t.start)[:1]
+            preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
+            targets = [r for m, r, p in actors_right if p in preps]
+            if t.frame in ("sanction_v", "exclude") and not targets:
+                targets = [r for m, r, p in actors_right if p is None][:1]
+        if not by and self.last_sanction_by is not None:
+            by = [self.last_sanction_by]
+        if not targets:
+            fallback = self.ctx.recipients[-1] if self.ctx.recipients else self.ctx.main_country
+            targets = [fallback] if fallback else []
+        weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
+        weapon = Ref.weapon(weapons[0][1]) if len(weapons) >= 1 else None
+        measure = " ".join(tok.text for tok in sent.tokens[t.start:min(right, t.end + 12)])
+        for b in by[:1]:
+            for target in targets:
+                if target != b:
+                    self.facts.append(Sanction(b, target, weapon, measure, self._evidence(sent)))
+                    self.last_sanction_by = b
+
+    # -------------------------------------------------------------- members
+    def _member(self, sent: Sent, t: Trigger) -> None:
+        g = load()
+        alliances = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and abs(m.start - t.end) <= 4]
+        if not alliances:
+            return
+        alliance = min(alliances, key=lambda m: abs(m.start - t.end)).key
+        members = g.members_of(alliance)
+        candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
+        if any(c in ("pronoun_actor", "coref_country") for s, e, c in sent.cues) and self.ctx.main_country:
+            candidates.append(self.ctx.main_country)
+        for ref in candidates:
+            if not members or ref.key in members:
+                self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+
+    # ----------------------------------------------------------- agreements
+    def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        cues = _cues(sent, 0, len(sent.words))
+        if t.frame == "deal_n":
+            if any(o.frame in TRANSFER for o in triggers):
+                return
+            weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
+            if weapons and ("agree" in cues or "propose" in cues):
+                self._contract_deal(sent, t, weapons, left, right)
+                return
+            if "agree" not in cues and "propose" not in cues:
+                return
+        if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
+            return
+        if t.frame == "coproduce" and t.start > 0 and sent.words[t.start - 1] in ("de", "d'"):
+            return  # "de fabrication russe" names a maker, not a co-production
+        parties: list[Ref] = []
+        for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)):
+            if p in ("in", "en", "dans") and t.frame != "coproduce":
+                continue
+            if r.type == "Alliance" and not (p is None and m.end <= t.start) and p not in ("with", "avec"):
+                continue
+            if r not in parties:
+                parties.append(r)
+        weapons = _weapons(sent, self.ctx, t.start, right, specific_only=True) or (
+            _weapons(sent, self.ctx, left, right) if t.frame == "coproduce" else [])
+        weapon = weapons[0][1] if weapons else None
+        if t.frame == "coproduce":
+            for m in sent.mentions:
+                if m.kind == "country" and m.setting and m.start > t.start:
+                    parties.append(Ref.country(m.key))
+            parties += self._coref_actors(sent, t.start, len(sent.words))
+            if weapon:
+                maker = self.ctx.maker_of(weapon)
+                if maker:
+                    parties.append(Ref.country(maker))
+        parties = list(dict.fromkeys(parties))
+        if len(parties) < 2 and self.ctx.last_parties:
+            parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
+        if len(parties) < 2:
+            return
+        if "propose" in cues or "modal" in cues:
+            status = "proposed"
+            if t.frame == "coproduce" and "propose" not in cues and weapon and self._deal_status(weapon) in (
+                    "agreed", "delivered"):
+                status = "agreed"
+        elif "agree" in cues or t.frame == "coproduce" and weapon and self._deal_status(weapon) in ("agreed", "delivered"):
+            status = "agreed"
+        else:
+            status = "proposed"
+        year = _year_for(sent, None, t, left, right)
+        self.ctx.last_parties = tuple(parties)
+        self.facts.append(Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year,
+                                    self._evidence(sent)))
+
+    def _deal_status(self, weapon: str) -> str | None:
+        from kg.facts import merge_status
+
+        status = None
+        for f in self.facts:
+            if isinstance(f, Deal) and f.weapon.key == weapon:
+                status = merge_status(status, f.status)
+        return status
+
+    def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
+        status = status_of(sent, t, left, right)
+        if status is None:
+            return
+        actors = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in (None, "with", "avec")]
+        for m, key in weapons:
+            maker = self._supplier_for(key, m, sent)
+            recipients = [r for r in actors if r != maker]
+            if maker is None or not recipients:
+                continue
+            self._deal(sent, maker, recipients[0], key, status, _year_for(sent, m, t, left, right))
+
+    # --------------------------------------------------------------- makers
+    def _makers(self, sent: Sent) -> None:
+        g = load()
+        for m in sent.mentions:
+            if m.kind not in ("weapon", "noun") or not m.maker:
+                continue
+            key = m.key if m.kind == "weapon" else self.ctx.resolve_noun(m, sent)
+            if not key or key not in g.weapons:
+                continue
+            known = g.weapons[key].makers
+            if not known or m.maker in known:
+                self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
+        companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
+        specific = {m.key for m in sent.mentions if m.kind == "weapon"}
+        if companies and len(specific) == 1:
+            key = next(iter(specific))
+            known = g.weapons[key].makers if key in g.weapons else ()
+            if not known or companies[0].key in known:
+                self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
