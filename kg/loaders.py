@@ -159,10 +159,13 @@ def _legacy(data: bytes) -> str:
 
 
 def _whole_words(text: str) -> bool:
-    """Whether the non-ASCII letters of a decoding form whole words (``Москва``), not ``achﻟte``."""
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
-    if not words:
+    """Whether a decoding reads as a non-Latin script: enough non-ASCII letters, most of the letters,
+    forming whole words (``Москва``), not stray signs inside Latin words (``achﻟte``, ``00ﻐ``)."""
+    letters = [c for c in text if c.isalpha()]
+    foreign = sum(1 for c in letters if not c.isascii())
+    if foreign < 8 or foreign * 2 < len(letters):
         return False
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
     mixed = sum(1 for w in words if any(c.isascii() for c in w))
     return mixed <= len(words) // 10
 
