@@ -53,6 +53,7 @@ class Sent:
     mentions: list[Mention] = field(default_factory=list)
     triggers: list[tuple[int, int, str]] = field(default_factory=list)
     cues: list[tuple[int, int, str]] = field(default_factory=list)
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def cue_at(self, i: int) -> set[str]:
         return {c for s, e, c in self.cues if s <= i < e}

@@ -49,13 +49,15 @@ class Context:
                 return Ref.alliance(of) if of in load().alliances else Ref.country(of)
         return None
 
-    def note_actors(self, sent: Sent) -> None:
+    def note_actors(self, sent: Sent, count: bool = True) -> None:
+        """Count the countries a sentence names (first pass) and keep the order they were named in."""
         for m in sent.mentions:
             if m.setting:
                 continue
             ref = self.actor(m) if m.kind != "person" else None
             if ref is not None and ref.type == "Country":
-                self.actor_counts[ref] += 1
+                if count:
+                    self.actor_counts[ref] += 1
                 if ref in self.actor_order:
                     self.actor_order.remove(ref)
                 self.actor_order.append(ref)

@@ -53,10 +53,12 @@ def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Cont
         ctx.note_weapons(sent)
     reader = RelationReader(ctx)
     ctx.weapon_order = []
+    ctx.actor_order = []
     for sent in ctx.sentences:
         before = len(reader.facts)
         reader.read(sent)
         ctx.note_recent(sent)
+        ctx.note_actors(sent, count=False)
         if trace is not None:
             trace(sent, reader.facts[before:])
     return ctx, reader

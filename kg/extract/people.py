@@ -80,6 +80,7 @@ class PeopleBook:
             if m.kind == "person":
                 self._register(m.key, m.text, sent.index)
         role_hits = _role_hits(sent)
+        sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
         claimed: set[int] = set()
         pending_counterparts: list[tuple[str, str | None, int]] = []
         for start, end, role, (kind, scope) in role_hits:

@@ -35,7 +35,7 @@ DETS_FR = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "le
 DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
 DETS = DETS_FR | DETS_EN
 CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
-BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien", "whose"}
+BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien"}
 SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from", "avec", "with"}
 RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
 RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
@@ -45,6 +45,26 @@ BY_PREPS = {"de", "du", "des", "par", "by", "from", "d'"}
 YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
 _INFINITIVE_MARK = {"to", "de", "d'", "a"}
 _FUTURE_FR = re.compile(r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient)$")
+
+
+_EN_NOUN_MARKERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "'s", "any", "new", "first", "possible",
+                    "planned", "proposed", "such", "arms", "weapons"}
+
+
+_EN_NOUNABLE = {"purchase", "purchases", "order", "orders", "transfer", "transfers", "export", "exports", "supply",
+                "supplies", "buy", "offer", "offers", "sale", "sales", "delivery", "deliveries"}
+
+
+def _nominal_in_english(sent: Sent, start: int, frame: str) -> str:
+    """English "purchase", "order", "transfer" after a determiner or a designation are nouns."""
+    if sent.lang != "en" or start == 0 or frame not in BUY_LIKE | SUPPLY_LIKE or frame in NOMINAL:
+        return frame
+    prev = sent.words[start - 1]
+    if sent.words[start] not in _EN_NOUNABLE:
+        return frame
+    if prev in _EN_NOUN_MARKERS or sent.mention_at(start - 1, ("weapon", "noun", "demonym")) is not None:
+        return "purchase_n" if frame in BUY_LIKE else "sale_n"
+    return frame
 
 
 @dataclass(frozen=True)
@@ -65,6 +85,14 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
     if i >= 0 and sent.words[i] in PREPS and not (sent.lang == "en" and sent.words[i] == "a"):
         return sent.words[i]
     return None
+
+
+def _is_object(sent: Sent, m: Mention) -> bool:
+    """An actor right after a trigger verb is its object ("suspend Turkey"), not a later verb's subject."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in DETS:
+        i -= 1
+    return i >= 0 and any(s <= i < e for s, e, f in sent.triggers if f in SANCTION | {"sell", "supply", "deliver"})
 
 
 def _is_possessive(sent: Sent, m: Mention) -> bool:
@@ -109,7 +137,24 @@ def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool
             if key:
                 out.append((m, key))
     seen: set[str] = set()
-    return [(m, k) for m, k in out if not (k in seen or seen.add(k))]
+    out = [(m, k) for m, k in out if not (k in seen or seen.add(k))]
+    return _coordinated(sent, out)
+
+
+_LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
+_STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
+
+
+def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The first weapon and the ones listed with it ("24 Rafale, a frigate and missiles"), not later ones."""
+    kept = weapons[:1]
+    for m, key in weapons[1:]:
+        prev = kept[-1][0]
+        gap = sent.words[prev.end:m.start]
+        if len(gap) > 8 or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
+            break
+        kept.append((m, key))
+    return kept
 
 
 def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tuple[int, int]:
@@ -124,6 +169,8 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             break
     right = len(sent.words)
     for other in triggers[k + 1:]:
+        if other.frame in NOMINAL and t.frame not in NOMINAL and other.start - t.end <= 5:
+            continue  # "received the first shipments of ...": the noun is the verb's object
         if other.frame in frames:
             right = other.start
             break
@@ -154,7 +201,14 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
 
 
 def _is_passive(sent: Sent, t: Trigger) -> bool:
-    return any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
+    """A participle after a form of "be"/"être": "was sold", "sera livrée", "will be supplied"."""
+    word = sent.words[t.end - 1]
+    if sent.lang == "en":
+        participle = word.endswith(("ed", "en", "ld", "ght", "nt", "wn")) or word in ("sold", "sent", "bought", "given")
+    else:
+        participle = word.endswith(("e", "ee", "es", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts"))
+        participle = participle and not word.endswith(("er", "ir", "re"))
+    return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
 
 
 def _is_infinitive(sent: Sent, t: Trigger) -> bool:
@@ -164,7 +218,7 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
     before = _cues(sent, max(left, t.start - 8), t.start)
-    around = _cues(sent, left, right)
+    around = _cues(sent, left, t.end) | ({"cancel"} & _cues(sent, t.end, min(right, t.end + 5)))
     near = _cues(sent, max(left, t.start - 4), t.start)
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
     if "condition" in before or "threat" in near:
@@ -191,10 +245,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "delivered"
     if t.frame == "offer":
         return "proposed"
-    if t.frame == "sale_n" and "deliver" not in around:
-        return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
-    if "deliver" in around and t.frame in BUY_LIKE:
+    if "deliver" in around and not _is_infinitive(sent, t):
         return "delivered"
+    if t.frame == "sale_n":
+        return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
     return "agreed"
 
 
@@ -212,13 +266,19 @@ class RelationReader:
         return Evidence(sent.text, sent.offset, sent.offset + len(sent.text))
 
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
-        """Ungoverned actors left of ``end`` (nearest first), the pronoun's antecedent if none."""
-        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end) if p is None]
+        """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
+        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end) if p is None and not _is_object(sent, m)]
         found.reverse()
         refs: list[Ref] = []
-        for _, r in found:
+        previous: Mention | None = None
+        for m, r in found:
+            if previous is not None:
+                gap = sent.words[m.end:previous.start]
+                if not gap or not all(w in CONJ or w in DETS or w == "'s" for w in gap):
+                    break
             if r not in refs:
                 refs.append(r)
+            previous = m
         return refs
 
     def _coref_actors(self, sent: Sent, start: int, end: int) -> list[Ref]:
@@ -245,7 +305,8 @@ class RelationReader:
 
     # ----------------------------------------------------------------- read
     def read(self, sent: Sent) -> None:
-        triggers = [Trigger(s, e, f) for s, e, f in sent.triggers]
+        triggers = [Trigger(s, e, _nominal_in_english(sent, s, f)) for s, e, f in sent.triggers
+                    if not any(rs <= s < re for rs, re in sent.role_spans)]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
             if t.frame in TRANSFER:
@@ -284,6 +345,9 @@ class RelationReader:
                     supplier = r
                 elif p in RECIPIENT_PREPS_BUY:
                     recipients.append(r)
+            if supplier is None:
+                supplier = next((r for m, r, p in _actors(sent, self.ctx, left, t.start)
+                                 if p in ("with", "avec", "from", "aupres")), None)
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
         else:
@@ -303,6 +367,7 @@ class RelationReader:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
+        shared: Ref | None = None
         for m, key in weapons:
             weapon_supplier = supplier
             if t.frame == "compete" and m is not None:
@@ -310,7 +375,8 @@ class RelationReader:
                 weapon_supplier = Ref.country(maker) if maker else None
                 recipients = recipients or ([self.ctx.recipients[-1]] if self.ctx.recipients else [])
             if weapon_supplier is None:
-                weapon_supplier = self._supplier_for(key, m, sent)
+                weapon_supplier = self._supplier_for(key, m, sent) or shared
+            shared = shared or weapon_supplier
             weapon_recipients = recipients or (
                 [self.deal_recipients[key]] if key in self.deal_recipients and t.frame in NOMINAL else [])
             for recipient in weapon_recipients:
@@ -385,7 +451,7 @@ class RelationReader:
             targets = [r for m, r, p in actors_left if p is None][-1:]
             by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
         else:
-            near = [r for m, r, p in actors_left if t.start - m.end <= 4]
+            near = [r for m, r, p in actors_left if t.start - m.end <= 4 and not _is_object(sent, m)]
             by = near[-1:] or self._subjects(sent, 0, t.start)[:1]
             preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
             targets = [r for m, r, p in actors_right if p in preps]
