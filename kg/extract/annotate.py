@@ -162,6 +162,10 @@ def _attach_demonyms(sent: Sent) -> None:
                 _give_maker(sent, target, d.key)
                 d.attached = "weapon"
                 continue
+        neighbour = d.start - 1 if lang == "fr" else d.end
+        if 0 <= neighbour < len(tokens) and {"actor_noun", "company_noun"} & sent.cue_at(neighbour):
+            d.attached = "actor" if "actor_noun" in sent.cue_at(neighbour) else "company"
+            continue
         if before in ("programme", "program") or (d.start > 1 and words[d.start - 2] in ("programme", "program")):
             target = _nearest_weapon(weapons, d, after=True, limit=7)
             if target:
@@ -188,7 +192,8 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "actor"
 
 
-_BREAKS = {",", ";", ":", ".", "et", "and", "ou", "or", "(", ")", "mais", "but"}
+_BREAKS = {",", ";", ":", ".", "et", "and", "ou", "or", "(", ")", "mais", "but", "a", "au", "aux", "to", "for", "pour",
+           "par", "by", "avec", "with", "sur", "on"}
 
 
 def _nearest_weapon(weapons: list[Mention], d: Mention, after: bool, limit: int,

@@ -12,7 +12,7 @@ deal. Status comes from cue words (``kg/data/cues_*.tsv``) in the window.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.annotate import Mention, Sent
 from kg.extract.context import Context
@@ -95,6 +95,11 @@ def _is_object(sent: Sent, m: Mention) -> bool:
     return i >= 0 and any(s <= i < e for s, e, f in sent.triggers if f in SANCTION | {"sell", "supply", "deliver"})
 
 
+def _after_word(sent: Sent, m: Mention, word: str) -> bool:
+    """Whether ``word`` stands within the three tokens before the mention ("à l'encontre de la Pologne")."""
+    return word in sent.words[max(0, m.start - 4):m.start]
+
+
 def _is_possessive(sent: Sent, m: Mention) -> bool:
     return m.end < len(sent.words) and sent.words[m.end] == "'s"
 
@@ -136,8 +141,8 @@ def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool
             key = ctx.resolve_noun(m, sent)
             if key:
                 out.append((m, key))
-    seen: set[str] = set()
-    out = [(m, k) for m, k in out if not (k in seen or seen.add(k))]
+    seen: set[tuple] = set()
+    out = [(m, k) for m, k in out if not ((k, m.maker) in seen or seen.add((k, m.maker)))]
     return _coordinated(sent, out)
 
 
@@ -325,9 +330,14 @@ class RelationReader:
         status = status_of(sent, t, left, right)
         if status is None:
             return
-        weapons = _weapons(sent, self.ctx, t.end, right) or _weapons(sent, self.ctx, left, t.start)[-1:]
-        if not weapons and t.frame in NOMINAL and self.ctx.main_weapon():
-            weapons = [(None, self.ctx.main_weapon())]
+        weapons = _weapons(sent, self.ctx, t.end, right)
+        if not weapons and t.frame in NOMINAL:
+            relative = t.start > 0 and sent.words[t.start - 1] in ("whose", "dont")
+            weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start)[-1:]
+            if not weapons and self.ctx.main_weapon() and self._explicit_parties(sent, t, left, right):
+                weapons = [(None, self.ctx.main_weapon())]
+        elif not weapons:
+            weapons = _weapons(sent, self.ctx, left, t.start)[-1:]
         if not weapons:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
@@ -345,7 +355,7 @@ class RelationReader:
                     supplier = r
                 elif p in RECIPIENT_PREPS_BUY:
                     recipients.append(r)
-            if supplier is None:
+            if supplier is None and t.frame not in NOMINAL:
                 supplier = next((r for m, r, p in _actors(sent, self.ctx, left, t.start)
                                  if p in ("with", "avec", "from", "aupres")), None)
             if not recipients and not passive:
@@ -379,6 +389,9 @@ class RelationReader:
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
                 [self.deal_recipients[key]] if key in self.deal_recipients and t.frame in NOMINAL else [])
+            if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
+                others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != weapon_supplier]
+                weapon_recipients = others[:1]
             for recipient in weapon_recipients:
                 if weapon_supplier is None and len(subjects) > 1:
                     weapon_supplier = next((s for s in subjects if s != recipient), None)
@@ -388,6 +401,10 @@ class RelationReader:
                     continue
                 year = _year_for(sent, m, t, left, right)
                 self._deal(sent, weapon_supplier, recipient, key, status, year)
+
+    def _explicit_parties(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
+        """Whether a nominal deal names its parties itself ("commandes passées par l'Egypte")."""
+        return any(p is not None or _is_possessive(sent, m) for m, r, p in _actors(sent, self.ctx, left, right))
 
     def _nominal_owner(self, sent: Sent, t: Trigger, left: int) -> list[Ref]:
         """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
@@ -427,7 +444,7 @@ class RelationReader:
     # ------------------------------------------------------------- sanctions
     def _sanction(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
-        window = _cues(sent, max(left, t.start - 6), min(right, t.end + 2))
+        window = _cues(sent, left, right)
         if window & {"threat", "condition", "propose", "modal"} or "negation" in _cues(sent, max(left, t.start - 3),
                                                                                           t.start):
             return
@@ -439,12 +456,13 @@ class RelationReader:
         by: list[Ref] = []
         targets: list[Ref] = []
         if t.frame == "sanction_n":
-            by = [r for m, r, p in actors_right if p in BY_PREPS]
+            against = [r for m, r, p in actors_right if p in BY_PREPS and _after_word(sent, m, "encontre")]
+            by = [r for m, r, p in actors_right if p in BY_PREPS and r not in against]
             by = by or [r for m, r, p in actors_left if p is None and t.start - m.end <= 2]
             passive = any("passive_target" in sent.cue_at(i) for i in range(max(0, t.start - 4), t.start))
             if passive:
                 targets = [r for m, r, p in actors_left if p is None]
-            targets = targets or [r for m, r, p in actors_right if p in TARGET_PREPS]
+            targets = targets or against or [r for m, r, p in actors_right if p in TARGET_PREPS]
             if not by and any(w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3):t.start]):
                 by = self._subjects(sent, 0, t.start)[:1]
         elif t.frame == "excluded":
@@ -497,12 +515,18 @@ class RelationReader:
             if weapons and ("agree" in cues or "propose" in cues):
                 self._contract_deal(sent, t, weapons, left, right)
                 return
+            if not weapons and {"cancel", "refuse"} & cues:
+                self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
+                return
             if "agree" not in cues and "propose" not in cues:
                 return
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
-        if t.frame == "coproduce" and t.start > 0 and sent.words[t.start - 1] in ("de", "d'"):
-            return  # "de fabrication russe" names a maker, not a co-production
+        if t.frame == "coproduce" and (t.start > 0 and sent.words[t.start - 1] in ("de", "d'") or (
+                t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))):
+            return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
+        if t.frame == "cooperate" and not ({"agree", "propose"} & cues):
+            return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
         for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)):
             if p in ("in", "en", "dans") and t.frame != "coproduce":
@@ -524,7 +548,7 @@ class RelationReader:
                 if maker:
                     parties.append(Ref.country(maker))
         parties = list(dict.fromkeys(parties))
-        if len(parties) < 2 and self.ctx.last_parties:
+        if len(parties) < 2 and self.ctx.last_parties and t.frame != "deal_n":
             parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
         if len(parties) < 2:
             return
@@ -541,6 +565,14 @@ class RelationReader:
         self.ctx.last_parties = tuple(parties)
         self.facts.append(Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year,
                                     self._evidence(sent)))
+
+    def _contract_event(self, sent: Sent, status: str) -> None:
+        """ "X rompait les négociations sur le contrat": the status applies to X's last deal in the article."""
+        actors = {r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
+        for f in reversed(self.facts):
+            if isinstance(f, Deal) and (not actors or actors & {f.supplier, f.recipient}):
+                self.facts.append(replace(f, status=status, year=None, evidence=self._evidence(sent)))
+                return
 
     def _deal_status(self, weapon: str) -> str | None:
         from kg.facts import merge_status
