@@ -111,6 +111,11 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             add(Mention("noun", key, hit.start, hit.end, "noun", _span(tokens, hit.start, hit.end)))
     _unknown_designations(sent, taken, add)
     sent.mentions.sort(key=lambda m: m.start)
+    # a maker's family name right before a designation is part of it: "Soukhoï Su-35", "Mikoyan MiG-29"
+    sent.mentions = [m for i, m in enumerate(sent.mentions)
+                     if not (m.kind == "weapon" and m.via == "name" and i + 1 < len(sent.mentions)
+                             and sent.mentions[i + 1].kind == "weapon" and sent.mentions[i + 1].start == m.end
+                             and sent.mentions[i + 1].via in ("designation", "pattern"))]
     sent.mentions = [m for m in sent.mentions if not (m.kind == "country" and m.via == "name"
                                                        and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m))]
     _attach_demonyms(sent)

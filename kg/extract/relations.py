@@ -162,6 +162,9 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
     return kept
 
 
+_OF_LINKS = {"on", "of", "sur", "de", "d'", "du", "des", "la", "le", "les", "l'", "the", "any", "all", "toute", "toutes"}
+
+
 def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tuple[int, int]:
     t = triggers[k]
     left = 0
@@ -174,8 +177,12 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             break
     right = len(sent.words)
     for other in triggers[k + 1:]:
-        if other.frame in NOMINAL and t.frame not in NOMINAL and other.start - t.end <= 5:
-            continue  # "received the first shipments of ...": the noun is the verb's object
+        if other.frame in NOMINAL | {"sanction_n"} and t.frame not in NOMINAL | {"sanction_n"} \
+                and other.start - t.end <= 5:
+            continue  # "received the first shipments of ...", "imposed sanctions on": the noun is the object
+        if t.frame == "sanction_n" and other.frame in TRANSFER and all(
+                w in _OF_LINKS for w in sent.words[t.end:other.start]):
+            continue  # "a ban on the delivery of S-300 to Iran": the transfer is what is banned
         if other.frame in frames:
             right = other.start
             break
@@ -317,7 +324,8 @@ class RelationReader:
             if t.frame in TRANSFER:
                 self._transfer(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
             elif t.frame in SANCTION:
-                self._sanction(sent, triggers, k, *_window(sent, triggers, k, SANCTION))
+                frames = transfer_frames if t.frame == "sanction_n" else SANCTION
+                self._sanction(sent, triggers, k, *_window(sent, triggers, k, frames))
             elif t.frame == "member":
                 self._member(sent, t)
             elif t.frame in ("cooperate", "coproduce", "deal_n"):
@@ -403,8 +411,8 @@ class RelationReader:
                 self._deal(sent, weapon_supplier, recipient, key, status, year)
 
     def _explicit_parties(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
-        """Whether a nominal deal names its parties itself ("commandes passées par l'Egypte")."""
-        return any(p is not None or _is_possessive(sent, m) for m, r, p in _actors(sent, self.ctx, left, right))
+        """Whether a nominal deal names its buyer itself ("commandes passées par l'Egypte", "Egypt's order")."""
+        return any(p in ("par", "by") or _is_possessive(sent, m) for m, r, p in _actors(sent, self.ctx, left, right))
 
     def _nominal_owner(self, sent: Sent, t: Trigger, left: int) -> list[Ref]:
         """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
@@ -474,11 +482,13 @@ class RelationReader:
             preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
             targets = [r for m, r, p in actors_right if p in preps]
             if t.frame in ("sanction_v", "exclude") and not targets:
-                targets = [r for m, r, p in actors_right if p is None][:1]
+                objects = [r for m, r, p in actors_right if p is None and r not in by]
+                objects = objects or [r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by]
+                targets = objects[:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
         if not targets:
-            fallback = self.ctx.recipients[-1] if self.ctx.recipients else self.ctx.main_country
+            fallback = self._target_fallback(sent, t, set(by))
             targets = [fallback] if fallback else []
         weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
         weapon = Ref.weapon(weapons[0][1]) if len(weapons) >= 1 else None
@@ -488,6 +498,23 @@ class RelationReader:
                 if target != b:
                     self.facts.append(Sanction(b, target, weapon, measure, self._evidence(sent)))
                     self.last_sanction_by = b
+
+    def _target_fallback(self, sent: Sent, t: Trigger, by: set[Ref]) -> Ref | None:
+        """Whom an unaddressed sanction targets: this sentence's buyer, else the nearest other actor, else the
+        article's last buyer."""
+        here = [f.recipient for f in self.facts if isinstance(f, Deal) and f.evidence and
+                f.evidence.start == sent.offset and f.recipient not in by]
+        if here:
+            return here[-1]
+        others = sorted(((abs(m.start - t.start), r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))
+                         if r not in by), key=lambda x: x[0])
+        if others:
+            return others[0][1]
+        for r in reversed(self.ctx.recipients):
+            if r not in by:
+                return r
+        main = self.ctx.main_country
+        return main if main not in by else None
 
     # -------------------------------------------------------------- members
     def _member(self, sent: Sent, t: Trigger) -> None:
