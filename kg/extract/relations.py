@@ -223,17 +223,32 @@ def _is_passive(sent: Sent, t: Trigger) -> bool:
     return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
 
 
+_CLITICS = {"lui", "leur", "les", "la", "le", "l'", "y", "en", "se", "s'", "me", "te", "nous", "vous", "them", "it"}
+
+
+def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
+    """Where the "de"/"to" of an infinitive stands: "de livrer", "de leur livrer", "to deliver"."""
+    i = t.start - 1
+    while i >= 0 and sent.words[i] in _CLITICS and sent.lang == "fr":
+        i -= 1
+    return i if i >= 0 and sent.words[i] in _INFINITIVE_MARK else None
+
+
 def _is_infinitive(sent: Sent, t: Trigger) -> bool:
-    return t.start > 0 and sent.words[t.start - 1] in _INFINITIVE_MARK
+    return _infinitive_marker(sent, t) is not None
 
 
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
-    before = _cues(sent, max(left, t.start - 8), t.start)
-    around = _cues(sent, left, t.end) | ({"cancel"} & _cues(sent, t.end, min(right, t.end + 5)))
+    marker = _infinitive_marker(sent, t)
+    reach = max(0, marker - 4) if marker is not None else left  # "a proposé à Téhéran de lui fournir"
+    before = _cues(sent, max(reach, t.start - 8), t.start)
+    around = _cues(sent, min(reach, left), t.end) | (
+        {"cancel"} & _cues(sent, t.end, min(right, t.end + 5)))
     near = _cues(sent, max(left, t.start - 4), t.start)
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
-    if "condition" in before or "threat" in near:
+    word = sent.words[t.start]
+    if "condition" in before or "threat" in near or "condition" in _cues(sent, t.end, min(right, t.end + 10)):
         return None
     if "cancel" in around:
         return "cancelled"
@@ -245,7 +260,6 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "proposed"
     if "propose" in around and "agree" not in before:
         return "proposed"
-    word = sent.words[t.start]
     future = "modal" in near or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
     if future:
         return "proposed"
@@ -257,6 +271,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "delivered"
     if t.frame == "offer":
         return "proposed"
+    gerund = sent.lang == "en" and word.endswith("ing") and not any(
+        "be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
+    if gerund:
+        return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
+    if any(o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end:t.start])
+           for o_start, o_end, f in sent.triggers if f in ("sanction_n", "ban")):
+        return "proposed"  # "a ban on the delivery of ...": what is banned did not happen
     if "deliver" in around and not _is_infinitive(sent, t):
         return "delivered"
     if t.frame == "sale_n":
@@ -352,6 +373,7 @@ class RelationReader:
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
         supplier: Ref | None = None
         recipients: list[Ref] = []
+        pair: list[Ref] = []
         if t.frame in NOMINAL:
             subjects = self._nominal_owner(sent, t, left)
         else:
@@ -378,16 +400,21 @@ class RelationReader:
                 recipients = recipients or subjects[:1]
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
-                supplier = others[0] if others else None
                 if len(others) > 1 and not recipients:
-                    recipients = others[1:]
-            if not recipients:
+                    pair = others  # "la Russie et l'Iran ont signé ... la livraison": orient by the weapon
+                else:
+                    supplier = others[0] if others else None
+            if not recipients and not pair:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
         shared: Ref | None = None
         for m, key in weapons:
             weapon_supplier = supplier
+            if pair:
+                known = self._supplier_for(key, m, sent)
+                weapon_supplier = known if known in pair else pair[0]
+                recipients = [p for p in pair if p != weapon_supplier][:1]
             if t.frame == "compete" and m is not None:
                 maker = m.maker or self.ctx.maker_of(key)
                 weapon_supplier = Ref.country(maker) if maker else None
@@ -536,16 +563,19 @@ class RelationReader:
         t = triggers[k]
         cues = _cues(sent, 0, len(sent.words))
         if t.frame == "deal_n":
-            if any(o.frame in TRANSFER for o in triggers):
-                return
-            weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
-            if weapons and ("agree" in cues or "propose" in cues):
+            if any(o.frame in TRANSFER and 0 <= o.start - t.end <= 6 for o in triggers):
+                return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
+            g = load()
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right)
+                       if k in g.weapons or k in self.ctx.weapon_counts]
+            own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
+            if weapons and ("agree" in own or "propose" in own):
                 self._contract_deal(sent, t, weapons, left, right)
                 return
             if not weapons and {"cancel", "refuse"} & cues:
                 self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
                 return
-            if "agree" not in cues and "propose" not in cues:
+            if "agree" not in own and "propose" not in own:
                 return
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
@@ -615,6 +645,7 @@ class RelationReader:
         if status is None:
             return
         actors = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in (None, "with", "avec")]
+        actors += self._coref_actors(sent, left, right)
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             recipients = [r for r in actors if r != maker]

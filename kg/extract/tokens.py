@@ -110,7 +110,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 if is_abbrev and nxt and not nxt.isupper():
                     is_abbrev = True
                 elif is_abbrev and prev in ("u.s", "u.k", "u.n", "u.s.s.r") and nxt.isupper():
-                    is_abbrev = False if nxt in "\"«" else _looks_like_sentence_start(text[k:])
+                    is_abbrev = not _looks_like_sentence_start(text[k:])
                 if not is_abbrev and (not nxt or nxt.isupper() or nxt.isdigit() or nxt in "\"«(['\n-"):
                     boundary = True
                     i = j - 1
