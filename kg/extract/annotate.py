@@ -231,6 +231,8 @@ def _mark_settings(sent: Sent) -> None:
     for m in sent.mentions:
         if m.kind == "country":
             prev = words[m.start - 1] if m.start > 0 else ""
+            if m.end < len(words) and words[m.end] == "'s":
+                continue  # "in Warsaw's defence projects": the state, not the place
             if m.start > 0 and "setting" in sent.cue_at(m.start - 1):
                 m.setting = True
             elif m.via == "metonym" and sent.lang == "fr" and prev == "a":

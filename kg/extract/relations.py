@@ -116,7 +116,7 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
             continue
         if m.kind == "demonym" and m.attached == "person":
             continue
-        prep = _governing_prep(sent, m)
+        prep = None if _is_possessive(sent, m) else _governing_prep(sent, m)  # "for Poland's use": the owner
         if prep is None and prev is not None and prev[1] is not None:
             gap = sent.words[prev[0].end:m.start]
             if gap and all(w in CONJ or w in DETS for w in gap):
@@ -258,6 +258,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if t.frame == "choose":
         return "proposed"
+    if t.frame == "possess":
+        return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if "propose" in around and "agree" not in before:
         return "proposed"
     future = "modal" in near or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
