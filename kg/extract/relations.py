@@ -258,6 +258,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if t.frame == "choose":
         return "proposed"
+    gerund = sent.lang == "en" and word.endswith("ing") and not any(
+        "be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
+    if gerund:
+        return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
+    if any(o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end:t.start])
+           for o_start, o_end, f in sent.triggers if f in ("sanction_n", "ban")):
+        return "proposed"  # "a ban on the delivery of ...": what is banned did not happen
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if "propose" in around and "agree" not in before:
@@ -273,13 +280,6 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "delivered"
     if t.frame == "offer":
         return "proposed"
-    gerund = sent.lang == "en" and word.endswith("ing") and not any(
-        "be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
-    if gerund:
-        return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
-    if any(o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end:t.start])
-           for o_start, o_end, f in sent.triggers if f in ("sanction_n", "ban")):
-        return "proposed"  # "a ban on the delivery of ...": what is banned did not happen
     if "deliver" in around and not _is_infinitive(sent, t):
         return "delivered"
     if t.frame == "sale_n":
@@ -565,8 +565,6 @@ class RelationReader:
         t = triggers[k]
         cues = _cues(sent, 0, len(sent.words))
         if t.frame == "deal_n":
-            if any(o.frame in TRANSFER and 0 <= o.start - t.end <= 6 for o in triggers):
-                return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             g = load()
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right)
                        if k in g.weapons or k in self.ctx.weapon_counts]
@@ -574,6 +572,8 @@ class RelationReader:
             if weapons and ("agree" in own or "propose" in own):
                 self._contract_deal(sent, t, weapons, left, right)
                 return
+            if any(o.frame in TRANSFER for o in triggers):
+                return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & cues:
                 self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
                 return
@@ -584,7 +584,7 @@ class RelationReader:
         if t.frame == "coproduce" and (t.start > 0 and sent.words[t.start - 1] in ("de", "d'") or (
                 t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))):
             return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
-        if t.frame == "cooperate" and not ({"agree", "propose"} & cues):
+        if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
             return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
         for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)):
