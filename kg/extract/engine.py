@@ -85,9 +85,13 @@ def people_facts(ctx: Context) -> list[Fact]:
 
 
 def _pick_year(mentions: list) -> int | None:
+    """The year of the agreement if the text dates it, else of the most advanced dated event."""
     dated = [m for m in mentions if m.year is not None]
     if not dated:
         return None
+    signed = [m.year for m in dated if m.status == "agreed"]
+    if signed:
+        return min(signed)
     best = max(dated, key=lambda m: (STATUS_RANK.get(m.status or "proposed", 0), -m.year))
     return best.year
 

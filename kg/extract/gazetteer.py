@@ -162,9 +162,9 @@ class Gazetteer:
 
     def match_names(self, tokens: list[Token], lang: str | None = None) -> list[Hit]:
         """Countries, capitals/seats, alliances, weapons (by name or designation) and known people."""
-        hits = self.names.match(tokens, lang)
+        hits = self.match_designations(tokens)
         taken = {i for h in hits for i in range(h.start, h.end)}
-        for hit in self.match_designations(tokens):
+        for hit in self.names.match(tokens, lang):
             if not any(i in taken for i in range(hit.start, hit.end)):
                 hits.append(hit)
                 taken.update(range(hit.start, hit.end))

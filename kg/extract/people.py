@@ -95,6 +95,8 @@ class PeopleBook:
                 continue
             n_start, n_end, key = name
             claimed.update(range(n_start, n_end))
+            if nationality is None:
+                nationality = _of_after_name(sent, n_end)
             key = self._register(key, _text(sent.tokens[n_start:n_end]), sent.index)
             _add_person_mention(sent, key, n_start, n_end)
             if base_kind == "counterpart":
@@ -229,6 +231,20 @@ def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
                 prev.attached = "person"
             return prev.key, after
     return None, after
+
+
+def _of_after_name(sent: Sent, i: int) -> str | None:
+    """ "Defence Minister Anna Korhonen of Finland", "X, ministre de la Défense du Mali"."""
+    while i < len(sent.words) and sent.words[i] == ",":
+        i += 1
+    if i < len(sent.words) and sent.words[i] in ("of", "de", "du", "d'"):
+        j = i + 1
+        while j < len(sent.words) and sent.words[j] in _DETERMINERS:
+            j += 1
+        m = sent.mention_at(j, ("country", "alliance"))
+        if m is not None:
+            return m.key
+    return None
 
 
 def _is_name_token(sent: Sent, i: int) -> bool:

@@ -82,8 +82,8 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
     while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit()):
         i -= 1
-    if i >= 0 and sent.words[i] in PREPS and not (sent.lang == "en" and sent.words[i] == "a"):
-        return sent.words[i]
+    if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
+        return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None
 
 
@@ -231,7 +231,9 @@ def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     i = t.start - 1
     while i >= 0 and sent.words[i] in _CLITICS and sent.lang == "fr":
         i -= 1
-    return i if i >= 0 and sent.words[i] in _INFINITIVE_MARK else None
+    if i >= 0 and sent.words[i] in _INFINITIVE_MARK and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
+        return i
+    return None
 
 
 def _is_infinitive(sent: Sent, t: Trigger) -> bool:
