@@ -1,0 +1,162 @@
+"""The page of ``kg show`` in a real headless Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.analysis import project
+from kg.render import PHYSICS_LIMIT, render_graph, render_html
+from kg.store import open_store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium (make browser)"),
+]
+
+
+def _load_graphdata():
+    spec = importlib.util.spec_from_file_location("graphdata", Path(__file__).with_name("graphdata.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("graphdata", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+gd = _load_graphdata()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class Page:
+    """A page opened from a file, recording console errors, page errors and every request."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_function("window.kgReady === true", timeout=60_000)
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def click_node(self, name: str) -> None:
+        """Click a node where it is drawn on the canvas."""
+        node_id = self.js("(name) => window.kgFind(name)", name)
+        assert node_id is not None, name
+        self.js("(id) => network.focus(id, {scale: 1.0, animation: false})", node_id)
+        self.js("() => new Promise((r) => { network.once('afterDrawing', r); network.redraw(); })")
+        point = self.js("(id) => network.canvasToDOM(network.getPositions([id])[id])", node_id)
+        box = self.page.locator("#mynetwork canvas").bounding_box()
+        self.page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+    def close(self) -> None:
+        self.page.close()
+
+
+@pytest.fixture(scope="module")
+def small_page(browser, tmp_path_factory):
+    store = gd.fill(open_store(":memory:", write=True), evil=True)
+    path = render_html(store, tmp_path_factory.mktemp("page") / "graph.html")
+    page = Page(browser, path)
+    yield page, project(store)
+    page.close()
+
+
+def test_loads_offline_without_errors_or_requests(small_page):
+    page, _ = small_page
+    assert page.errors == []
+    assert page.requests == [page.url]
+
+
+def test_counts_match_the_graph(small_page):
+    page, G = small_page
+    assert page.js("network.body.data.nodes.length") == G.number_of_nodes() == 12
+    assert page.js("network.body.data.edges.length") == G.number_of_edges() == 16
+    assert page.js("document.getElementById('kg-legend').children.length") == 4
+
+
+def test_clicking_a_node_shows_its_evidence(small_page):
+    page, _ = small_page
+    page.click_node("Turkey")
+    assert page.js("network.getSelectedNodes().length") == 1
+    assert page.page.locator("#kg-panel").is_visible()
+    assert page.page.locator("#kg-panel-title").inner_text() == "Turkey"
+    evidence = page.page.locator("#kg-evidence").inner_text()
+    assert gd.SENTENCE_2017 in evidence and "2021-09-14 · https://example.org/a1" in evidence
+    assert gd.SENTENCE_2019 in evidence and "2019-07-12" in evidence
+
+
+def test_search_box_selects_and_focuses(small_page):
+    page, _ = small_page
+    page.page.fill("#kg-search", "ERDOGAN")
+    page.page.press("#kg-search", "Enter")
+    selected = page.js("network.getSelectedNodes()")
+    assert [page.js("(id) => network.body.data.nodes.get(id).label", selected[0])] == ["Recep Tayyip Erdoğan"]
+    assert page.page.locator("#kg-panel-title").inner_text() == "Recep Tayyip Erdoğan"
+    assert "President Erdogan of Turkey." in page.page.locator("#kg-evidence").inner_text()
+
+
+def test_hostile_names_sentences_and_urls_stay_text(small_page):
+    page, _ = small_page
+    page.click_node(gd.PAYLOAD_NAME)
+    assert page.page.locator("#kg-panel-title").inner_text() == gd.PAYLOAD_NAME
+    panel = page.page.locator("#kg-panel").inner_text()
+    assert gd.PAYLOAD_SENTENCE in panel.replace("\u201c", "").replace("\u201d", "")
+    assert gd.PAYLOAD_SOURCE in panel
+    # hover the hostile node so that vis-network shows its tooltip too
+    point = page.js("(id) => network.canvasToDOM(network.getPositions([id])[id])",
+                    page.js("(n) => window.kgFind(n)", gd.PAYLOAD_NAME))
+    box = page.page.locator("#mynetwork canvas").bounding_box()
+    page.page.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+    page.page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    assert gd.PAYLOAD_NAME in page.page.locator("div.vis-tooltip").inner_text()
+    assert page.js("window.__pwned") is None
+    assert page.js("document.querySelectorAll('img').length") == 0
+    # the tooltip holds text and the <br> that innerText makes of line breaks, nothing else
+    assert page.js("document.querySelectorAll('#kg-panel *:is(script, img, a), div.vis-tooltip *:not(br)').length") == 0
+    assert page.js("document.scripts.length") == 5
+    assert page.errors == [] and page.requests == [page.url]
+
+
+def test_a_large_graph_opens_without_physics(browser, tmp_path):
+    import networkx as nx
+
+    n = PHYSICS_LIMIT * 4
+    G = nx.MultiDiGraph()
+    for i in range(n):
+        G.add_node(i, label=f"entity {i}", type=("Country", "WeaponSystem")[i % 2], key=str(i), aliases=[])
+    for i in range(1, n):
+        G.add_edge(i, (i - 1) // 4, relation="deal", weapon=f"W{i}", status="agreed", year=2000,
+                   provenance=[(f"sentence {i}", "2024-01-01", "synthetic", "a")])
+    page = Page(browser, render_graph(G, tmp_path / "large.html", seed=1))
+    try:
+        assert page.js("network.body.data.nodes.length") == n
+        assert page.js("network.body.data.edges.length") == n - 1
+        assert page.js("network.physics.physicsEnabled") is False
+        page.js("window.kgSelect('entity 5')")
+        # edge labels appear around the selection only
+        assert page.js("network.body.data.edges.get({filter: (e) => !!e.label}).length") == 5
+        assert "sentence 5" in page.page.locator("#kg-evidence").inner_text()
+        assert page.errors == [] and page.requests == [page.url]
+    finally:
+        page.close()
