@@ -141,8 +141,10 @@ class Context:
             return m.key
         if len(same) == 1 and category:
             return same[0]
-        if before in ("the", "les") and same and same[-1] in self.weapon_order:
-            return same[-1]
+        definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3):m.start])
+        recent = [k for k in reversed(self.weapon_order) if g.weapons.get(k) and g.weapons[k].category == category]
+        if definite and recent:
+            return recent[0]  # "the German-made tanks": the tanks last named
         return m.key
 
     def maker_of(self, weapon: str) -> str | None:

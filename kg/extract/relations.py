@@ -20,7 +20,7 @@ from kg.extract.gazetteer import load
 from kg.facts import Agreement, Deal, Evidence, Fact, Maker, Member, Ref, Sanction
 
 TRANSFER = {"buy", "sell", "deliver", "supply", "offer", "receive", "choose", "possess", "purchase_n", "sale_n",
-            "compete"}
+            "compete", "arrive"}
 SANCTION = {"sanction_v", "impose", "sanction_n", "exclude", "excluded", "ban"}
 BUY_LIKE = {"buy", "receive", "choose", "possess", "purchase_n"}
 SUPPLY_LIKE = {"sell", "deliver", "supply", "offer", "sale_n"}
@@ -28,8 +28,7 @@ NOMINAL = {"purchase_n", "sale_n"}
 
 PREPS = {"a", "au", "aux", "de", "du", "des", "d'", "par", "pour", "avec", "sur", "contre", "aupres", "vers", "en",
          "dans", "chez", "entre", "sans", "malgre", "selon", "envers", "to", "from", "of", "by", "for", "with", "on",
-         "against", "in", "at", "into", "between", "after", "before", "over", "under", "about", "toward", "towards",
-         "among", "including", "notamment"}
+         "against", "in", "at", "into", "between", "toward", "towards", "including", "notamment"}
 DETS_FR = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces",
            "autres", "autre", "notre", "nos", "votre"}
 DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
@@ -100,6 +99,16 @@ def _after_word(sent: Sent, m: Mention, word: str) -> bool:
     return word in sent.words[max(0, m.start - 4):m.start]
 
 
+def _double_object(sent: Sent, t: Trigger, m: Mention) -> bool:
+    """ "sell Taiwan F-16s", "supply Ukraine with tanks": the state right after the verb receives."""
+    if m.start > t.end + 1:
+        return False
+    after = sent.words[m.end:m.end + 3]
+    return bool(after) and (after[0] in ("with", "avec") or any(
+        sent.mention_at(i, ("weapon", "noun")) is not None or sent.words[i].isdigit()
+        for i in range(m.end, min(m.end + 3, len(sent.words)))))
+
+
 def _is_possessive(sent: Sent, m: Mention) -> bool:
     return m.end < len(sent.words) and sent.words[m.end] == "'s"
 
@@ -126,7 +135,18 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
     return out
 
 
-def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False) -> list[tuple[Mention, str]]:
+def _absorbed(sent: Sent, noun: Mention, specific: list[Mention]) -> bool:
+    """A generic noun that heads a designation ("K2 tanks", "missiles S-300", "avions de combat Su-35")."""
+    for s in specific:
+        gap = sent.words[s.end:noun.start] if noun.start >= s.end else sent.words[noun.end:s.start]
+        if len(gap) <= 3 and all(w not in DETS and (w not in PREPS or w in ("de", "d'", "of")) for w in gap) \
+                and not any(w in (",", ";", "et", "and") for w in gap):
+            return True
+    return False
+
+
+def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False,
+             coordinated: bool = True) -> list[tuple[Mention, str]]:
     """Weapon mentions in ``[start, end)`` as catalogue keys (generic nouns resolved, adjacent nouns absorbed)."""
     specific = [m for m in sent.mentions if m.kind == "weapon"]
     out: list[tuple[Mention, str]] = []
@@ -136,14 +156,14 @@ def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool
         if m.kind == "weapon":
             out.append((m, m.key))
         elif m.kind == "noun" and not specific_only:
-            if any(0 <= s.start - m.end <= 3 or 0 <= m.start - s.end <= 3 for s in specific):
+            if _absorbed(sent, m, specific):
                 continue
             key = ctx.resolve_noun(m, sent)
             if key:
                 out.append((m, key))
     seen: set[tuple] = set()
     out = [(m, k) for m, k in out if not ((k, m.maker) in seen or seen.add((k, m.maker)))]
-    return _coordinated(sent, out)
+    return _coordinated(sent, out) if coordinated else out
 
 
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
@@ -378,6 +398,10 @@ class RelationReader:
         supplier: Ref | None = None
         recipients: list[Ref] = []
         pair: list[Ref] = []
+        co_suppliers: list[Ref] = []
+        if t.frame == "arrive":
+            self._arrival(sent, t, left, right, status)
+            return
         if t.frame in NOMINAL:
             subjects = self._nominal_owner(sent, t, left)
         else:
@@ -396,7 +420,7 @@ class RelationReader:
                 recipients = [s for s in subjects if s != supplier]
         else:
             for m, r, p in right_actors:
-                if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and m.start <= t.end + 2):
+                if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and _double_object(sent, t, m)):
                     recipients.append(r)
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
@@ -404,8 +428,10 @@ class RelationReader:
                 recipients = recipients or subjects[:1]
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
-                if len(others) > 1 and not recipients:
+                if len(others) > 1 and not recipients and t.frame in NOMINAL:
                     pair = others  # "la Russie et l'Iran ont signé ... la livraison": orient by the weapon
+                elif len(others) > 1:
+                    co_suppliers = others  # "Poland and Portugal have also sent ..."
                 else:
                     supplier = others[0] if others else None
             if not recipients and not pair:
@@ -427,7 +453,7 @@ class RelationReader:
                 weapon_supplier = self._supplier_for(key, m, sent) or shared
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
-                [self.deal_recipients[key]] if key in self.deal_recipients and t.frame in NOMINAL else [])
+                [self.deal_recipients[key]] if key in self.deal_recipients and t.frame not in BUY_LIKE else [])
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
                 others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != weapon_supplier]
                 weapon_recipients = others[:1]
@@ -439,7 +465,20 @@ class RelationReader:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right)
-                self._deal(sent, weapon_supplier, recipient, key, status, year)
+                for s in co_suppliers or [weapon_supplier]:
+                    if s != recipient:
+                        self._deal(sent, s, recipient, key, status, year)
+
+    def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
+        """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
+        places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
+        if not places:
+            return
+        recipient = Ref.country(places[0].key)
+        for m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
+            supplier = self._supplier_for(key, m, sent)
+            if supplier is not None and supplier != recipient:
+                self._deal(sent, supplier, recipient, key, status, None)
 
     def _explicit_parties(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
         """Whether a nominal deal names its buyer itself ("commandes passées par l'Egypte", "Egypt's order")."""
