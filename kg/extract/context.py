@@ -137,8 +137,9 @@ class Context:
                     and self.weapon_order:
                 return self.weapon_order[-1]
             return None
-        if before in _INDEFINITE:
-            return m.key
+        indefinite = any(w in _INDEFINITE for w in sent.words[max(0, m.start - 3):m.start])
+        if before in _INDEFINITE or (indefinite and not m.text.lower().endswith(("s", "x"))):
+            return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
         if len(same) == 1 and category:
             return same[0]
         definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3):m.start])

@@ -453,7 +453,8 @@ class RelationReader:
                 weapon_supplier = self._supplier_for(key, m, sent) or shared
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
-                [self.deal_recipients[key]] if key in self.deal_recipients and t.frame not in BUY_LIKE else [])
+                [self.deal_recipients[key]] if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
+                else [])
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
                 others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != weapon_supplier]
                 weapon_recipients = others[:1]
