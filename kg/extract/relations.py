@@ -170,6 +170,17 @@ _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "not
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
 
 
+def _generic_if_maker_differs(m: Mention | None, key: str, suppliers: list[Ref]) -> str:
+    """A generic noun resolved to a system whose maker is not the stated supplier was another system:
+    "acquire nuclear-powered submarines from the United States" are not the French submarines named before."""
+    if m is None or m.kind != "noun" or key == m.key or not suppliers:
+        return key
+    makers = load().weapons[key].makers if key in load().weapons else ()
+    if makers and not any(s.key in makers for s in suppliers):
+        return m.key
+    return key
+
+
 def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
     """The first weapon and the ones listed with it ("24 Rafale, a frigate and missiles"), not later ones."""
     kept = weapons[:1]
@@ -265,8 +276,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     marker = _infinitive_marker(sent, t)
     reach = max(0, marker - 4) if marker is not None else left  # "a proposé à Téhéran de lui fournir"
     before = _cues(sent, max(reach, t.start - 8), t.start)
-    around = _cues(sent, min(reach, left), t.end) | (
-        {"cancel"} & _cues(sent, t.end, min(right, t.end + 5)))
+    around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
+    around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
+    around |= {"cancel"} & _cues(sent, t.end, min(right, t.end + 5))
     near = _cues(sent, max(left, t.start - 4), t.start)
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
     word = sent.words[t.start]
@@ -324,7 +336,8 @@ class RelationReader:
 
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
-        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end) if p is None and not _is_object(sent, m)]
+        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end)
+                 if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or m.end + 1 == end)]
         found.reverse()
         refs: list[Ref] = []
         previous: Mention | None = None
@@ -373,7 +386,7 @@ class RelationReader:
                 self._sanction(sent, triggers, k, *_window(sent, triggers, k, frames))
             elif t.frame == "member":
                 self._member(sent, t)
-            elif t.frame in ("cooperate", "coproduce", "deal_n"):
+            elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
         self._makers(sent)
 
@@ -409,7 +422,10 @@ class RelationReader:
                 self._coref_actors(sent, 0, t.start)
         if t.frame in BUY_LIKE or t.frame == "compete":
             for m, r, p in right_actors:
-                if p in SUPPLIER_PREPS and supplier is None:
+                if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
+                    co_suppliers = co_suppliers or [supplier]
+                    co_suppliers.append(r)  # "from the United States and Britain"
+                elif p in SUPPLIER_PREPS and supplier is None:
                     supplier = r
                 elif p in RECIPIENT_PREPS_BUY:
                     recipients.append(r)
@@ -439,6 +455,8 @@ class RelationReader:
                 if pronoun:
                     recipients = [pronoun]
         shared: Ref | None = None
+        stated = [s for s in [supplier, *co_suppliers] if s is not None]
+        weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
         for m, key in weapons:
             weapon_supplier = supplier
             if pair:
@@ -611,7 +629,7 @@ class RelationReader:
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right)
                        if k in g.weapons or k in self.ctx.weapon_counts]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
-            if weapons and ("agree" in own or "propose" in own):
+            if weapons and own & {"agree", "propose", "cancel", "refuse"}:
                 self._contract_deal(sent, t, weapons, left, right)
                 return
             if any(o.frame in TRANSFER for o in triggers):
@@ -619,7 +637,7 @@ class RelationReader:
             if not weapons and {"cancel", "refuse"} & cues:
                 self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
                 return
-            if "agree" not in own and "propose" not in own:
+            if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
@@ -637,7 +655,7 @@ class RelationReader:
             if r not in parties:
                 parties.append(r)
         weapons = _weapons(sent, self.ctx, t.start, right, specific_only=True) or (
-            _weapons(sent, self.ctx, left, right) if t.frame == "coproduce" else [])
+            _weapons(sent, self.ctx, left, right, specific_only=True) if t.frame == "coproduce" else [])
         weapon = weapons[0][1] if weapons else None
         if t.frame == "coproduce":
             for m in sent.mentions:
@@ -649,11 +667,17 @@ class RelationReader:
                 if maker:
                     parties.append(Ref.country(maker))
         parties = list(dict.fromkeys(parties))
+        named = self._named_alliance(sent, t)
+        if named:  # "the AUKUS agreement", "un pacte, l'AUKUS": the parties are the alliance's members here
+            members = load().members_of(named)
+            parties = [p for p in parties if p.key in members] or parties
         if len(parties) < 2 and self.ctx.last_parties and t.frame != "deal_n":
             parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
         if len(parties) < 2:
             return
-        if "propose" in cues or "modal" in cues:
+        if named or (t.frame == "treaty" and not ({"propose", "modal"} & _cues(sent, max(0, t.start - 6), t.end))):
+            status = "agreed"
+        elif "propose" in cues or "modal" in cues:
             status = "proposed"
             if t.frame == "coproduce" and "propose" not in cues and weapon and self._deal_status(weapon) in (
                     "agreed", "delivered"):
@@ -666,6 +690,15 @@ class RelationReader:
         self.ctx.last_parties = tuple(parties)
         self.facts.append(Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year,
                                     self._evidence(sent)))
+
+    def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
+        """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""
+        spans = [(t.start, t.end)] + [(s, e) for s, e, f in sent.triggers if f in ("treaty", "deal_n")]
+        for s, e in spans:
+            for m in sent.mentions:
+                if m.kind == "alliance" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 2):
+                    return m.key
+        return None
 
     def _contract_event(self, sent: Sent, status: str) -> None:
         """ "X rompait les négociations sur le contrat": the status applies to X's last deal in the article."""
