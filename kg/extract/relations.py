@@ -417,6 +417,9 @@ class RelationReader:
             return
         if t.frame in NOMINAL:
             subjects = self._nominal_owner(sent, t, left)
+            if not subjects and t.frame == "sale_n" and any(
+                    p in RECIPIENT_PREPS_SUPPLY for m, r, p in right_actors):
+                subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
         else:
             subjects = self._subjects(sent, left, t.start) or self._subjects(sent, 0, t.start) or \
                 self._coref_actors(sent, 0, t.start)
@@ -454,9 +457,9 @@ class RelationReader:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
-        shared: Ref | None = None
         stated = [s for s in [supplier, *co_suppliers] if s is not None]
         weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
+        shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         for m, key in weapons:
             weapon_supplier = supplier
             if pair:
@@ -528,6 +531,10 @@ class RelationReader:
         if company:
             return Ref.country(company[0].key)
         maker = self.ctx.maker_of(key)
+        if maker is None and key in load().weapons:  # several makers: the one the sentence names
+            named = {r.key for m2, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
+            makers = [c for c in load().weapons[key].makers if c in named]
+            maker = makers[0] if len(makers) == 1 else None
         return Ref.country(maker) if maker else None
 
     def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
@@ -744,6 +751,8 @@ class RelationReader:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
         companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
         specific = {m.key for m in sent.mentions if m.kind == "weapon"}
+        if not specific:
+            specific = {k for m, k in _weapons(sent, self.ctx, 0, len(sent.words)) if k in g.weapons}
         if companies and len(specific) == 1:
             key = next(iter(specific))
             known = g.weapons[key].makers if key in g.weapons else ()
