@@ -18,6 +18,8 @@ from kg.facts import Ref
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "these", "those", "this", "that", "the", "les", "le", "la", "l'",
                    "such"}
 _INDEFINITE = {"a", "an", "un", "une"}
+_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens", "deux", "trois",
+            "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "dizaines"}
 
 
 @dataclass
@@ -138,6 +140,10 @@ class Context:
                 return self.weapon_order[-1]
             return None
         indefinite = any(w in _INDEFINITE for w in sent.words[max(0, m.start - 3):m.start])
+        counted = any(w.isdigit() or w in _NUMBERS for w in sent.words[max(0, m.start - 2):m.start])
+        definite_count = any(w in _DEMONSTRATIVES for w in sent.words[max(0, m.start - 3):m.start])
+        if counted and not definite_count:
+            return m.key  # "20 patrouilleurs": new ones, not a system named before
         if before in _INDEFINITE or (indefinite and not m.text.lower().endswith(("s", "x"))):
             return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
         if len(same) == 1 and category:
