@@ -235,8 +235,9 @@ def _mark_settings(sent: Sent) -> None:
                 continue  # "in Warsaw's defence projects": the state, not the place
             if m.start > 0 and "setting" in sent.cue_at(m.start - 1):
                 m.setting = True
-            elif m.via == "metonym" and sent.lang == "fr" and prev == "a":
-                m.setting = True  # "à Varsovie": a city, not the state
+            elif m.via == "metonym" and sent.lang == "fr" and prev == "a" and not any(
+                    e == m.start - 1 for s, e, f in sent.triggers):
+                m.setting = True  # "à Varsovie": a city, not the state (but "livrée à Riyad" is the buyer)
             elif prev == "(" and m.end < len(words) and words[m.end] == ")" or m.end < len(words) and "event" in sent.cue_at(m.end):
                 m.setting = True
         elif m.kind == "alliance":

@@ -16,7 +16,7 @@ from kg.extract.people import PeopleBook
 from kg.facts import Ref
 
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "these", "those", "this", "that", "the", "les", "le", "la", "l'",
-                   "such"}
+                   "such", "meme", "same"}
 _INDEFINITE = {"a", "an", "un", "une"}
 _NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens", "deux", "trois",
             "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "dizaines"}

@@ -36,7 +36,8 @@ class PatternSet:
     def __init__(self, rows: list[tuple[str, str]]) -> None:
         self._by_head: dict[str, list[_Pattern]] = defaultdict(list)
         for text, label in rows:
-            words = text.split()
+            # split elisions the way the tokenizer does: "s'il" -> "s'", "il"
+            words = [part for w in text.split() for part in re.findall(r"[^']+'|[^']+", w)]
             pattern = _Pattern(tuple(_word_regex(w) for w in words), label, text)
             head = re.split(r"[*?]", words[0])[0][:2]
             self._by_head[head].append(pattern)

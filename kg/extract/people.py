@@ -288,7 +288,13 @@ def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
 def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
     while i < len(sent.words) and sent.words[i] in (",", ":"):
         i += 1
-    return _name_at(sent, i)
+    found = _name_at(sent, i)
+    if found is None and i < len(sent.words) and sent.words[i] in ("de", "du", "des", "d'", "of", "for"):
+        # "le ministre allemand de l'Economie, Peter Altmaier": skip the ministry up to the comma
+        for j in range(i + 1, min(i + 8, len(sent.words))):
+            if sent.words[j] == ",":
+                return _name_at(sent, j + 1)
+    return found
 
 
 def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:

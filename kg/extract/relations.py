@@ -232,6 +232,9 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     """The year given for this weapon's deal: after the weapon (before the next weapon), else nearest the trigger."""
     years = [(i, int(sent.words[i])) for i in range(left, right)
              if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))]
+    # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
+    others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]
+    years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) for o in others)]
     if not years:
         return None
     if weapon is not None:
@@ -309,6 +312,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if "agree" in around:
         return "agreed"
     if t.frame in ("deliver", "receive", "possess"):
+        if "start" in before:
+            return "delivered"  # "a commencé à recevoir", "began delivering"
         if _is_infinitive(sent, t):
             return "proposed" if t.frame != "possess" else "delivered"
         return "delivered"
@@ -513,6 +518,9 @@ class RelationReader:
             if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
                 owners.append(r)
         pron = [w for w in sent.words[max(0, t.start - 2):t.start] if w in ("its", "their", "sa", "son", "leur", "ses")]
+        if not owners and not pron and any(w in ("pour", "for", "over", "apres", "after")
+                                           for w in sent.words[max(0, t.start - 3):t.start]):
+            owners = self._subjects(sent, 0, t.start)[:1]  # "sanctionnée en 2020 pour l'achat du même système"
         if not owners and pron:
             earlier = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None]
             if earlier:
@@ -549,7 +557,13 @@ class RelationReader:
     def _sanction(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
         window = _cues(sent, left, right)
-        if window & {"threat", "condition", "propose", "modal"} or "negation" in _cues(sent, max(left, t.start - 3),
+        hypothetical = bool(window & {"threat", "condition", "propose", "modal"}) or "refuse" in _cues(
+            sent, max(left, t.start - 4), t.start)
+        if hypothetical:
+            named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
+            if named:
+                self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
+        if hypothetical or "negation" in _cues(sent, max(left, t.start - 3),
                                                                                           t.start):
             return
         if t.frame == "sanction_n" and any(o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4
@@ -569,6 +583,9 @@ class RelationReader:
             targets = targets or against or [r for m, r, p in actors_right if p in TARGET_PREPS]
             if not by and any(w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3):t.start]):
                 by = self._subjects(sent, 0, t.start)[:1]
+        elif t.frame in ("sanction_v", "exclude", "ban") and _is_passive(sent, t):
+            targets = [r for m, r, p in actors_left if p is None][-1:]  # "La Turquie a été sanctionnée"
+            by = [r for m, r, p in actors_right if p in ("par", "by")]
         elif t.frame == "excluded":
             targets = [r for m, r, p in actors_left if p is None][-1:]
             by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
