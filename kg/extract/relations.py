@@ -234,7 +234,10 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
              if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]
-    years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) for o in others)]
+    def apart(i: int, o: int) -> bool:
+        return any(w in (",", ";") for w in sent.words[min(i, o):max(i, o)])
+
+    years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
     if not years:
         return None
     if weapon is not None:
