@@ -179,6 +179,8 @@ class Gazetteer:
                 span = tokens[i:i + n]
                 if len(span) < n or not any(c.isdigit() for t in span for c in t.text):
                     continue
+                if not all(t.text[:1].isalnum() for t in span):
+                    continue  # "S-400 ," or "[ S-400": punctuation is not part of a designation
                 if n > 1 and any(t.start != prev.end + 1 and t.start != prev.end for prev, t in zip(span, span[1:])):
                     continue
                 compact = _compact("".join(t.text for t in span))

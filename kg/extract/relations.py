@@ -94,6 +94,11 @@ def _is_object(sent: Sent, m: Mention) -> bool:
     return i >= 0 and any(s <= i < e for s, e, f in sent.triggers if f in SANCTION | {"sell", "supply", "deliver"})
 
 
+def _after_cue(sent: Sent, m: Mention) -> bool:
+    """ "signed with Paris", "négocie avec Washington", "in talks with": a partner in the deal, not a bystander."""
+    return any({"agree", "propose"} & sent.cue_at(i) for i in range(max(0, m.start - 4), m.start))
+
+
 def _after_word(sent: Sent, m: Mention, word: str) -> bool:
     """Whether ``word`` stands within the three tokens before the mention ("à l'encontre de la Pologne")."""
     return word in sent.words[max(0, m.start - 4):m.start]
@@ -203,7 +208,7 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
         if other.frame in frames:
             left = other.end
     for i in range(t.start - 1, left - 1, -1):
-        if sent.words[i] in BOUNDARY:
+        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
             left = i + 1
             break
     right = len(sent.words)
@@ -218,10 +223,23 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             right = other.start
             break
     for i in range(t.end, right):
-        if sent.words[i] in BOUNDARY:
+        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
             right = i
             break
     return left, right
+
+
+def _new_clause(sent: Sent, i: int) -> bool:
+    """ ", and Prime Minister X said ...": a comma and a conjunction opening a clause, not a list item."""
+    if sent.words[i] != "," or i + 2 >= len(sent.words) or sent.words[i + 1] not in ("and", "et", "but", "mais"):
+        return False
+    nxt = i + 2
+    while nxt < len(sent.words) and sent.words[nxt] in DETS:
+        nxt += 1
+    m = sent.mention_at(nxt) if nxt < len(sent.words) else None
+    if m is not None and m.kind in ("weapon", "noun", "country", "alliance", "demonym"):
+        return False
+    return not (nxt < len(sent.words) and sent.words[nxt].isdigit())
 
 
 def _cues(sent: Sent, start: int, end: int) -> set[str]:
@@ -315,14 +333,14 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if "agree" in around:
         return "agreed"
     if t.frame in ("deliver", "receive", "possess"):
-        if "start" in before:
-            return "delivered"  # "a commencé à recevoir", "began delivering"
+        if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 4)):
+            return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
         if _is_infinitive(sent, t):
             return "proposed" if t.frame != "possess" else "delivered"
         return "delivered"
     if t.frame == "offer":
         return "proposed"
-    if "deliver" in around and not _is_infinitive(sent, t):
+    if ("deliver" in around or "start" in _cues(sent, t.end, min(right, t.end + 4))) and not _is_infinitive(sent, t):
         return "delivered"
     if t.frame == "sale_n":
         return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
@@ -440,9 +458,9 @@ class RelationReader:
                     supplier = r
                 elif p in RECIPIENT_PREPS_BUY:
                     recipients.append(r)
-            if supplier is None and t.frame not in NOMINAL:
-                supplier = next((r for m, r, p in _actors(sent, self.ctx, left, t.start)
-                                 if p in ("with", "avec", "from", "aupres")), None)
+            if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
+                supplier = next((r for m, r, p in reversed(_actors(sent, self.ctx, left, t.start))
+                                 if p in ("from", "aupres") or (p in ("with", "avec") and _after_cue(sent, m))), None)
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
         else:
@@ -485,8 +503,9 @@ class RelationReader:
                 [self.deal_recipients[key]] if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
                 else [])
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
-                others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != weapon_supplier]
-                weapon_recipients = others[:1]
+                before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r != weapon_supplier]
+                after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words)) if r != weapon_supplier]
+                weapon_recipients = before[-1:] or after[:1]
             for recipient in weapon_recipients:
                 if weapon_supplier is None and len(subjects) > 1:
                     weapon_supplier = next((s for s in subjects if s != recipient), None)
@@ -530,7 +549,7 @@ class RelationReader:
                 owners.append(earlier[-1])
         if not owners and any("agree" in sent.cue_at(i) or "propose" in sent.cue_at(i) or "cancel" in sent.cue_at(i)
                               or "refuse" in sent.cue_at(i) for i in range(0, t.start)):
-            owners = self._subjects(sent, 0, t.start)
+            owners = self._subjects(sent, 0, t.start) or self._coref_actors(sent, 0, t.start)
         return owners
 
     def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
@@ -656,6 +675,8 @@ class RelationReader:
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right)
                        if k in g.weapons or k in self.ctx.weapon_counts]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
+            if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
+                return  # "un contrat pour la production de ...": the co-production says it all
             if weapons and own & {"agree", "propose", "cancel", "refuse"}:
                 self._contract_deal(sent, t, weapons, left, right)
                 return
@@ -666,6 +687,8 @@ class RelationReader:
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
+            if t.start > 0 and sent.words[t.start - 1] in ("the", "le", "la", "l'", "ce", "cet", "cette", "this"):
+                return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
         if t.frame == "coproduce" and (t.start > 0 and sent.words[t.start - 1] in ("de", "d'") or (
