@@ -363,7 +363,7 @@ class RelationReader:
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
         found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end)
-                 if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or m.end + 1 == end)]
+                 if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or end - m.end <= 4)]
         found.reverse()
         refs: list[Ref] = []
         previous: Mention | None = None
