@@ -57,6 +57,9 @@ def export(store: Store, path: str | Path = DEFAULT_EXPORT, fmt: str | None = No
                 write_graph(store, out, fmt)
             else:
                 store.export(out, fmt)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes private files; an export is meant to be shared
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
