@@ -6,9 +6,8 @@ designation or generic noun) or a person. Nationality adjectives are kept
 with what they modify (a weapon, a company, a state body, a person's title).
 
 >>> s = annotate_sentence("Ankara achètera à la Russie des S-400 de fabrication russe.", 0, 0, "fr")
->>> [(m.kind, m.key, m.via) for m in s.mentions]
-[('country', 'TUR', 'metonym'), ('country', 'RUS', 'name'), ('weapon', 'S-400', 'designation'), \
-('demonym', 'RUS', 'weapon')]
+>>> [(m.kind, m.key, m.attached) for m in s.mentions]
+[('country', 'TUR', None), ('country', 'RUS', None), ('weapon', 'S-400', None), ('demonym', 'RUS', 'weapon')]
 """
 
 from __future__ import annotations
@@ -112,12 +111,25 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     _unknown_designations(sent, taken, add)
     sent.mentions.sort(key=lambda m: m.start)
     # a maker's family name right before a designation is part of it: "Soukhoï Su-35", "Mikoyan MiG-29"
-    sent.mentions = [m for i, m in enumerate(sent.mentions)
-                     if not (m.kind == "weapon" and m.via == "name" and i + 1 < len(sent.mentions)
-                             and sent.mentions[i + 1].kind == "weapon" and sent.mentions[i + 1].start == m.end
-                             and sent.mentions[i + 1].via in ("designation", "pattern"))]
-    sent.mentions = [m for m in sent.mentions if not (m.kind == "country" and m.via == "name"
-                                                       and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m))]
+    sent.mentions = [
+        m
+        for i, m in enumerate(sent.mentions)
+        if not (
+            m.kind == "weapon"
+            and m.via == "name"
+            and i + 1 < len(sent.mentions)
+            and sent.mentions[i + 1].kind == "weapon"
+            and sent.mentions[i + 1].start == m.end
+            and sent.mentions[i + 1].via in ("designation", "pattern")
+        )
+    ]
+    sent.mentions = [
+        m
+        for m in sent.mentions
+        if not (
+            m.kind == "country" and m.via == "name" and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m)
+        )
+    ]
     _attach_demonyms(sent)
     _mark_settings(sent)
     return sent
@@ -155,7 +167,9 @@ def _attach_demonyms(sent: Sent) -> None:
     weapons = [m for m in sent.mentions if m.kind in ("weapon", "noun")]
     for d in (m for m in sent.mentions if m.kind == "demonym"):
         if d.attached == "made":
-            target = _nearest_weapon(weapons, d, after=True, limit=4) or _nearest_weapon(weapons, d, after=False, limit=4)
+            target = _nearest_weapon(weapons, d, after=True, limit=4) or _nearest_weapon(
+                weapons, d, after=False, limit=4
+            )
             if target:
                 _give_maker(sent, target, d.key)
             d.attached = "weapon"
@@ -197,12 +211,42 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "actor"
 
 
-_BREAKS = {",", ";", ":", ".", "et", "and", "ou", "or", "(", ")", "mais", "but", "a", "au", "aux", "to", "for", "pour",
-           "par", "by", "avec", "with", "sur", "on"}
+_BREAKS = {
+    ",",
+    ";",
+    ":",
+    ".",
+    "et",
+    "and",
+    "ou",
+    "or",
+    "(",
+    ")",
+    "mais",
+    "but",
+    "a",
+    "au",
+    "aux",
+    "to",
+    "for",
+    "pour",
+    "par",
+    "by",
+    "avec",
+    "with",
+    "sur",
+    "on",
+}
 
 
-def _nearest_weapon(weapons: list[Mention], d: Mention, after: bool, limit: int,
-                    stop_on_punct: bool = False, words: list[str] | None = None) -> Mention | None:
+def _nearest_weapon(
+    weapons: list[Mention],
+    d: Mention,
+    after: bool,
+    limit: int,
+    stop_on_punct: bool = False,
+    words: list[str] | None = None,
+) -> Mention | None:
     best, best_gap = None, limit + 1
     for w in weapons:
         gap = (w.start - d.end) if after else (d.start - w.end)
@@ -221,7 +265,11 @@ def _give_maker(sent: Sent, weapon: Mention, iso3: str) -> None:
     if weapon.kind == "noun":
         # a generic noun right after or before a designation passes the nationality on ("K2 tanks")
         for w in sent.mentions:
-            if w.kind == "weapon" and w.maker is None and (0 <= weapon.start - w.end <= 2 or 0 <= w.start - weapon.end <= 2):
+            if (
+                w.kind == "weapon"
+                and w.maker is None
+                and (0 <= weapon.start - w.end <= 2 or 0 <= w.start - weapon.end <= 2)
+            ):
                 w.maker = iso3
 
 
@@ -235,11 +283,20 @@ def _mark_settings(sent: Sent) -> None:
                 continue  # "in Warsaw's defence projects": the state, not the place
             if m.start > 0 and "setting" in sent.cue_at(m.start - 1):
                 m.setting = True
-            elif m.via == "metonym" and sent.lang == "fr" and prev == "a" and not any(
-                    e == m.start - 1 for s, e, f in sent.triggers):
+            elif (
+                m.via == "metonym"
+                and sent.lang == "fr"
+                and prev == "a"
+                and not any(e == m.start - 1 for s, e, f in sent.triggers)
+            ):
                 m.setting = True  # "à Varsovie": a city, not the state (but "livrée à Riyad" is the buyer)
-            elif prev == "(" and m.end < len(words) and words[m.end] == ")" or m.end < len(words) and "event" in sent.cue_at(m.end):
+            elif (
+                prev == "("
+                and m.end < len(words)
+                and words[m.end] == ")"
+                or m.end < len(words)
+                and "event" in sent.cue_at(m.end)
+            ):
                 m.setting = True
-        elif m.kind == "alliance":
-            if any(sent.has_cue("venue", i, i + 1) for i in range(max(0, m.start - 4), m.start)):
-                m.setting = True
+        elif m.kind == "alliance" and any(sent.has_cue("venue", i, i + 1) for i in range(max(0, m.start - 4), m.start)):
+            m.setting = True

@@ -15,11 +15,48 @@ from kg.extract.gazetteer import load
 from kg.extract.people import PeopleBook
 from kg.facts import Ref
 
-_DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "these", "those", "this", "that", "the", "les", "le", "la", "l'",
-                   "such", "meme", "same"}
+_DEMONSTRATIVES = {
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "these",
+    "those",
+    "this",
+    "that",
+    "the",
+    "les",
+    "le",
+    "la",
+    "l'",
+    "such",
+    "meme",
+    "same",
+}
 _INDEFINITE = {"a", "an", "un", "une"}
-_NUMBERS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens", "deux", "trois",
-            "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "douze", "dizaines"}
+_NUMBERS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twelve",
+    "dozens",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "douze",
+    "dizaines",
+}
 
 
 @dataclass
@@ -135,20 +172,21 @@ class Context:
         same = [k for k in self._weapon_first_seen() if g.weapons.get(k) and g.weapons[k].category == category]
         if m.via == "vague":
             definite_system = m.key == "system" and before in ("the", "les", "le")
-            if (before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") or definite_system) \
-                    and self.weapon_order:
+            if (
+                before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") or definite_system
+            ) and self.weapon_order:
                 return self.weapon_order[-1]
             return None
-        indefinite = any(w in _INDEFINITE for w in sent.words[max(0, m.start - 3):m.start])
-        counted = any(w.isdigit() or w in _NUMBERS for w in sent.words[max(0, m.start - 2):m.start])
-        definite_count = any(w in _DEMONSTRATIVES for w in sent.words[max(0, m.start - 3):m.start])
+        indefinite = any(w in _INDEFINITE for w in sent.words[max(0, m.start - 3) : m.start])
+        counted = any(w.isdigit() or w in _NUMBERS for w in sent.words[max(0, m.start - 2) : m.start])
+        definite_count = any(w in _DEMONSTRATIVES for w in sent.words[max(0, m.start - 3) : m.start])
         if counted and not definite_count:
             return m.key  # "20 patrouilleurs": new ones, not a system named before
         if before in _INDEFINITE or (indefinite and not m.text.lower().endswith(("s", "x"))):
             return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
         if len(same) == 1 and category:
             return same[0]
-        definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3):m.start])
+        definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3) : m.start])
         recent = [k for k in reversed(self.weapon_order) if g.weapons.get(k) and g.weapons[k].category == category]
         if definite and recent:
             return recent[0]  # "the German-made tanks": the tanks last named

@@ -106,8 +106,11 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
         first = group[0]
         if kind in ("Deal", "Agreement"):
             best = max(group, key=lambda f: STATUS_RANK.get(f.status or "proposed", 0))
-            merged.append(replace(best, year=_pick_year(group)) if isinstance(best, Deal)
-                          else replace(best, year=_pick_year(group), weapon=first.weapon))
+            merged.append(
+                replace(best, year=_pick_year(group))
+                if isinstance(best, Deal)
+                else replace(best, year=_pick_year(group), weapon=first.weapon)
+            )
         elif kind == "Sanction":
             weapon = next((f.weapon for f in group if f.weapon is not None), None)
             merged.append(replace(first, weapon=weapon))

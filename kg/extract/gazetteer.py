@@ -96,7 +96,7 @@ class PhraseIndex:
         i = 0
         while i < len(tokens):
             for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                entries = [e for e in self.lookup(tokens[i:i + n], lang) if kinds is None or e.kind in kinds]
+                entries = [e for e in self.lookup(tokens[i : i + n], lang) if kinds is None or e.kind in kinds]
                 if entries:
                     e = entries[0]
                     hits.append(Hit(e.kind, e.value, i, i + n, e.extra))
@@ -176,7 +176,7 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             for n in (3, 2, 1):
-                span = tokens[i:i + n]
+                span = tokens[i : i + n]
                 if len(span) < n or not any(c.isdigit() for t in span for c in t.text):
                     continue
                 if not all(t.text[:1].isalnum() for t in span):
@@ -218,8 +218,9 @@ def load() -> Gazetteer:
     for row in read_table("countries.tsv"):
         iso3 = row["iso3"]
         aliases = split_cell(row.get("aliases_en", "")) + split_cell(row.get("aliases_fr", ""))
-        g.countries[iso3] = CountryInfo(iso3, row["name_en"], row["name_fr"], aliases, row.get("wikidata", ""),
-                                        split_cell(row.get("sipri", "")))
+        g.countries[iso3] = CountryInfo(
+            iso3, row["name_en"], row["name_fr"], aliases, row.get("wikidata", ""), split_cell(row.get("sipri", ""))
+        )
         _add_names(g.names, (row["name_en"], *split_cell(row.get("aliases_en", ""))), "country", iso3)
         _add_names(g.names, (row["name_fr"], *split_cell(row.get("aliases_fr", ""))), "country", iso3)
     for row in read_table("metonyms.tsv"):
@@ -229,14 +230,26 @@ def load() -> Gazetteer:
     for row in read_table("alliances.tsv"):
         key = row["key"]
         aliases = split_cell(row.get("aliases", ""))
-        g.alliances[key] = AllianceInfo(key, row["name_en"], row["name_fr"], aliases,
-                                        frozenset(row.get("members", "").split()), row.get("wikidata", ""))
+        g.alliances[key] = AllianceInfo(
+            key,
+            row["name_en"],
+            row["name_fr"],
+            aliases,
+            frozenset(row.get("members", "").split()),
+            row.get("wikidata", ""),
+        )
         _add_names(g.names, (key, row["name_en"], row["name_fr"], *aliases), "alliance", key)
     for row in read_table("weapons.tsv"):
         key = row["key"]
         aliases = split_cell(row.get("aliases", ""))
-        g.weapons[key] = WeaponInfo(key, aliases, row.get("category", ""), tuple(row.get("maker", "").split()),
-                                    split_cell(row.get("company", "")), row.get("wikidata", ""))
+        g.weapons[key] = WeaponInfo(
+            key,
+            aliases,
+            row.get("category", ""),
+            tuple(row.get("maker", "").split()),
+            split_cell(row.get("company", "")),
+            row.get("wikidata", ""),
+        )
         for name in (key, *aliases):
             if any(c.isdigit() for c in name):
                 g.designations.setdefault(_compact(name), key)

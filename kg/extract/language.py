@@ -10,8 +10,14 @@ from __future__ import annotations
 
 import re
 
-_FR = set(["le", "la", "les", "des", "du", "de", "un", "une", "et", "est", "à", "au", "aux", "que", "qui", "dans", "pour", "sur", "par", "avec", "ne", "pas", "a", "ont", "été", "cette", "son", "sa", "ses", "leur", "il", "elle", "ils", "selon", "mais", "ou", "où", "plus"])
-_EN = set(["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was", "were", "has", "have", "had", "its", "it", "from", "be", "at", "this", "which", "an", "are", "their", "said", "will", "not", "but", "or"])
+_FR = frozenset(
+    "le la les des du de un une et est à au aux que qui dans pour sur par avec ne pas a ont été cette son sa ses "
+    "leur il elle ils selon mais ou où plus".split()
+)
+_EN = frozenset(
+    "the of and to in a is that for on with as by was were has have had its it from be at this which an "
+    "are their said will not but or".split()
+)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ']+")
 
 

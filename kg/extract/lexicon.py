@@ -45,8 +45,11 @@ class PatternSet:
             patterns.sort(key=lambda p: (-len(p.words), -len(p.text.replace("*", ""))))
 
     def _candidates(self, word: str) -> list[_Pattern]:
-        return self._by_head.get(word[:2], []) + (self._by_head.get(word[:1], []) if len(word) >= 1 else []) + \
-            self._by_head.get("", [])
+        return (
+            self._by_head.get(word[:2], [])
+            + (self._by_head.get(word[:1], []) if len(word) >= 1 else [])
+            + self._by_head.get("", [])
+        )
 
     def at(self, words: list[str], i: int) -> list[tuple[int, str]]:
         """(end, label) of every pattern matching at position ``i``, longest first."""

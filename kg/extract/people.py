@@ -21,16 +21,104 @@ from kg.extract.annotate import Mention, Sent
 from kg.extract.gazetteer import load
 from kg.extract.tokens import Token, fold, latin
 
-_PARTICLES = {"de", "du", "des", "da", "di", "van", "von", "der", "den", "bin", "ben", "ibn", "al", "el", "le", "la",
-              "dos", "del", "ter", "zu", "abu", "bou"}
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "da",
+    "di",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ben",
+    "ibn",
+    "al",
+    "el",
+    "le",
+    "la",
+    "dos",
+    "del",
+    "ter",
+    "zu",
+    "abu",
+    "bou",
+}
 _HONORIFICS = {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "dr", "dr.", "sir", "lord"}
-_NOT_NAMES = {"le", "la", "les", "the", "a", "an", "un", "une", "en", "in", "on", "at", "et", "and", "il", "elle",
-              "selon", "according", "lors", "after", "before", "but", "mais", "president", "minister", "ministre",
-              "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre",
-              "novembre", "decembre", "january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-              "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-              "dimanche", "this", "that", "these", "those", "ce", "cette", "ces"}
+_NOT_NAMES = {
+    "le",
+    "la",
+    "les",
+    "the",
+    "a",
+    "an",
+    "un",
+    "une",
+    "en",
+    "in",
+    "on",
+    "at",
+    "et",
+    "and",
+    "il",
+    "elle",
+    "selon",
+    "according",
+    "lors",
+    "after",
+    "before",
+    "but",
+    "mais",
+    "president",
+    "minister",
+    "ministre",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "this",
+    "that",
+    "these",
+    "those",
+    "ce",
+    "cette",
+    "ces",
+}
 _OF = {"de", "du", "des", "d'", "of", "for"}
 _DETERMINERS = {"la", "le", "l'", "les", "the"}
 
@@ -87,7 +175,8 @@ class PeopleBook:
             if any(i in claimed for i in range(start, end)):
                 continue
             former = kind.startswith("former") or any(
-                "former" in sent.cue_at(i) for i in range(max(0, start - 2), start))
+                "former" in sent.cue_at(i) for i in range(max(0, start - 2), start)
+            )
             base_kind = kind.replace("former_", "")
             nationality, after = _nationality(sent, start, end)
             name = _name_after(sent, after) or _name_before(sent, start)
@@ -105,7 +194,7 @@ class PeopleBook:
             if nationality is None and scope == "alliance":
                 nationality = None
             found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index))
-        for key, nationality, position in pending_counterparts:
+        for key, nationality, _position in pending_counterparts:
             other = min((r for r in found if r.person != key), key=lambda r: abs(r.sentence - sent.index), default=None)
             kind, role = (other.kind, other.role) if other else ("official", "counterpart")
             if nationality is None and other is not None and other.of is not None:
@@ -132,7 +221,12 @@ class PeopleBook:
         parts = key.split()
         for other in self.people:
             o = other.split()
-            if len(o) >= 2 and len(parts) >= 2 and fold(o[-1]) == fold(parts[-1]) and fold(o[0])[:1] == fold(parts[0])[:1]:
+            if (
+                len(o) >= 2
+                and len(parts) >= 2
+                and fold(o[-1]) == fold(parts[-1])
+                and fold(o[0])[:1] == fold(parts[0])[:1]
+            ):
                 return other
         return key
 

@@ -19,18 +19,87 @@ from kg.extract.context import Context
 from kg.extract.gazetteer import load
 from kg.facts import Agreement, Deal, Evidence, Fact, Maker, Member, Ref, Sanction
 
-TRANSFER = {"buy", "sell", "deliver", "supply", "offer", "receive", "choose", "possess", "purchase_n", "sale_n",
-            "compete", "arrive"}
+TRANSFER = {
+    "buy",
+    "sell",
+    "deliver",
+    "supply",
+    "offer",
+    "receive",
+    "choose",
+    "possess",
+    "purchase_n",
+    "sale_n",
+    "compete",
+    "arrive",
+}
 SANCTION = {"sanction_v", "impose", "sanction_n", "exclude", "excluded", "ban"}
 BUY_LIKE = {"buy", "receive", "choose", "possess", "purchase_n"}
 SUPPLY_LIKE = {"sell", "deliver", "supply", "offer", "sale_n"}
 NOMINAL = {"purchase_n", "sale_n"}
 
-PREPS = {"a", "au", "aux", "de", "du", "des", "d'", "par", "pour", "avec", "sur", "contre", "aupres", "vers", "en",
-         "dans", "chez", "entre", "sans", "malgre", "selon", "envers", "to", "from", "of", "by", "for", "with", "on",
-         "against", "in", "at", "into", "between", "toward", "towards", "including", "notamment"}
-DETS_FR = {"le", "la", "l'", "les", "un", "une", "son", "sa", "ses", "leur", "leurs", "ce", "cet", "cette", "ces",
-           "autres", "autre", "notre", "nos", "votre"}
+PREPS = {
+    "a",
+    "au",
+    "aux",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "par",
+    "pour",
+    "avec",
+    "sur",
+    "contre",
+    "aupres",
+    "vers",
+    "en",
+    "dans",
+    "chez",
+    "entre",
+    "sans",
+    "malgre",
+    "selon",
+    "envers",
+    "to",
+    "from",
+    "of",
+    "by",
+    "for",
+    "with",
+    "on",
+    "against",
+    "in",
+    "at",
+    "into",
+    "between",
+    "toward",
+    "towards",
+    "including",
+    "notamment",
+}
+DETS_FR = {
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "autres",
+    "autre",
+    "notre",
+    "nos",
+    "votre",
+}
 DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
 DETS = DETS_FR | DETS_EN
 CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
@@ -46,12 +115,48 @@ _INFINITIVE_MARK = {"to", "de", "d'", "a"}
 _FUTURE_FR = re.compile(r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient)$")
 
 
-_EN_NOUN_MARKERS = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "'s", "any", "new", "first", "possible",
-                    "planned", "proposed", "such", "arms", "weapons"}
+_EN_NOUN_MARKERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "'s",
+    "any",
+    "new",
+    "first",
+    "possible",
+    "planned",
+    "proposed",
+    "such",
+    "arms",
+    "weapons",
+}
 
 
-_EN_NOUNABLE = {"purchase", "purchases", "order", "orders", "transfer", "transfers", "export", "exports", "supply",
-                "supplies", "buy", "offer", "offers", "sale", "sales", "delivery", "deliveries"}
+_EN_NOUNABLE = {
+    "purchase",
+    "purchases",
+    "order",
+    "orders",
+    "transfer",
+    "transfers",
+    "export",
+    "exports",
+    "supply",
+    "supplies",
+    "buy",
+    "offer",
+    "offers",
+    "sale",
+    "sales",
+    "delivery",
+    "deliveries",
+}
 
 
 def _nominal_in_english(sent: Sent, start: int, frame: str) -> str:
@@ -101,17 +206,21 @@ def _after_cue(sent: Sent, m: Mention) -> bool:
 
 def _after_word(sent: Sent, m: Mention, word: str) -> bool:
     """Whether ``word`` stands within the three tokens before the mention ("à l'encontre de la Pologne")."""
-    return word in sent.words[max(0, m.start - 4):m.start]
+    return word in sent.words[max(0, m.start - 4) : m.start]
 
 
 def _double_object(sent: Sent, t: Trigger, m: Mention) -> bool:
     """ "sell Taiwan F-16s", "supply Ukraine with tanks": the state right after the verb receives."""
     if m.start > t.end + 1:
         return False
-    after = sent.words[m.end:m.end + 3]
-    return bool(after) and (after[0] in ("with", "avec") or any(
-        sent.mention_at(i, ("weapon", "noun")) is not None or sent.words[i].isdigit()
-        for i in range(m.end, min(m.end + 3, len(sent.words)))))
+    after = sent.words[m.end : m.end + 3]
+    return bool(after) and (
+        after[0] in ("with", "avec")
+        or any(
+            sent.mention_at(i, ("weapon", "noun")) is not None or sent.words[i].isdigit()
+            for i in range(m.end, min(m.end + 3, len(sent.words)))
+        )
+    )
 
 
 def _is_possessive(sent: Sent, m: Mention) -> bool:
@@ -132,7 +241,7 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
             continue
         prep = None if _is_possessive(sent, m) else _governing_prep(sent, m)  # "for Poland's use": the owner
         if prep is None and prev is not None and prev[1] is not None:
-            gap = sent.words[prev[0].end:m.start]
+            gap = sent.words[prev[0].end : m.start]
             if gap and all(w in CONJ or w in DETS for w in gap):
                 prep = prev[1]
         out.append((m, ref, prep))
@@ -143,15 +252,19 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
 def _absorbed(sent: Sent, noun: Mention, specific: list[Mention]) -> bool:
     """A generic noun that heads a designation ("K2 tanks", "missiles S-300", "avions de combat Su-35")."""
     for s in specific:
-        gap = sent.words[s.end:noun.start] if noun.start >= s.end else sent.words[noun.end:s.start]
-        if len(gap) <= 3 and all(w not in DETS and (w not in PREPS or w in ("de", "d'", "of")) for w in gap) \
-                and not any(w in (",", ";", "et", "and") for w in gap):
+        gap = sent.words[s.end : noun.start] if noun.start >= s.end else sent.words[noun.end : s.start]
+        if (
+            len(gap) <= 3
+            and all(w not in DETS and (w not in PREPS or w in ("de", "d'", "of")) for w in gap)
+            and not any(w in (",", ";", "et", "and") for w in gap)
+        ):
             return True
     return False
 
 
-def _weapons(sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False,
-             coordinated: bool = True) -> list[tuple[Mention, str]]:
+def _weapons(
+    sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False, coordinated: bool = True
+) -> list[tuple[Mention, str]]:
     """Weapon mentions in ``[start, end)`` as catalogue keys (generic nouns resolved, adjacent nouns absorbed)."""
     specific = [m for m in sent.mentions if m.kind == "weapon"]
     out: list[tuple[Mention, str]] = []
@@ -191,14 +304,31 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
     kept = weapons[:1]
     for m, key in weapons[1:]:
         prev = kept[-1][0]
-        gap = sent.words[prev.end:m.start]
+        gap = sent.words[prev.end : m.start]
         if len(gap) > 8 or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break
         kept.append((m, key))
     return kept
 
 
-_OF_LINKS = {"on", "of", "sur", "de", "d'", "du", "des", "la", "le", "les", "l'", "the", "any", "all", "toute", "toutes"}
+_OF_LINKS = {
+    "on",
+    "of",
+    "sur",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "the",
+    "any",
+    "all",
+    "toute",
+    "toutes",
+}
 
 
 def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tuple[int, int]:
@@ -212,12 +342,18 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             left = i + 1
             break
     right = len(sent.words)
-    for other in triggers[k + 1:]:
-        if other.frame in NOMINAL | {"sanction_n"} and t.frame not in NOMINAL | {"sanction_n"} \
-                and other.start - t.end <= 5:
+    for other in triggers[k + 1 :]:
+        if (
+            other.frame in NOMINAL | {"sanction_n"}
+            and t.frame not in NOMINAL | {"sanction_n"}
+            and other.start - t.end <= 5
+        ):
             continue  # "received the first shipments of ...", "imposed sanctions on": the noun is the object
-        if t.frame == "sanction_n" and other.frame in TRANSFER and all(
-                w in _OF_LINKS for w in sent.words[t.end:other.start]):
+        if (
+            t.frame == "sanction_n"
+            and other.frame in TRANSFER
+            and all(w in _OF_LINKS for w in sent.words[t.end : other.start])
+        ):
             continue  # "a ban on the delivery of S-300 to Iran": the transfer is what is banned
         if other.frame in frames:
             right = other.start
@@ -248,12 +384,16 @@ def _cues(sent: Sent, start: int, end: int) -> set[str]:
 
 def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: int) -> int | None:
     """The year given for this weapon's deal: after the weapon (before the next weapon), else nearest the trigger."""
-    years = [(i, int(sent.words[i])) for i in range(left, right)
-             if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))]
+    years = [
+        (i, int(sent.words[i]))
+        for i in range(left, right)
+        if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
+    ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]
+
     def apart(i: int, o: int) -> bool:
-        return any(w in (",", ";") for w in sent.words[min(i, o):max(i, o)])
+        return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
 
     years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
     if not years:
@@ -316,12 +456,18 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if t.frame == "choose":
         return "proposed"
-    gerund = sent.lang == "en" and word.endswith("ing") and not any(
-        "be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
+    gerund = (
+        sent.lang == "en"
+        and word.endswith("ing")
+        and not any("be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
+    )
     if gerund:
         return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
-    if any(o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end:t.start])
-           for o_start, o_end, f in sent.triggers if f in ("sanction_n", "ban")):
+    if any(
+        o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end : t.start])
+        for o_start, o_end, f in sent.triggers
+        if f in ("sanction_n", "ban")
+    ):
         return "proposed"  # "a ban on the delivery of ...": what is banned did not happen
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
@@ -362,14 +508,17 @@ class RelationReader:
 
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
-        found = [(m, r) for m, r, p in _actors(sent, self.ctx, start, end)
-                 if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or end - m.end <= 4)]
+        found = [
+            (m, r)
+            for m, r, p in _actors(sent, self.ctx, start, end)
+            if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or end - m.end <= 4)
+        ]
         found.reverse()
         refs: list[Ref] = []
         previous: Mention | None = None
         for m, r in found:
             if previous is not None:
-                gap = sent.words[m.end:previous.start]
+                gap = sent.words[m.end : previous.start]
                 if not gap or not all(w in CONJ or w in DETS or w == "'s" for w in gap):
                     break
             if r not in refs:
@@ -379,7 +528,7 @@ class RelationReader:
 
     def _coref_actors(self, sent: Sent, start: int, end: int) -> list[Ref]:
         out: list[Ref] = []
-        for s, e, cue in sent.cues:
+        for s, _e, cue in sent.cues:
             if start <= s < end:
                 if cue == "coref_pair":
                     out += list(self.ctx.last_pair())
@@ -401,8 +550,11 @@ class RelationReader:
 
     # ----------------------------------------------------------------- read
     def read(self, sent: Sent) -> None:
-        triggers = [Trigger(s, e, _nominal_in_english(sent, s, f)) for s, e, f in sent.triggers
-                    if not any(rs <= s < re for rs, re in sent.role_spans)]
+        triggers = [
+            Trigger(s, e, _nominal_in_english(sent, s, f))
+            for s, e, f in sent.triggers
+            if not any(rs <= s < re for rs, re in sent.role_spans)
+        ]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
             if t.frame in TRANSFER:
@@ -443,14 +595,16 @@ class RelationReader:
             return
         if t.frame in NOMINAL:
             subjects = self._nominal_owner(sent, t, left)
-            if not subjects and t.frame == "sale_n" and any(
-                    p in RECIPIENT_PREPS_SUPPLY for m, r, p in right_actors):
+            if not subjects and t.frame == "sale_n" and any(p in RECIPIENT_PREPS_SUPPLY for m, r, p in right_actors):
                 subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
         else:
-            subjects = self._subjects(sent, left, t.start) or self._subjects(sent, 0, t.start) or \
-                self._coref_actors(sent, 0, t.start)
+            subjects = (
+                self._subjects(sent, left, t.start)
+                or self._subjects(sent, 0, t.start)
+                or self._coref_actors(sent, 0, t.start)
+            )
         if t.frame in BUY_LIKE or t.frame == "compete":
-            for m, r, p in right_actors:
+            for _m, r, p in right_actors:
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
                     co_suppliers.append(r)  # "from the United States and Britain"
@@ -459,8 +613,14 @@ class RelationReader:
                 elif p in RECIPIENT_PREPS_BUY:
                     recipients.append(r)
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
-                supplier = next((r for m, r, p in reversed(_actors(sent, self.ctx, left, t.start))
-                                 if p in ("from", "aupres") or (p in ("with", "avec") and _after_cue(sent, m))), None)
+                supplier = next(
+                    (
+                        r
+                        for m, r, p in reversed(_actors(sent, self.ctx, left, t.start))
+                        if p in ("from", "aupres") or (p in ("with", "avec") and _after_cue(sent, m))
+                    ),
+                    None,
+                )
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
         else:
@@ -500,8 +660,10 @@ class RelationReader:
                 weapon_supplier = self._supplier_for(key, m, sent) or shared
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
-                [self.deal_recipients[key]] if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
-                else [])
+                [self.deal_recipients[key]]
+                if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
+                else []
+            )
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r != weapon_supplier]
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words)) if r != weapon_supplier]
@@ -539,16 +701,26 @@ class RelationReader:
         for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
             if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
                 owners.append(r)
-        pron = [w for w in sent.words[max(0, t.start - 2):t.start] if w in ("its", "their", "sa", "son", "leur", "ses")]
-        if not owners and not pron and any(w in ("pour", "for", "over", "apres", "after")
-                                           for w in sent.words[max(0, t.start - 3):t.start]):
+        pron = [
+            w for w in sent.words[max(0, t.start - 2) : t.start] if w in ("its", "their", "sa", "son", "leur", "ses")
+        ]
+        if (
+            not owners
+            and not pron
+            and any(w in ("pour", "for", "over", "apres", "after") for w in sent.words[max(0, t.start - 3) : t.start])
+        ):
             owners = self._subjects(sent, 0, t.start)[:1]  # "sanctionnée en 2020 pour l'achat du même système"
         if not owners and pron:
             earlier = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None]
             if earlier:
                 owners.append(earlier[-1])
-        if not owners and any("agree" in sent.cue_at(i) or "propose" in sent.cue_at(i) or "cancel" in sent.cue_at(i)
-                              or "refuse" in sent.cue_at(i) for i in range(0, t.start)):
+        if not owners and any(
+            "agree" in sent.cue_at(i)
+            or "propose" in sent.cue_at(i)
+            or "cancel" in sent.cue_at(i)
+            or "refuse" in sent.cue_at(i)
+            for i in range(0, t.start)
+        ):
             owners = self._subjects(sent, 0, t.start) or self._coref_actors(sent, 0, t.start)
         return owners
 
@@ -580,16 +752,17 @@ class RelationReader:
         t = triggers[k]
         window = _cues(sent, left, right)
         hypothetical = bool(window & {"threat", "condition", "propose", "modal"}) or "refuse" in _cues(
-            sent, max(left, t.start - 4), t.start)
+            sent, max(left, t.start - 4), t.start
+        )
         if hypothetical:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
                 self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
-        if hypothetical or "negation" in _cues(sent, max(left, t.start - 3),
-                                                                                          t.start):
+        if hypothetical or "negation" in _cues(sent, max(left, t.start - 3), t.start):
             return
-        if t.frame == "sanction_n" and any(o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4
-                                           for o in triggers[:k]):
+        if t.frame == "sanction_n" and any(
+            o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
+        ):
             return
         actors_left = _actors(sent, self.ctx, left, t.start)
         actors_right = _actors(sent, self.ctx, t.end, right)
@@ -603,7 +776,9 @@ class RelationReader:
             if passive:
                 targets = [r for m, r, p in actors_left if p is None]
             targets = targets or against or [r for m, r, p in actors_right if p in TARGET_PREPS]
-            if not by and any(w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3):t.start]):
+            if not by and any(
+                w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3) : t.start]
+            ):
                 by = self._subjects(sent, 0, t.start)[:1]
         elif t.frame in ("sanction_v", "exclude", "ban") and _is_passive(sent, t):
             targets = [r for m, r, p in actors_left if p is None][-1:]  # "La Turquie a été sanctionnée"
@@ -618,7 +793,9 @@ class RelationReader:
             targets = [r for m, r, p in actors_right if p in preps]
             if t.frame in ("sanction_v", "exclude") and not targets:
                 objects = [r for m, r, p in actors_right if p is None and r not in by]
-                objects = objects or [r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by]
+                objects = objects or [
+                    r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by
+                ]
                 targets = objects[:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
@@ -627,7 +804,7 @@ class RelationReader:
             targets = [fallback] if fallback else []
         weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
         weapon = Ref.weapon(weapons[0][1]) if len(weapons) >= 1 else None
-        measure = " ".join(tok.text for tok in sent.tokens[t.start:min(right, t.end + 12)])
+        measure = " ".join(tok.text for tok in sent.tokens[t.start : min(right, t.end + 12)])
         for b in by[:1]:
             for target in targets:
                 if target != b:
@@ -637,12 +814,17 @@ class RelationReader:
     def _target_fallback(self, sent: Sent, t: Trigger, by: set[Ref]) -> Ref | None:
         """Whom an unaddressed sanction targets: this sentence's buyer, else the nearest other actor, else the
         article's last buyer."""
-        here = [f.recipient for f in self.facts if isinstance(f, Deal) and f.evidence and
-                f.evidence.start == sent.offset and f.recipient not in by]
+        here = [
+            f.recipient
+            for f in self.facts
+            if isinstance(f, Deal) and f.evidence and f.evidence.start == sent.offset and f.recipient not in by
+        ]
         if here:
             return here[-1]
-        others = sorted(((abs(m.start - t.start), r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))
-                         if r not in by), key=lambda x: x[0])
+        others = sorted(
+            ((abs(m.start - t.start), r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r not in by),
+            key=lambda x: x[0],
+        )
         if others:
             return others[0][1]
         for r in reversed(self.ctx.recipients):
@@ -672,8 +854,11 @@ class RelationReader:
         cues = _cues(sent, 0, len(sent.words))
         if t.frame == "deal_n":
             g = load()
-            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right)
-                       if k in g.weapons or k in self.ctx.weapon_counts]
+            weapons = [
+                (m, k)
+                for m, k in _weapons(sent, self.ctx, left, right)
+                if k in g.weapons or k in self.ctx.weapon_counts
+            ]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
                 return  # "un contrat pour la production de ...": the co-production says it all
@@ -691,8 +876,11 @@ class RelationReader:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
-        if t.frame == "coproduce" and (t.start > 0 and sent.words[t.start - 1] in ("de", "d'") or (
-                t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))):
+        if t.frame == "coproduce" and (
+            t.start > 0
+            and sent.words[t.start - 1] in ("de", "d'")
+            or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
+        ):
             return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
         if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
             return  # an existing cooperation mentioned in passing is not an agreement
@@ -705,7 +893,8 @@ class RelationReader:
             if r not in parties:
                 parties.append(r)
         weapons = _weapons(sent, self.ctx, t.start, right, specific_only=True) or (
-            _weapons(sent, self.ctx, left, right, specific_only=True) if t.frame == "coproduce" else [])
+            _weapons(sent, self.ctx, left, right, specific_only=True) if t.frame == "coproduce" else []
+        )
         weapon = weapons[0][1] if weapons else None
         if t.frame == "coproduce":
             for m in sent.mentions:
@@ -729,17 +918,27 @@ class RelationReader:
             status = "agreed"
         elif "propose" in cues or "modal" in cues:
             status = "proposed"
-            if t.frame == "coproduce" and "propose" not in cues and weapon and self._deal_status(weapon) in (
-                    "agreed", "delivered"):
+            if (
+                t.frame == "coproduce"
+                and "propose" not in cues
+                and weapon
+                and self._deal_status(weapon) in ("agreed", "delivered")
+            ):
                 status = "agreed"
-        elif "agree" in cues or t.frame == "coproduce" and weapon and self._deal_status(weapon) in ("agreed", "delivered"):
+        elif (
+            "agree" in cues
+            or t.frame == "coproduce"
+            and weapon
+            and self._deal_status(weapon) in ("agreed", "delivered")
+        ):
             status = "agreed"
         else:
             status = "proposed"
         year = _year_for(sent, None, t, left, right)
         self.ctx.last_parties = tuple(parties)
-        self.facts.append(Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year,
-                                    self._evidence(sent)))
+        self.facts.append(
+            Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year, self._evidence(sent))
+        )
 
     def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
         """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""

@@ -27,9 +27,52 @@ _TOKEN = re.compile(
 )
 
 _ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "adm", "rep", "sen", "gov", "st", "jr",
-    "sr", "m", "mm", "mme", "mlle", "no", "vol", "fig", "inc", "ltd", "co", "corp", "vs", "etc", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est", "av", "j.-c",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "adm",
+    "rep",
+    "sen",
+    "gov",
+    "st",
+    "jr",
+    "sr",
+    "m",
+    "mm",
+    "mme",
+    "mlle",
+    "no",
+    "vol",
+    "fig",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "vs",
+    "etc",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "approx",
+    "est",
+    "av",
+    "j.-c",
 }
 
 
@@ -61,8 +104,23 @@ class Sentence:
     index: int
 
 
-_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ı": "i", "đ": "d", "Đ": "D", "ß": "ss",
-                          "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "’": "'"})
+_SPECIAL = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ı": "i",
+        "đ": "d",
+        "Đ": "D",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+        "’": "'",
+    }
+)
 
 
 def latin(text: str) -> str:
@@ -104,7 +162,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 word = re.search(r"([\w.-]+)$", text[start:i])
                 prev = word.group(1).lower() if word else ""
                 is_abbrev = c == "." and (
-                    prev in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)+[a-z]", prev) is not None
+                    prev in _ABBREVIATIONS
+                    or re.fullmatch(r"(?:[a-z]\.)+[a-z]", prev) is not None
                     or (len(prev) == 1 and prev.isalpha())
                 )
                 if is_abbrev and nxt and not nxt.isupper():
@@ -122,8 +181,34 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-_STARTERS = {"the", "a", "an", "in", "on", "but", "it", "he", "she", "they", "this", "that", "le", "la", "les",
-             "il", "elle", "ils", "en", "mais", "selon", "after", "before", "while", "yet", "however"}
+_STARTERS = {
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "but",
+    "it",
+    "he",
+    "she",
+    "they",
+    "this",
+    "that",
+    "le",
+    "la",
+    "les",
+    "il",
+    "elle",
+    "ils",
+    "en",
+    "mais",
+    "selon",
+    "after",
+    "before",
+    "while",
+    "yet",
+    "however",
+}
 
 
 def _looks_like_sentence_start(rest: str) -> bool:
