@@ -24,7 +24,7 @@ SELECT DISTINCT ?fact ?kind ?evidence ?article ?date ?source WHERE {{
   {{ ?fact ?role ?e . FILTER(?role IN (akg:supplier, akg:recipient, akg:weapon,
                     akg:party, akg:imposedBy, akg:target)) }}
   UNION {{ ?fact rdf:subject ?e }} UNION {{ ?fact rdf:object ?e }}
-  UNION {{ BIND(?e AS ?fact) }}
+  UNION {{ ?e akg:evidence ?own . BIND(?e AS ?fact) }}
   ?fact akg:evidence ?evidence ; prov:wasDerivedFrom ?article .
   OPTIONAL {{ ?fact a ?kind FILTER(?kind != rdf:Statement) }}
   OPTIONAL {{ ?fact rdf:predicate ?kind }}

@@ -248,3 +248,13 @@ def test_demo_writes_turtle_and_html(runner, tmp_path):
     assert "cdn.jsdelivr" not in html and "<script src=\"http" not in html
     text = "\n".join(lines)
     assert "Who sells what to whom?" in text and "S-400" in text and "Patriot" in text
+
+
+def test_explain_prints_the_evidence_behind_an_entity(runner, store_dir):
+    ingest(runner, store_dir, SAMPLE)
+    result = runner.invoke(cli, ["--store", str(store_dir), "explain", "erdogan"])
+    assert result.exit_code == 0, result.output
+    assert "[leaderOf]" in result.output and "le dirigeant turc, Recep Tayyip Erdogan" in result.output
+    assert "Fabrication de certains composants" not in result.output
+    unknown = runner.invoke(cli, ["--store", str(store_dir), "explain", "Nobody Atall"])
+    assert unknown.exit_code == 1 and "no entity called" in unknown.output

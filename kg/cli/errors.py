@@ -9,10 +9,12 @@ import click
 
 from kg.loaders import LoadError
 from kg.locking import StoreBusy
+from kg.resolve import AmbiguousName, UnknownName
 from kg.store import QueryError, StoreError
 
 #: Exceptions whose message is already a sentence a user can act on.
-USER_ERRORS: tuple[type[BaseException], ...] = (LoadError, StoreError, QueryError, StoreBusy)
+USER_ERRORS: tuple[type[BaseException], ...] = (LoadError, StoreError, QueryError, StoreBusy, UnknownName,
+                                                AmbiguousName)
 
 
 def one_line(error: BaseException) -> str:
