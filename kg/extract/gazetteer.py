@@ -57,6 +57,7 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], list[_Entry]] = defaultdict(list)
+        self._longest_from: dict[str, int] = {}  # first word -> longest phrase starting with it
         self.longest = 1
 
     def add(self, phrase: str, kind: str, value: str, lang: str = "*", extra: object = None) -> None:
@@ -74,6 +75,10 @@ class PhraseIndex:
         if entry not in bucket:
             bucket.append(entry)
         self.longest = max(self.longest, min(len(key), MAX_PHRASE))
+        first = key[0]
+        self._longest_from[first] = max(self._longest_from.get(first, 0), min(len(key), MAX_PHRASE))
+        if len(key) == 1 and len(first) > 3:  # a plural "s" is tolerated on one-word phrases
+            self._longest_from.setdefault(first + "s", 1)
 
     def _fits(self, entry: _Entry, tokens: list[Token], lang: str | None) -> bool:
         if lang and entry.lang not in ("*", lang):
@@ -95,7 +100,10 @@ class PhraseIndex:
         hits: list[Hit] = []
         i = 0
         while i < len(tokens):
-            for n in range(min(self.longest, len(tokens) - i), 0, -1):
+            longest = self._longest_from.get(tokens[i].folded, 0)
+            if not longest and tokens[i].folded.endswith("s"):
+                longest = self._longest_from.get(tokens[i].folded[:-1], 0)
+            for n in range(min(longest, len(tokens) - i), 0, -1):
                 entries = [e for e in self.lookup(tokens[i : i + n], lang) if kinds is None or e.kind in kinds]
                 if entries:
                     e = entries[0]

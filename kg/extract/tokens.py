@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN = re.compile(
     r"""
@@ -81,15 +82,11 @@ class Token:
     text: str
     start: int
     end: int
+    folded: str = ""  # lower case without accents: ``États`` -> ``etats`` (computed once, by tokenize)
 
     @property
     def lower(self) -> str:
         return self.text.lower()
-
-    @property
-    def folded(self) -> str:
-        """Lower case without accents: ``États`` -> ``etats``."""
-        return fold(self.text)
 
     @property
     def is_title(self) -> bool:
@@ -128,6 +125,7 @@ def latin(text: str) -> str:
     return text.translate(_SPECIAL)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accent-free form used for dictionary look-ups: ``Władysław`` -> ``wladyslaw``."""
     decomposed = unicodedata.normalize("NFKD", latin(text).lower())
@@ -136,7 +134,7 @@ def fold(text: str) -> str:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word, number, designation and punctuation tokens of ``text``."""
-    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    return [Token(m.group(0), m.start() + offset, m.end() + offset, fold(m.group(0))) for m in _TOKEN.finditer(text)]
 
 
 def split_sentences(text: str) -> list[Sentence]:
