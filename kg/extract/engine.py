@@ -33,7 +33,7 @@ from kg.facts import (
 def run(article: Article, lang: str | None = None) -> Extraction:
     """Extract one article (see :func:`kg.extract.extract`)."""
     ctx, reader = analyse(article, lang)
-    facts = merge_facts(reader.facts + people_facts(ctx))
+    facts = merge_facts(reader.facts + people_facts(ctx), _year_of(article.date))
     entities = build_entities(ctx, facts)
     return Extraction(replace(article, lang=ctx.lang), tuple(entities), tuple(facts))
 
@@ -96,8 +96,17 @@ def _pick_year(mentions: list) -> int | None:
     return best.year
 
 
-def merge_facts(facts: list[Fact]) -> list[Fact]:
-    """One fact per core tuple: the most advanced status, the year that goes with it."""
+def _year_of(date: str | None) -> int | None:
+    return int(date[:4]) if date and date[:4].isdigit() else None
+
+
+def merge_facts(facts: list[Fact], article_year: int | None = None) -> list[Fact]:
+    """One fact per core tuple: the most advanced status, the year that goes with it.
+
+    A year after the article's own is a plan ("doivent être livrés en 2028"), not the year of the deal.
+    """
+    if article_year is not None:
+        facts = [replace(f, year=None) if getattr(f, "year", None) and f.year > article_year else f for f in facts]
     groups: dict[tuple, list[Fact]] = {}
     for f in facts:
         groups.setdefault((type(f).__name__, f.core), []).append(f)

@@ -328,6 +328,18 @@ _OF_LINKS = {
     "all",
     "toute",
     "toutes",
+    "ses",
+    "son",
+    "sa",
+    "leurs",
+    "leur",
+    "its",
+    "their",
+    "new",
+    "nouveaux",
+    "nouvelles",
+    "arms",
+    "weapons",
 }
 
 
@@ -407,6 +419,13 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
 
 
+def _past_form(sent: Sent, t: Trigger) -> bool:
+    word = sent.words[t.end - 1]
+    if sent.lang == "en":
+        return word.endswith("ed") or word in ("gave", "given", "sent", "sold", "provided")
+    return word.endswith(("e", "ee", "es", "ees", "i", "is", "u", "us")) and not word.endswith(("er", "ir", "re"))
+
+
 def _is_passive(sent: Sent, t: Trigger) -> bool:
     """A participle after a form of "be"/"être": "was sold", "sera livrée", "will be supplied"."""
     word = sent.words[t.end - 1]
@@ -418,6 +437,11 @@ def _is_passive(sent: Sent, t: Trigger) -> bool:
     return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
 
 
+_MADE_VERB = re.compile(
+    r"^(developed|built|made|manufactured|produced|designed|developpes?|developpees?|construits?|construites?|"
+    r"fabriques?|fabriquees?|produits?|produites?|concus?|concues?|jointly|conjointement)$"
+)
+_OBJECT_PRONOUNS = {"lui", "leur", "them", "it"}
 _CLITICS = {"lui", "leur", "les", "la", "le", "l'", "y", "en", "se", "s'", "me", "te", "nous", "vous", "them", "it"}
 
 
@@ -466,9 +490,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if any(
         o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end : t.start])
         for o_start, o_end, f in sent.triggers
-        if f in ("sanction_n", "ban")
+        if f in ("sanction_n", "ban", "exclude")
     ):
-        return "proposed"  # "a ban on the delivery of ...": what is banned did not happen
+        return None  # "a ban on the delivery of ...", "suspendu ses exportations": the sanction, not a deal
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if "propose" in around and "agree" not in before:
@@ -478,6 +502,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "proposed"
     if "agree" in around:
         return "agreed"
+    if t.frame == "supply" and _past_form(sent, t) and marker is None:
+        return "delivered"  # "Iran has supplied drones", "la France a fourni des canons"
     if t.frame in ("deliver", "receive", "possess"):
         if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 4)):
             return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
@@ -537,9 +563,12 @@ class RelationReader:
         return out
 
     def _pronoun_actor(self, sent: Sent, start: int, end: int, exclude: set[Ref]) -> Ref | None:
-        if not any(c == "pronoun_actor" for s, e, c in sent.cues if start <= s < end):
+        """The state an object pronoun next to the verb stands for: "refusé de leur livrer", "sell them"."""
+        spots = [s for s, e, c in sent.cues if start <= s < end and c == "pronoun_actor"
+                 and sent.words[s] in _OBJECT_PRONOUNS]
+        if not spots:
             return None
-        earlier = [r for m, r, p in _actors(sent, self.ctx, 0, start) if r not in exclude]
+        earlier = [r for m, r, p in _actors(sent, self.ctx, 0, spots[0]) if r not in exclude]
         if earlier:
             return earlier[-1]
         for r in reversed(self.ctx.recipients):
@@ -949,6 +978,25 @@ class RelationReader:
                     return m.key
         return None
 
+    def _made_by(self, sent: Sent) -> None:
+        """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""
+        g = load()
+        for i, w in enumerate(sent.words):
+            if w not in ("by", "par") or i == 0 or not _MADE_VERB.match(sent.words[i - 1]) and not (
+                i > 1 and _MADE_VERB.match(sent.words[i - 2])
+            ):
+                continue
+            makers = []
+            for m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
+                if r.type == "Country" and (p in ("by", "par") or (makers and p is None)):
+                    makers.append(r)
+                elif makers:
+                    break
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i) if k in g.weapons][-1:]
+            for _m, key in weapons:
+                for maker in makers:
+                    self.facts.append(Maker(Ref.weapon(key), maker, self._evidence(sent)))
+
     def _contract_event(self, sent: Sent, status: str) -> None:
         """ "X rompait les négociations sur le contrat": the status applies to X's last deal in the article."""
         actors = {r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
@@ -991,6 +1039,7 @@ class RelationReader:
             known = g.weapons[key].makers
             if not known or m.maker in known:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
+        self._made_by(sent)
         companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
         specific = {m.key for m in sent.mentions if m.kind == "weapon"}
         if not specific:
