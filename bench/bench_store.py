@@ -1,0 +1,271 @@
+"""Ready-made queries: the embedded Oxigraph store against an rdflib in-memory Graph, same data, same run.
+
+Two datasets: the SIPRI trade register as ``kg import sipri`` stores it, and a
+synthetic store of about 5 million triples made of article graphs with the
+same shape (article node, entity descriptions, deals with evidence). Each part
+runs in its own subprocess so its peak memory (``ru_maxrss``) is its own.
+
+    .venv/bin/python bench/bench_store.py                    # both datasets
+    .venv/bin/python bench/bench_store.py --triples 1000000  # a smaller synthetic store
+    .venv/bin/python bench/bench_store.py --part sipri-oxigraph   # one part, JSON out
+
+Oxigraph times are ``EmbeddedStore.query`` (what ``kg query`` does: results
+converted to rdflib terms) and the bare engine (pyoxigraph, results iterated);
+rdflib times are ``Graph.query`` with the rows listed, each query stopped after
+``--cap`` seconds (reported as "> cap").
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REGISTER = ROOT.parent / "shared" / "data" / "sipri" / "trade-register-2025-03-13.csv"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# ------------------------------------------------------------------ data
+
+def sipri_data() -> tuple[bytes, str]:
+    """N-Quads of the SIPRI release graph."""
+    from kg.sipri import build_ntriples
+
+    graph, data, _ = build_ntriples(REGISTER)
+    return data, graph
+
+
+def synthetic_data(target: int, seed: int = 5) -> tuple[bytes, int]:
+    """N-Quads of article graphs shaped like extraction output, about ``target`` triples."""
+    from kg import mapping
+    from kg.facts import Article, Deal, Entity, Evidence, Ref
+    from kg.sipri import Names, _nt
+
+    rng = random.Random(seed)
+    countries = sorted({e.ref.key for e in Names.load().countries.values()})
+    weapons = [f"W-{i}" for i in range(3000)]
+    statuses = ["proposed", "agreed", "delivered", "refused", "cancelled"]
+    lines: list[str] = []
+
+    class Sink:
+        graph = ""
+
+        def add(self, triple) -> None:
+            s, p, o = triple
+            lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)} {self.graph} .\n")
+
+    sink = Sink()
+    n = 0
+    while len(lines) < target:
+        article = Article(f"synthetic-{n}", f"synthetic-{n}.txt", "", date=f"{rng.randint(1990, 2025)}-06", lang="fr")
+        iri = mapping.article_iri(article)
+        sink.graph = f"<{iri}>"
+        mapping.add_article(sink, article, content_hash=f"{n:064x}")
+        refs = set()
+        for _ in range(100):
+            s, r = rng.sample(countries, 2)
+            deal = Deal(Ref.country(s), Ref.country(r), Ref.weapon(rng.choice(weapons)), rng.choice(statuses),
+                        rng.randint(1990, 2025), Evidence(f"{s} sells to {r} in article {n}."),
+                        number_ordered=rng.randint(1, 100))
+            mapping.add_fact(sink, deal, iri)
+            refs |= {deal.supplier, deal.recipient, deal.weapon}
+        for ref in refs:
+            mapping._add_entity(sink, Entity(ref, ((ref.key, "en"), (ref.key.lower(), "fr"))), iri)
+        n += 1
+    return "".join(lines).encode("utf-8"), len(lines)
+
+
+# --------------------------------------------------------------- queries
+
+def queries() -> list[tuple[str, str, dict]]:
+    """(name, text, bindings): every ready-made query, plus selective ones with a bound parameter."""
+    from rdflib import URIRef
+
+    from kg.queries import list_queries
+
+    found = [(q.name, q.text, {}) for q in list_queries()]
+    texts = {name: text for name, text, _ in found}
+    rus = URIRef("https://w3id.org/armskg/id/country/RUS")
+    tur = URIRef("https://w3id.org/armskg/id/country/TUR")
+    if "deals" in texts:
+        found.append(("deals supplier=RUS", texts["deals"], {"supplier": rus}))
+    if "deals-by-recipient" in texts:
+        found.append(("deals-by-recipient recipient=TUR", texts["deals-by-recipient"], {"recipient": tur}))
+    return found
+
+
+class Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise Timeout
+
+
+def run_query(folder: str, index: int, runs: int) -> dict:
+    """Median time of one ready-made query on an existing store folder (kg API and bare engine)."""
+    from kg.store import bind_values, open_store
+
+    name, text, bindings = queries()[index]
+    store = open_store(Path(folder) / "store")
+    api, bare, rows = [], [], 0
+    for _ in range(runs):
+        t = time.perf_counter()
+        rows = len(store.query(text, bindings))
+        api.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        for _row in store.oxigraph.query(bind_values(text, bindings), use_default_graph_as_union=True):
+            pass
+        bare.append(time.perf_counter() - t)
+    return {"api_s": statistics.median(api), "engine_s": statistics.median(bare), "rows": rows,
+            "peak_mb": peak_mb()}
+
+
+def run_part(part: str, runs: int, cap: float, triples: int) -> dict:
+    from kg.store import bind_values
+
+    started = time.perf_counter()
+    data, info = sipri_data() if part.startswith("sipri") else synthetic_data(triples)
+    fmt_graph = info if part.startswith("sipri") else None
+    built = time.perf_counter() - started
+    out: dict = {"part": part, "build_s": built, "queries": {}}
+    if part.endswith("oxigraph"):
+        import pyoxigraph as ox
+
+        from kg.store import open_store
+
+        folder = tempfile.mkdtemp(prefix="kg-bench-")
+        store = open_store(Path(folder) / "store", write=True)
+        t = time.perf_counter()
+        if fmt_graph:
+            store.oxigraph.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(fmt_graph))
+        else:
+            store.oxigraph.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+        out["load_s"] = time.perf_counter() - t
+        del data
+        out["triples"] = store.count()
+        store.close()
+        for index, (name, _, _) in enumerate(queries()):
+            try:  # each query in its own process, so a runaway query can be stopped at the cap
+                done = subprocess.run([sys.executable, __file__, "--part", "oxigraph-query", "--store", folder,
+                                       "--query", str(index), "--runs", str(runs)],
+                                      capture_output=True, text=True, check=True, timeout=cap)
+                out["queries"][name] = json.loads(done.stdout)
+            except subprocess.TimeoutExpired:
+                out["queries"][name] = {"api_s": None, "engine_s": None, "rows": None, "cap": cap}
+    else:
+        from rdflib import Graph
+
+        g = Graph()
+        t = time.perf_counter()
+        if not fmt_graph:  # the union of the graphs, as N-Triples (the ready-made queries read the union)
+            data = re.sub(rb" <[^>]*> \.\n", b" .\n", data)
+        g.parse(data=data, format="nt")
+        out["load_s"] = time.perf_counter() - t
+        del data
+        out["triples"] = len(g)
+        signal.signal(signal.SIGALRM, _alarm)
+        for name, text, bindings in queries():
+            times, rows = [], None
+            for _ in range(runs):
+                signal.setitimer(signal.ITIMER_REAL, cap)
+                t = time.perf_counter()
+                try:
+                    rows = len(list(g.query(bind_values(text, bindings))))
+                    times.append(time.perf_counter() - t)
+                except Timeout:
+                    times = None
+                    break
+                finally:
+                    signal.setitimer(signal.ITIMER_REAL, 0)
+                if times and sum(times) > cap:  # slow: one run is enough
+                    break
+            out["queries"][name] = {"s": statistics.median(times) if times else None, "rows": rows, "cap": cap}
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+# ------------------------------------------------------------------ report
+
+def _fmt(seconds: float | None, cap: float | None = None) -> str:
+    if seconds is None:
+        return f"> {cap:g} s"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def report(ox_part: dict, rdf_part: dict, title: str) -> str:
+    lines = [f"### {title}", "",
+             f"Oxigraph: {ox_part['triples']:,} triples, bulk load {ox_part['load_s']:.1f} s, "
+             f"peak RSS {ox_part['peak_mb']:,.0f} MB. rdflib: {rdf_part['triples']:,} triples (union), "
+             f"parse {rdf_part['load_s']:.1f} s, peak RSS {rdf_part['peak_mb']:,.0f} MB.", "",
+             "| query | rows | kg API (Oxigraph) | engine only | rdflib Graph | rdflib / kg API |",
+             "|---|---|---|---|---|---|"]
+    for name, q in ox_part["queries"].items():
+        r = rdf_part["queries"].get(name, {})
+        if q["api_s"] is None:
+            ratio = "n/a"
+        elif r.get("s") is None:
+            ratio = f"> {r.get('cap', 0) / q['api_s']:,.0f}x"
+        else:
+            ratio = f"{r['s'] / q['api_s']:,.0f}x"
+        rows = f"{q['rows']:,}" if q["rows"] is not None else (f"{r['rows']:,}" if r.get("rows") is not None else "?")
+        peak = max([ox_part["peak_mb"]] + [x.get("peak_mb", 0) for x in ox_part["queries"].values()])
+        lines.append(f"| {name} | {rows} | {_fmt(q['api_s'], q.get('cap'))} | {_fmt(q['engine_s'], q.get('cap'))} | "
+                     f"{_fmt(r.get('s'), r.get('cap'))} | {ratio} |")
+    lines.append("")
+    lines.append(f"Peak RSS of the Oxigraph query processes: {peak:,.0f} MB.")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--part", choices=["sipri-oxigraph", "sipri-rdflib", "synthetic-oxigraph", "synthetic-rdflib",
+                                           "oxigraph-query"])
+    parser.add_argument("--store", help="(oxigraph-query) the store folder")
+    parser.add_argument("--query", type=int, help="(oxigraph-query) the index of the query")
+    parser.add_argument("--runs", type=int, default=7, help="runs per query (median)")
+    parser.add_argument("--cap", type=float, default=30.0, help="seconds before an rdflib query is stopped")
+    parser.add_argument("--triples", type=int, default=5_000_000, help="size of the synthetic store")
+    parser.add_argument("--only", choices=["sipri", "synthetic"], help="run one dataset")
+    args = parser.parse_args()
+    if args.part == "oxigraph-query":
+        print(json.dumps(run_query(args.store, args.query, args.runs)))
+        return
+    if args.part:
+        print(json.dumps(run_part(args.part, args.runs, args.cap, args.triples)))
+        return
+    results = {}
+    for dataset in (["sipri", "synthetic"] if not args.only else [args.only]):
+        if dataset == "sipri" and not REGISTER.is_file():
+            print(f"skipping SIPRI: {REGISTER} not found", file=sys.stderr)
+            continue
+        for engine in ("oxigraph", "rdflib"):
+            part = f"{dataset}-{engine}"
+            print(f"running {part} ...", file=sys.stderr, flush=True)
+            t = time.perf_counter()
+            done = subprocess.run([sys.executable, __file__, "--part", part, "--runs", str(args.runs),
+                                   "--cap", str(args.cap), "--triples", str(args.triples)],
+                                  capture_output=True, text=True, check=True)
+            results[part] = json.loads(done.stdout)
+            print(f"  {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+        print(report(results[f"{dataset}-oxigraph"], results[f"{dataset}-rdflib"],
+                     "SIPRI trade register" if dataset == "sipri" else f"Synthetic, {args.triples:,} triples target"))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
