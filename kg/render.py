@@ -232,7 +232,9 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
     """The HTML page drawing ``G`` (a projection from :func:`kg.analysis.project`)."""
     n = G.number_of_nodes()
     if physics is None:
-        physics = n <= PHYSICS_LIMIT
+        physics = 0 < n <= PHYSICS_LIMIT
+    elif n == 0:
+        physics = False  # vis-network never reports an empty graph as stabilised
     large = n > PHYSICS_LIMIT
     pos = fast_layout(G, seed) if large else _small_layout(G, seed)
     evidence = _evidence_by_node(G)

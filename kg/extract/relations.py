@@ -104,7 +104,7 @@ DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "thes
 DETS = DETS_FR | DETS_EN
 CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
 BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien"}
-SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from", "avec", "with"}
+SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from"}  # "with"/"avec" only after a signing or talks word
 RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
 RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
 SUPPLIER_PREPS_SUPPLY = {"par", "by", "from"}
@@ -378,7 +378,16 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
 
 
 def _new_clause(sent: Sent, i: int) -> bool:
-    """ ", and Prime Minister X said ...": a comma and a conjunction opening a clause, not a list item."""
+    """ ", and Prime Minister X said ...", "et négocie ...": a conjunction opening a clause, not a list item."""
+    if (
+        sent.words[i] in ("and", "et")
+        and i + 1 < len(sent.words)
+        and (
+            {"agree", "propose", "cancel", "refuse"} & sent.cue_at(i + 1)
+            or any(s == i + 1 for s, e, f in sent.triggers)
+        )
+    ):
+        return True  # "s'est doté de drones Heron et négocie avec Washington ..."
     if sent.words[i] != "," or i + 2 >= len(sent.words) or sent.words[i + 1] not in ("and", "et", "but", "mais"):
         return False
     nxt = i + 2
@@ -434,6 +443,8 @@ def _is_passive(sent: Sent, t: Trigger) -> bool:
     else:
         participle = word.endswith(("e", "ee", "es", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts"))
         participle = participle and not word.endswith(("er", "ir", "re"))
+    if any(w in ("s'", "se") for w in sent.words[max(0, t.start - 4) : t.start]):
+        return False  # "s'est doté de": a pronominal verb, not a passive
     return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
 
 
@@ -558,14 +569,24 @@ class RelationReader:
             if start <= s < end:
                 if cue == "coref_pair":
                     out += list(self.ctx.last_pair())
-                elif cue == "coref_country" and self.ctx.main_country:
-                    out.append(self.ctx.main_country)
+                elif cue == "coref_country":
+                    # "le pays", "the country", "le royaume": this sentence's subject, else the country last named
+                    here = [r for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country" and p is None]
+                    recent = (
+                        here[:1]
+                        or self.ctx.actor_order[-1:]
+                        or ([self.ctx.main_country] if self.ctx.main_country else [])
+                    )
+                    out += recent
         return out
 
     def _pronoun_actor(self, sent: Sent, start: int, end: int, exclude: set[Ref]) -> Ref | None:
         """The state an object pronoun next to the verb stands for: "refusé de leur livrer", "sell them"."""
-        spots = [s for s, e, c in sent.cues if start <= s < end and c == "pronoun_actor"
-                 and sent.words[s] in _OBJECT_PRONOUNS]
+        spots = [
+            s
+            for s, e, c in sent.cues
+            if start <= s < end and c == "pronoun_actor" and sent.words[s] in _OBJECT_PRONOUNS
+        ]
         if not spots:
             return None
         earlier = [r for m, r, p in _actors(sent, self.ctx, 0, spots[0]) if r not in exclude]
@@ -605,8 +626,10 @@ class RelationReader:
             return
         weapons = _weapons(sent, self.ctx, t.end, right)
         if not weapons and t.frame in NOMINAL:
-            relative = t.start > 0 and sent.words[t.start - 1] in ("whose", "dont")
-            weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start)[-1:]
+            relative = any(w in ("whose", "dont") for w in sent.words[max(0, t.start - 2) : t.start])
+            weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start, coordinated=False)[
+                -1:
+            ]
             if not weapons and self.ctx.main_weapon() and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon())]
         elif not weapons:
@@ -634,6 +657,8 @@ class RelationReader:
             )
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
+                if p in ("with", "avec") and _after_cue(sent, _m):
+                    p = "from"  # "signed a deal with France to buy"
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
                     co_suppliers.append(r)  # "from the United States and Britain"
@@ -871,8 +896,9 @@ class RelationReader:
         alliance = min(alliances, key=lambda m: abs(m.start - t.end)).key
         members = g.members_of(alliance)
         candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
-        if any(c in ("pronoun_actor", "coref_country") for s, e, c in sent.cues) and self.ctx.main_country:
-            candidates.append(self.ctx.main_country)
+        candidates += self._coref_actors(sent, 0, len(sent.words))
+        if "negation" in _cues(sent, max(0, t.start - 4), t.start):
+            return  # "qui n'est pas membre de l'UE"
         for ref in candidates:
             if not members or ref.key in members:
                 self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
@@ -982,8 +1008,11 @@ class RelationReader:
         """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""
         g = load()
         for i, w in enumerate(sent.words):
-            if w not in ("by", "par") or i == 0 or not _MADE_VERB.match(sent.words[i - 1]) and not (
-                i > 1 and _MADE_VERB.match(sent.words[i - 2])
+            if (
+                w not in ("by", "par")
+                or i == 0
+                or not _MADE_VERB.match(sent.words[i - 1])
+                and not (i > 1 and _MADE_VERB.match(sent.words[i - 2]))
             ):
                 continue
             makers = []
