@@ -160,3 +160,13 @@ def test_a_large_graph_opens_without_physics(browser, tmp_path):
         assert page.errors == [] and page.requests == [page.url]
     finally:
         page.close()
+
+
+def test_an_empty_store_gives_a_working_page(browser, tmp_path):
+    page = Page(browser, render_html(open_store(":memory:", write=True), tmp_path / "empty.html"))
+    try:
+        assert page.js("network.body.data.nodes.length") == 0
+        assert "(0 entities, 0 relations)" in page.page.locator("#kg-title").inner_text()
+        assert page.errors == [] and page.requests == [page.url]
+    finally:
+        page.close()

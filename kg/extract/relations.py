@@ -1016,7 +1016,7 @@ class RelationReader:
             ):
                 continue
             makers = []
-            for m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
+            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
                 if r.type == "Country" and (p in ("by", "par") or (makers and p is None)):
                     makers.append(r)
                 elif makers:
