@@ -169,7 +169,8 @@ def test_kg_query_list(runner):
     assert result.exit_code == 0
     names = {line.split()[0] for line in result.output.splitlines()}
     assert names >= NAMES
-    assert "[params: alliance, supplier]" in result.output
+    assert "[params: alliance (entity), supplier (entity)]" in result.output
+    assert "[params: since (year), until (year)]" in result.output
 
 
 def test_kg_query_with_params(runner, filled):

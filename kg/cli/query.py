@@ -46,9 +46,12 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
     from kg import queries
 
     if list_:
-        for info in queries.list_queries():
-            extra = f"  [params: {', '.join(info.params)}]" if info.params else ""
-            click.echo(f"{info.name:<22} {info.description}{extra}")
+        found = queries.list_queries()
+        width = max((len(info.name) for info in found), default=0)
+        for info in found:
+            params = ", ".join(f"{p} ({info.kinds.get(p, 'text')})" for p in info.params)
+            extra = f"  [params: {params}]" if params else ""
+            click.echo(f"{info.name:<{width}}  {info.description}{extra}")
         return
     info = None
     param_values: dict[str, str] = {}
