@@ -320,7 +320,8 @@ def render_graph(G: nx.MultiDiGraph, output: Path | str, *, seed: int = 0, physi
 
 
 def render_html(store: Store, output: Path | str, *, focus: str | None = None, depth: int = 1,
-                types: Iterable[str] | None = None, query: str | None = None, seed: int = 0,
+                types: Iterable[str] | None = None, query: str | None = None,
+                params: dict[str, str] | None = None, seed: int = 0,
                 physics: bool | None = None, title: str = "armskg: arms deals between states") -> Path:
     """Draw the store's entity graph as one self-contained HTML page.
 
@@ -331,6 +332,7 @@ def render_html(store: Store, output: Path | str, *, focus: str | None = None, d
     focus : an entity (key, label, alias or IRI): draw only what lies within ``depth`` steps of it.
     types : keep only these classes (``Country``, ``Alliance``, ``Person``, ``WeaponSystem``).
     query : a ready-made query name or a ``.rq`` file: draw the entities and facts of its result.
+    params : values for the ready-made query's parameters (``{"alliance": "NATO"}``).
     seed : seed of the layout.
     physics : force physics on or off (default: on up to :data:`PHYSICS_LIMIT` nodes).
 
@@ -339,7 +341,7 @@ def render_html(store: Store, output: Path | str, *, focus: str | None = None, d
     """
     G = project(store, types)
     if query is not None:
-        G = graph_for_query(G, store.query(_query_text(query)))
+        G = graph_for_query(G, _query_results(store, query, params))
     if focus is not None:
         from kg.resolve import resolve_entity
 
@@ -350,19 +352,24 @@ def render_html(store: Store, output: Path | str, *, focus: str | None = None, d
     return render_graph(G, output, seed=seed, physics=physics, title=title)
 
 
-def _query_text(query: str) -> str:
+def _query_results(store: Store, query: str, params: dict[str, str] | None) -> Any:
+    """Run a ``.rq`` file or a ready-made query (with its parameters, entity names resolved)."""
     path = Path(query)
     if path.suffix == ".rq" or path.is_file():
+        if params:
+            raise ValueError("parameters go with a ready-made query name, not with a query file")
         try:
-            return path.read_text(encoding="utf-8")
+            return store.query(path.read_text(encoding="utf-8"))
         except OSError as e:
             raise ValueError(f"cannot read query file {query}: {e.strerror or e}") from None
-    from kg.queries import get_query
+    from kg.queries import bind_params, get_query, parse_params
 
     try:
-        return get_query(query).text
+        info = get_query(query)
     except KeyError as e:
         raise ValueError(str(e.args[0])) from None
+    values = parse_params(info, [f"{k}={v}" for k, v in (params or {}).items()])
+    return store.query(info.text, bind_params(store, info, values))
 
 
 _PAGE = r"""

@@ -175,19 +175,25 @@ def communities(ctx, seed: int, types, fmt: str) -> None:
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="Steps around --focus.")
 @_type_option
 @click.option("--query", metavar="NAME|FILE", help="Draw the entities and facts in a query's result.")
+@click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE",
+              help="A parameter of the ready-made --query (repeatable).")
 @click.option("--physics/--no-physics", default=None,
               help="Let nodes settle with physics (default: only up to 300 nodes).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @click.option("--title", default="armskg: arms deals between states", show_default=True)
 @click.pass_context
-def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, physics, seed: int, title: str) -> None:
+def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params, physics, seed: int,
+         title: str) -> None:
     """Draw the graph as one interactive HTML page that works offline."""
     from kg.render import render_html
 
+    if params and not query:
+        raise click.UsageError("--param goes with --query NAME")
+    values = dict(item.partition("=")[::2] for item in params)
     with open_store(store_location(ctx)) as store:
         try:
             path = render_html(store, output, focus=focus, depth=depth, types=_types(types), query=query,
-                               seed=seed, physics=physics, title=title)
+                               params=values, seed=seed, physics=physics, title=title)
         except (UnknownName, AmbiguousName) as e:
             raise click.ClickException(str(e)) from None
     click.echo(f"wrote {path}", err=True)

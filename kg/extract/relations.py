@@ -223,6 +223,11 @@ def _double_object(sent: Sent, t: Trigger, m: Mention) -> bool:
     )
 
 
+def _in_member_phrase(sent: Sent, m: Mention) -> bool:
+    """ "Turkey, a NATO ally, ...", "NATO member Turkey": the alliance describes a state, it does not act."""
+    return any(f == "member" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 3) for s, e, f in sent.triggers)
+
+
 def _is_possessive(sent: Sent, m: Mention) -> bool:
     return m.end < len(sent.words) and sent.words[m.end] == "'s"
 
@@ -548,7 +553,10 @@ class RelationReader:
         found = [
             (m, r)
             for m, r, p in _actors(sent, self.ctx, start, end)
-            if p is None and not _is_object(sent, m) and (not _is_possessive(sent, m) or end - m.end <= 4)
+            if p is None
+            and not _is_object(sent, m)
+            and (not _is_possessive(sent, m) or end - m.end <= 4)
+            and not (m.kind == "alliance" and _in_member_phrase(sent, m))
         ]
         found.reverse()
         refs: list[Ref] = []
@@ -604,6 +612,7 @@ class RelationReader:
             Trigger(s, e, _nominal_in_english(sent, s, f))
             for s, e, f in sent.triggers
             if not any(rs <= s < re for rs, re in sent.role_spans)
+            and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
         ]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
