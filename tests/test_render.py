@@ -149,6 +149,9 @@ def test_focus_types_and_query(store, tmp_path):
     assert sorted(n["label"] for n in nodes) == [gd.PAYLOAD_NAME, "Russia", "Turkey"]
     assert sorted(e["label"] for e in edges) == [
         "deal S-400 (agreed, 2017)", "deal S-400 (delivered, 2019)", "deal S-400 (proposed, 2022)"]
+    nodes, *_ = parts(render_html(store, tmp_path / "q.html", query="deals-by-supplier",
+                                  params={"supplier": "France"}).read_text(encoding="utf-8"))
+    assert sorted(n["label"] for n in nodes) == ["France", "India"]
     rq = tmp_path / "members.rq"
     rq.write_text("PREFIX akg: <https://w3id.org/armskg/ontology#>\n"
                   "SELECT ?c ?a WHERE { ?c akg:memberOf ?a }", encoding="utf-8")
@@ -185,6 +188,14 @@ def test_kg_show(runner, filled, tmp_path):
     assert sorted(n["label"] for n in nodes) == ["India", "Russia", "Turkey", "United States"]
     assert options["physics"]["enabled"] is False
     result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--focus", "Atlantis"])
+    assert (result.exit_code, result.output) == (
+        1, "Error: no entity called 'Atlantis' in the store (try a key such as TUR, a label or an alias)\n")
+    result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--query", "alliance-outside-buyers",
+                                 "--param", "alliance=otan"])
+    assert result.exit_code == 0, result.output
+    assert sorted(n["label"] for n in parts(out.read_text(encoding="utf-8"))[0]) == ["Russia", "Turkey"]
+    result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--query", "deals",
+                                 "--param", "supplier=Atlantis"])
     assert (result.exit_code, result.output) == (
         1, "Error: no entity called 'Atlantis' in the store (try a key such as TUR, a label or an alias)\n")
     result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--query", "nope"])
