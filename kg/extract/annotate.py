@@ -211,6 +211,7 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "actor"
 
 
+_TRANSFER_FRAMES = {"buy", "sell", "deliver", "supply", "offer", "purchase_n", "sale_n", "ban", "sanction_n", "impose"}
 _BREAKS = {
     ",",
     ";",
@@ -287,9 +288,10 @@ def _mark_settings(sent: Sent) -> None:
                 m.via == "metonym"
                 and sent.lang == "fr"
                 and prev == "a"
-                and not any(e == m.start - 1 for s, e, f in sent.triggers)
+                and sent.tokens[m.start - 1].lower == "à"
+                and not any(f in _TRANSFER_FRAMES and 0 <= m.start - e <= 10 for s, e, f in sent.triggers)
             ):
-                m.setting = True  # "à Varsovie": a city, not the state (but "livrée à Riyad" is the buyer)
+                m.setting = True  # "à Varsovie": a city, not the state (but "vendus à Moscou" is the buyer)
             elif (
                 prev == "("
                 and m.end < len(words)

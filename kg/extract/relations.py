@@ -483,6 +483,7 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
     around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
     around |= {"cancel"} & _cues(sent, t.end, min(right, t.end + 5))
+    around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 2))  # "la vente potentielle de"
     near = _cues(sent, max(left, t.start - 4), t.start)
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
     word = sent.words[t.start]
