@@ -78,35 +78,70 @@ _Q_TYPES = _PREFIXES + """SELECT DISTINCT ?e ?t WHERE {
 _Q_NAMES = _PREFIXES + """SELECT DISTINCT ?e ?n ?alt WHERE {
   { ?e rdfs:label ?n BIND(false AS ?alt) } UNION { ?e skos:altLabel ?n BIND(true AS ?alt) }
   FILTER(STRSTARTS(STR(?e), "@ID@")) }""".replace("@ID@", str(ID))
-_PROVENANCE = """OPTIONAL { ?f akg:evidence ?ev }
-  OPTIONAL { ?f prov:wasDerivedFrom ?art
-             OPTIONAL { ?art dcterms:date ?date } OPTIONAL { ?art dcterms:source ?source } }"""
-_Q_RELATIONS = _PREFIXES + """SELECT DISTINCT ?s ?p ?o ?f ?ev ?art ?date ?source WHERE {
-  VALUES ?p { @RELATIONS@ }
-  ?s ?p ?o .
-  OPTIONAL { ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . @PROV@ }
-}""".replace("@RELATIONS@", " ".join(f"akg:{r}" for r in RELATIONS))
-_Q_DEALS = _PREFIXES + """SELECT DISTINCT ?f ?s ?o ?w ?status ?year ?ev ?art ?date ?source WHERE {
+_Q_PROVENANCE = _PREFIXES + """SELECT DISTINCT ?f ?ev ?art WHERE {
+  ?f akg:evidence ?ev . OPTIONAL { ?f prov:wasDerivedFrom ?art } }"""
+_Q_ARTICLES = _PREFIXES + """SELECT ?art (SAMPLE(?d) AS ?date) (SAMPLE(?src) AS ?source) WHERE {
+  ?art a akg:Article . OPTIONAL { ?art dcterms:date ?d } OPTIONAL { ?art dcterms:source ?src } } GROUP BY ?art"""
+_Q_RELATIONS = _PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { @RELATIONS@ } ?s ?p ?o }"""
+_Q_STATEMENTS = _PREFIXES + """SELECT DISTINCT ?f ?s ?p ?o WHERE {
+  VALUES ?p { @RELATIONS@ } ?f rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"""
+_Q_RELATIONS, _Q_STATEMENTS = (q.replace("@RELATIONS@", " ".join(f"akg:{r}" for r in RELATIONS))
+                               for q in (_Q_RELATIONS, _Q_STATEMENTS))
+_Q_DEALS = _PREFIXES + """SELECT DISTINCT ?f ?s ?o ?w ?status ?year WHERE {
   ?f a akg:ArmsDeal ; akg:supplier ?s ; akg:recipient ?o .
   OPTIONAL { ?f akg:weapon ?w } OPTIONAL { ?f akg:status ?status } OPTIONAL { ?f akg:year ?year }
-  @PROV@
 }"""
-_Q_AGREEMENTS = _PREFIXES + """SELECT DISTINCT ?f ?s ?w ?status ?year ?ev ?art ?date ?source WHERE {
+_Q_AGREEMENTS = _PREFIXES + """SELECT DISTINCT ?f ?s ?w ?status ?year WHERE {
   ?f akg:party ?s .
   OPTIONAL { ?f akg:weapon ?w } OPTIONAL { ?f akg:status ?status } OPTIONAL { ?f akg:year ?year }
-  @PROV@
 }"""
-_Q_SANCTIONS = _PREFIXES + """SELECT DISTINCT ?f ?s ?o ?w ?measure ?ev ?art ?date ?source WHERE {
+_Q_SANCTIONS = _PREFIXES + """SELECT DISTINCT ?f ?s ?o ?w ?measure WHERE {
   ?f a akg:Sanction ; akg:imposedBy ?s ; akg:target ?o .
   OPTIONAL { ?f akg:weapon ?w } OPTIONAL { ?f akg:measure ?measure }
-  @PROV@
 }"""
-_Q_RELATIONS, _Q_DEALS, _Q_AGREEMENTS, _Q_SANCTIONS = (
-    q.replace("@PROV@", _PROVENANCE) for q in (_Q_RELATIONS, _Q_DEALS, _Q_AGREEMENTS, _Q_SANCTIONS)
-)
 
 
 # ------------------------------------------------------------------ projection
+
+class _Text(str):
+    """A literal's text, with its language tag."""
+
+    language: str | None = None
+
+
+def _text(value: str, language: str | None) -> _Text:
+    out = _Text(value)
+    out.language = language
+    return out
+
+
+def _select(store: Store, sparql: str) -> list[dict[str, str | None]]:
+    """Rows of a SELECT as plain strings (IRIs as their text, literals as :class:`_Text`).
+
+    The embedded store is read through pyoxigraph directly: building rdflib
+    terms would take most of the projection's time on large graphs.
+    """
+    ox_store = getattr(store, "oxigraph", None)
+    if ox_store is None:
+        return [{k: None if v is None else _text(str(v), getattr(v, "language", None)) for k, v in row.items()}
+                for row in store.query(sparql)]
+    import pyoxigraph as ox
+
+    answer = ox_store.query(sparql, use_default_graph_as_union=True)
+    names = [v.value for v in answer.variables]
+    rows = []
+    for solution in answer:
+        row: dict[str, str | None] = {}
+        for name, term in zip(names, solution):
+            if term is None:
+                row[name] = None
+            elif type(term) is ox.Literal and term.language:
+                row[name] = _text(term.value, term.language)
+            else:
+                row[name] = term.value
+        rows.append(row)
+    return rows
+
 
 def _local(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
@@ -133,12 +168,12 @@ def _year(term: Any) -> int | None:
 
 def _entity_nodes(store: Store) -> dict[str, dict[str, Any]]:
     types: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_Q_TYPES):
+    for row in _select(store, _Q_TYPES):
         t = _local(str(row["t"]))
         types[str(row["e"])].add("Person" if t == "Leader" else t)
     labels: dict[str, list[tuple[int, str]]] = defaultdict(list)
     alts: dict[str, set[str]] = defaultdict(set)
-    for row in store.query(_Q_NAMES):
+    for row in _select(store, _Q_NAMES):
         iri, name = str(row["e"]), row["n"]
         if str(row["alt"]) == "true":
             alts[iri].add(str(name))
@@ -164,9 +199,11 @@ def _node_attrs(iri: str, etype: str, labels: list[tuple[int, str]], alts: set[s
 class _Builder:
     """Collects edges keyed by fact, merging the provenance rows of one fact."""
 
-    def __init__(self, nodes: dict[str, dict[str, Any]], types: Sequence[str] | None) -> None:
+    def __init__(self, nodes: dict[str, dict[str, Any]], types: Sequence[str] | None,
+                 provenance: dict[str, list[tuple[str, str, str, str]]]) -> None:
         self.nodes = nodes
         self.types = set(types) if types else None
+        self.provenance = provenance
         self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     def node(self, iri: str) -> bool:
@@ -184,16 +221,17 @@ class _Builder:
         self.node(iri)
         return iri, self.nodes[iri]["label"] if iri in self.nodes else _local(iri)
 
-    def add(self, s: str, o: str, key: str, attrs: dict[str, Any], row: dict[str, Any]) -> None:
+    def add(self, s: str, o: str, key: str, attrs: dict[str, Any], facts: Iterable[str]) -> None:
+        """Add (or extend) the edge ``key`` from ``s`` to ``o`` with the evidence of ``facts``."""
         if not (self.node(s) and self.node(o)):
             return
         edge = self.edges.get((s, o, key))
         if edge is None:
             edge = self.edges[(s, o, key)] = {**attrs, "provenance": []}
-        if row.get("ev") is not None:
-            item = (str(row["ev"]), *(_str(row.get(k)) or "" for k in ("date", "source", "art")))
-            if item not in edge["provenance"]:
-                edge["provenance"].append(item)
+        for fact in facts:
+            for item in self.provenance.get(fact, ()):
+                if item not in edge["provenance"]:
+                    edge["provenance"].append(item)
 
     def graph(self) -> nx.MultiDiGraph:
         G = nx.MultiDiGraph()
@@ -241,18 +279,29 @@ def project(store: Store, types: Iterable[str] | None = None) -> nx.MultiDiGraph
         unknown = [t for t in wanted if t not in ENTITY_TYPES]
         if unknown:
             raise ValueError(f"unknown entity type {unknown[0]!r}; choose among {', '.join(ENTITY_TYPES)}")
-    b = _Builder(_entity_nodes(store), wanted)
-    for row in store.query(_Q_RELATIONS):
-        rel = _local(str(row["p"]))
-        b.add(str(row["s"]), str(row["o"]), rel, {"relation": rel}, row)
-    for row in store.query(_Q_DEALS):
+    provenance: dict[str, list[tuple[str, str, str, str]]] = defaultdict(list)
+    articles = {str(r["art"]): (_str(r.get("date")) or "", _str(r.get("source")) or "")
+                for r in _select(store, _Q_ARTICLES)}
+    for row in _select(store, _Q_PROVENANCE):
+        article = _str(row.get("art")) or ""
+        date, source = articles.get(article, ("", ""))
+        provenance[str(row["f"])].append((str(row["ev"]), date, source, article))
+    b = _Builder(_entity_nodes(store), wanted, provenance)
+    statements: dict[tuple[str, str, str], list[str]] = defaultdict(list)
+    for row in _select(store, _Q_STATEMENTS):
+        statements[(str(row["s"]), str(row["p"]), str(row["o"]))].append(str(row["f"]))
+    for row in _select(store, _Q_RELATIONS):
+        s, p, o = str(row["s"]), str(row["p"]), str(row["o"])
+        rel = _local(p)
+        b.add(s, o, rel, {"relation": rel}, statements.get((s, p, o), ()))
+    for row in _select(store, _Q_DEALS):
         weapon_iri, weapon = b.weapon(row.get("w"))
         attrs = {"relation": "deal", "fact": str(row["f"]), "weapon": weapon, "weapon_iri": weapon_iri,
                  "status": _status(row.get("status")), "year": _year(row.get("year"))}
-        b.add(str(row["s"]), str(row["o"]), str(row["f"]), attrs, row)
+        b.add(str(row["s"]), str(row["o"]), str(row["f"]), attrs, (str(row["f"]),))
     parties: dict[str, set[str]] = defaultdict(set)
     agreement_rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.query(_Q_AGREEMENTS):
+    for row in _select(store, _Q_AGREEMENTS):
         parties[str(row["f"])].add(str(row["s"]))
         agreement_rows[str(row["f"])].append(row)
     for fact, members in parties.items():
@@ -263,12 +312,12 @@ def project(store: Store, types: Iterable[str] | None = None) -> nx.MultiDiGraph
                      "weapon_iri": weapon_iri, "status": _status(row.get("status")), "year": _year(row.get("year"))}
             for i, s in enumerate(ordered):
                 for o in ordered[i + 1:]:
-                    b.add(s, o, fact, attrs, row)
-    for row in store.query(_Q_SANCTIONS):
+                    b.add(s, o, fact, attrs, (fact,))
+    for row in _select(store, _Q_SANCTIONS):
         weapon_iri, weapon = b.weapon(row.get("w"))
         attrs = {"relation": "sanction", "fact": str(row["f"]), "weapon": weapon, "weapon_iri": weapon_iri,
                  "measure": _str(row.get("measure"))}
-        b.add(str(row["s"]), str(row["o"]), str(row["f"]), attrs, row)
+        b.add(str(row["s"]), str(row["o"]), str(row["f"]), attrs, (str(row["f"]),))
     return b.graph()
 
 
