@@ -260,3 +260,19 @@ def test_cli_path_between_unconnected_entities(runner, filled):
     result = runner.invoke(cli, ["--store", str(filled), "graph", "path", "Iceland", "TUR"])
     assert result.exit_code == 1
     assert result.output == "Error: 'Iceland' and 'TUR' are not connected in the graph\n"
+
+
+class QueryOnly:
+    """A store seen only through ``query`` (as a remote SPARQL store is)."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def query(self, sparql, bindings=None):
+        return self._store.query(sparql, bindings)
+
+
+def test_projection_is_the_same_through_plain_sparql(store, G):
+    H = project(QueryOnly(store))
+    assert dict(H.nodes(data=True)) == dict(G.nodes(data=True))
+    assert sorted(H.edges(keys=True, data=True), key=str) == sorted(G.edges(keys=True, data=True), key=str)
