@@ -53,7 +53,6 @@ _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t
 _DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 #: Scripts a legacy 8-bit file may be in that Windows-1252 cannot represent.
-_NON_LATIN = ("Cyrillic", "Greek", "Arabic", "Hebrew", "Thai", "Armenian", "Georgian")
 #: The five bytes Windows-1252 leaves undefined decode as ISO-8859-1 (C1 controls).
 _CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "\x9d"}
 
@@ -137,37 +136,16 @@ def _cp1252(data: bytes) -> str:
 
 
 def _legacy(data: bytes) -> str:
-    """Decode a non-UTF-8 8-bit text.
+    """Decode a non-UTF-8 8-bit text as Windows-1252.
 
     French and English news in a legacy encoding is Windows-1252 or
     ISO-8859-1; decoding both as Windows-1252 is exact for the second's
     printable range and gets the first's curly quotes, dashes, ``€`` and ``œ``
-    right. charset-normalizer guesses cp1250 or cp1257 for such short texts,
-    so it is only trusted when it finds a non-Latin script (Cyrillic, Greek...).
+    right. Guessing other code pages from short texts (charset detectors
+    offer cp1250, cp1257, Greek or CJK for plain French) does more harm than
+    good for a tool that reads French and English.
     """
-    import charset_normalizer
-
-    best = charset_normalizer.from_bytes(data[:65536]).best()
-    if best is not None and any(a.startswith(_NON_LATIN) for a in best.alphabets):
-        try:
-            text = data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = ""
-        if text and _whole_words(text):
-            return text
     return _cp1252(data)
-
-
-def _whole_words(text: str) -> bool:
-    """Whether a decoding reads as a non-Latin script: enough non-ASCII letters, most of the letters,
-    forming whole words (``Москва``), not stray signs inside Latin words (``achﻟte``, ``00ﻐ``)."""
-    letters = [c for c in text if c.isalpha()]
-    foreign = sum(1 for c in letters if not c.isascii())
-    if foreign < 8 or foreign * 2 < len(letters):
-        return False
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if not w.isascii()]
-    mixed = sum(1 for w in words if any(c.isascii() for c in w))
-    return mixed <= len(words) // 10
 
 
 def decode(data: bytes, name: str = "input") -> str:

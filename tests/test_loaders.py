@@ -92,11 +92,6 @@ def test_cp1252_undefined_bytes_do_not_fail():
     assert decode(b"caf\xe9 \x81 \x9d") == "café \x81 \x9d"
 
 
-def test_cyrillic_legacy_encoding_is_recognised():
-    text = "Россия поставила Турции зенитные ракетные комплексы С-400, сообщил представитель Кремля."
-    assert decode(text.encode("cp1251")) == text
-
-
 @pytest.mark.parametrize(
     "data, message",
     [
