@@ -170,20 +170,34 @@ def start_server(location: Path | str, host: str = "127.0.0.1", port: int = 7878
 def serve(location: Path | str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
           on_ready: Callable[[Server], None] | None = None) -> int:
     """Run the endpoint until it exits or the user interrupts; returns the server's exit status."""
-    server = start_server(location, host, port, timeout)
 
     def interrupt(signum, frame):  # SIGTERM stops the server as Ctrl-C does
         raise KeyboardInterrupt
 
     main = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, interrupt) if main else None
+    held: list[int] = []
+    if main:  # a Ctrl-C while the server starts is held, then stops it through the handler below
+        old_int = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+        previous = signal.signal(signal.SIGTERM, lambda signum, frame: held.append(signum))
+    try:
+        server = start_server(location, host, port, timeout)
+    except BaseException:
+        if main:
+            signal.signal(signal.SIGINT, old_int)
+            signal.signal(signal.SIGTERM, previous)
+        raise
+    if main:
+        signal.signal(signal.SIGINT, old_int)
+        signal.signal(signal.SIGTERM, interrupt)
     try:
         if on_ready:
             on_ready(server)
+        if held:
+            raise KeyboardInterrupt
         return server.wait()
     except KeyboardInterrupt:
         server.stop()
         return 0
     finally:
-        if previous is not None:
+        if main:
             signal.signal(signal.SIGTERM, previous)
