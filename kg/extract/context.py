@@ -72,6 +72,10 @@ class Context:
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
     last_parties: tuple[Ref, ...] = ()
+    first_countries: list[Ref] = field(default_factory=list)
+    first_weapons: list[str] = field(default_factory=list)
+    main_country: Ref | None = None  # the country the article is most about (most named, earliest on ties)
+    main_weapon: str | None = None
 
     # ------------------------------------------------------------- actors
     def actor(self, m: Mention) -> Ref | None:
@@ -97,29 +101,20 @@ class Context:
             if ref is not None and ref.type == "Country":
                 if count:
                     self.actor_counts[ref] += 1
-                if ref in self.actor_order:
-                    self.actor_order.remove(ref)
-                self.actor_order.append(ref)
+                _bump(self.actor_order, ref)
 
-    @property
-    def main_country(self) -> Ref | None:
-        """The country the article is most about (most mentions, earliest on ties)."""
-        if not self.actor_counts:
-            return None
-        first = {ref: i for i, ref in enumerate(self._first_seen())}
-        return max(self.actor_counts, key=lambda r: (self.actor_counts[r], -first.get(r, 0)))
-
-    def _first_seen(self) -> list[Ref]:
-        seen: list[Ref] = []
-        for sent in self.sentences:
-            for m in sent.mentions:
-                if m.kind == "country" and not m.setting and Ref.country(m.key) not in seen:
-                    seen.append(Ref.country(m.key))
-        return seen
+    def end_first_pass(self) -> None:
+        """Fix what the whole article says (first mentions, main country and weapon) and restart the
+        recency lists for the second pass, which reads the article in order again."""
+        self.first_countries = _first_seen(self.sentences, "country")
+        self.first_weapons = _first_seen(self.sentences, "weapon")
+        self.main_country = _most_named(self.actor_counts, self.first_countries)
+        self.main_weapon = _most_named(self.weapon_counts, self.first_weapons)
+        self.actor_order = []
+        self.weapon_order = []
 
     def first_country(self) -> Ref | None:
-        seen = self._first_seen()
-        return seen[0] if seen else None
+        return self.first_countries[0] if self.first_countries else None
 
     def last_pair(self) -> tuple[Ref, ...]:
         """The last two distinct countries mentioned ("the two countries")."""
@@ -127,36 +122,19 @@ class Context:
 
     # ------------------------------------------------------------ weapons
     def note_weapons(self, sent: Sent) -> None:
+        """First pass: count the weapons a sentence names and the makers it gives them."""
         for m in sent.mentions:
             if m.kind == "weapon":
                 self.weapon_counts[m.key] += 1
-                if m.key in self.weapon_order:
-                    self.weapon_order.remove(m.key)
-                self.weapon_order.append(m.key)
                 if m.maker:
                     self.makers.setdefault(m.key, m.maker)
+        self.note_recent(sent)
 
     def note_recent(self, sent: Sent) -> None:
-        """Second pass: keep only the order in which weapons were named, up to this sentence."""
+        """Keep the order in which weapons were named, up to this sentence."""
         for m in sent.mentions:
             if m.kind == "weapon":
-                if m.key in self.weapon_order:
-                    self.weapon_order.remove(m.key)
-                self.weapon_order.append(m.key)
-
-    def main_weapon(self) -> str | None:
-        if not self.weapon_counts:
-            return None
-        order = {k: i for i, k in enumerate(self._weapon_first_seen())}
-        return max(self.weapon_counts, key=lambda k: (self.weapon_counts[k], -order.get(k, 0)))
-
-    def _weapon_first_seen(self) -> list[str]:
-        seen: list[str] = []
-        for sent in self.sentences:
-            for m in sent.mentions:
-                if m.kind == "weapon" and m.key not in seen:
-                    seen.append(m.key)
-        return seen
+                _bump(self.weapon_order, m.key)
 
     def resolve_noun(self, m: Mention, sent: Sent) -> str | None:
         """A generic weapon noun as the specific system it refers to, or as itself.
@@ -169,7 +147,7 @@ class Context:
         if before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") and self.weapon_order:
             return self.weapon_order[-1]
         category = g.noun_category.get(m.key, "")
-        same = [k for k in self._weapon_first_seen() if g.weapons.get(k) and g.weapons[k].category == category]
+        same = [k for k in self.first_weapons if g.weapons.get(k) and g.weapons[k].category == category]
         if m.via == "vague":
             definite_system = m.key == "system" and before in ("the", "les", "le")
             if (
@@ -200,3 +178,30 @@ class Context:
         if info and len(info.makers) == 1:
             return info.makers[0]
         return None
+
+
+def _bump(order: list, item: object) -> None:
+    """Move ``item`` to the end of a recency list."""
+    if item in order:
+        order.remove(item)
+    order.append(item)
+
+
+def _first_seen(sentences: list[Sent], kind: str) -> list:
+    """Countries (as refs) or weapons (as keys) in the order the article first names them."""
+    seen: list = []
+    for sent in sentences:
+        for m in sent.mentions:
+            if m.kind == kind and not m.setting:
+                item = Ref.country(m.key) if kind == "country" else m.key
+                if item not in seen:
+                    seen.append(item)
+    return seen
+
+
+def _most_named(counts: Counter, first: list):
+    """The most counted item, the first named on ties."""
+    if not counts:
+        return None
+    order = {item: i for i, item in enumerate(first)}
+    return max(counts, key=lambda item: (counts[item], -order.get(item, len(order))))

@@ -51,9 +51,8 @@ def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Cont
         ctx.people.read(sent)
         ctx.note_actors(sent)
         ctx.note_weapons(sent)
+    ctx.end_first_pass()
     reader = RelationReader(ctx)
-    ctx.weapon_order = []
-    ctx.actor_order = []
     for sent in ctx.sentences:
         before = len(reader.facts)
         reader.read(sent)

@@ -640,8 +640,8 @@ class RelationReader:
             weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start, coordinated=False)[
                 -1:
             ]
-            if not weapons and self.ctx.main_weapon() and self._explicit_parties(sent, t, left, right):
-                weapons = [(None, self.ctx.main_weapon())]
+            if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
+                weapons = [(None, self.ctx.main_weapon)]
         elif not weapons:
             weapons = _weapons(sent, self.ctx, left, t.start)[-1:]
         if not weapons:
