@@ -226,7 +226,8 @@ def report(ox_part: dict, rdf_part: dict, title: str) -> str:
         elif r.get("s") is None:
             ratio = f"> {r.get('cap', 0) / q['api_s']:,.0f}x"
         else:
-            ratio = f"{r['s'] / q['api_s']:,.0f}x"
+            x = r["s"] / q["api_s"]
+            ratio = f"{x:,.0f}x" if x >= 1 else f"{x:.2g}x"
         rows = f"{q['rows']:,}" if q["rows"] is not None else (f"{r['rows']:,}" if r.get("rows") is not None else "?")
         peak = max([ox_part["peak_mb"]] + [x.get("peak_mb", 0) for x in ox_part["queries"].values()])
         lines.append(f"| {name} | {rows} | {_fmt(q['api_s'], q.get('cap'))} | {_fmt(q['engine_s'], q.get('cap'))} | "
