@@ -7,9 +7,12 @@ graphs (as with ``kg query``), updates and Graph Store writes are refused.
 Endpoints: ``/query`` (SPARQL 1.1 Query protocol, GET or POST) and ``/store``
 (Graph Store protocol, read only).
 
-Guards. The server listens on 127.0.0.1 unless told otherwise. Oxigraph has no
-option to cap the number of results, so the guard against runaway queries is
-the per-query ``--timeout`` (seconds); clients should use ``LIMIT``.
+Guards. The server listens on 127.0.0.1 unless told otherwise; each query has a
+timeout (Oxigraph's ``--timeout-s``) and a result cap: Oxigraph has no option
+for that, so with ``limit`` set the Oxigraph server listens on an internal
+loopback port and :mod:`kg.resultcap` (a WSGI application on the standard
+library's threaded server) answers on the public one, cutting every answer to
+``limit`` results.
 
 Reading a RocksDB store while another process writes it is undefined, so the
 store's shared lock is held for the server's lifetime (the server process
@@ -81,6 +84,7 @@ class Server:
     process: subprocess.Popen
     lock: StoreLock
     url: str
+    front: object | None = None  # the result-cap server in front of Oxigraph, if any
 
     @property
     def query_url(self) -> str:
@@ -93,6 +97,10 @@ class Server:
             self.lock.release()
 
     def stop(self) -> None:
+        if self.front is not None:
+            self.front.shutdown()
+            self.front.server_close()
+            self.front = None
         if self.process.poll() is None:
             self.process.terminate()
             try:
@@ -129,8 +137,11 @@ def _check_free(host: str, port: int) -> None:
 
 
 def start_server(location: Path | str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                 startup: float = 30.0) -> Server:
-    """Start the read-only endpoint on the store folder ``location``; returns once it accepts connections."""
+                 startup: float = 30.0, limit: int | None = 10_000) -> Server:
+    """Start the read-only endpoint on the store folder ``location``; returns once it accepts connections.
+
+    ``limit`` caps the results of each query (``None`` or 0: no cap, Oxigraph answers directly).
+    """
     path = Path(location)
     if str(location).startswith(("http://", "https://")):
         raise StoreError(f"{location} is already a SPARQL server; kg serve exposes a local store folder")
@@ -138,8 +149,11 @@ def start_server(location: Path | str, host: str = "127.0.0.1", port: int = 7878
         raise StoreError(f"no store at {path}; ingest or import something first (or give --store)")
     if not 0 < port < 65536:
         raise ValueError(f"port {port} is out of range; give --port between 1 and 65535")
-    command = serve_command(path, host, port, timeout)
     _check_free(host, port)
+    public = (host, port)
+    if limit:
+        host, port = "127.0.0.1", _free_port()  # Oxigraph behind the cap, on loopback only
+    command = serve_command(path, host, port, timeout)
     lock = StoreLock(path, exclusive=False).acquire()  # StoreBusy while a writer holds the store
     fds = (lock._fd,) if lock._fd is not None else ()
     with tempfile.TemporaryFile() as log:  # the server's messages, read if it fails to start
@@ -163,12 +177,29 @@ def start_server(location: Path | str, host: str = "127.0.0.1", port: int = 7878
                     why += f"; choose another --port than {port}"
                 raise StoreError(f"the SPARQL server did not start on {host}:{port}: {why}")
             time.sleep(0.05)
-    shown = f"[{host}]" if ":" in host else host
-    return Server(process, lock, f"http://{shown}:{port}")
+    front = None
+    if limit:
+        from kg.resultcap import start_cap
+
+        try:
+            front = start_cap(public[0], public[1], f"http://127.0.0.1:{port}", limit, timeout)
+        except OSError as e:
+            process.kill()
+            process.wait()
+            lock.release()
+            raise StoreError(f"the SPARQL server did not start on {public[0]}:{public[1]}: {e.strerror or e}") from None
+    shown = f"[{public[0]}]" if ":" in public[0] else public[0]
+    return Server(process, lock, f"http://{shown}:{public[1]}", front)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def serve(location: Path | str, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-          on_ready: Callable[[Server], None] | None = None) -> int:
+          on_ready: Callable[[Server], None] | None = None, limit: int | None = 10_000) -> int:
     """Run the endpoint until it exits or the user interrupts; returns the server's exit status."""
 
     def interrupt(signum, frame):  # SIGTERM stops the server as Ctrl-C does
@@ -180,7 +211,7 @@ def serve(location: Path | str, host: str = "127.0.0.1", port: int = 7878, timeo
         old_int = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
         previous = signal.signal(signal.SIGTERM, lambda signum, frame: held.append(signum))
     try:
-        server = start_server(location, host, port, timeout)
+        server = start_server(location, host, port, timeout, limit=limit)
     except BaseException:
         if main:
             signal.signal(signal.SIGINT, old_int)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import signal
 import subprocess
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from urllib.error import HTTPError
 
@@ -85,3 +87,31 @@ def test_cli_serve_without_store(tmp_path: Path, kg_bin: str) -> None:
     assert result.stderr == (
         f"Error: no store at {tmp_path / 'none'}; ingest or import something first (or give --store)\n"
     )
+
+
+def test_results_are_capped(store_dir: Path) -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    g = Graph()
+    for i in range(50):
+        g.add((URIRef(f"http://ex/s{i}"), URIRef("http://ex/p"), Literal(i)))
+    with open_store(store_dir, write=True) as store:
+        store.replace_graph("http://ex/g", g)
+    with start_server(store_dir, port=free_port(), timeout=5, limit=7) as server:
+        data = ask(server.query_url, "SELECT ?s WHERE { ?s <http://ex/p> ?o }")
+        assert len(data["results"]["bindings"]) == 7
+        for accept, count in (("text/csv", 8), ("text/tab-separated-values", 8)):
+            request = urllib.request.Request(server.query_url + "?query=" + urllib.parse.quote(
+                "SELECT ?s WHERE { ?s <http://ex/p> ?o }"), headers={"Accept": accept})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.headers["X-Results-Truncated"] == "true"
+                assert len(response.read().decode().strip().splitlines()) == count
+        small = ask(server.query_url, "SELECT ?s WHERE { ?s <http://ex/p> 3 }")
+        assert len(small["results"]["bindings"]) == 1
+        xml = SPARQLWrapper(server.query_url)
+        xml.setQuery("SELECT ?s WHERE { ?s <http://ex/p> ?o }")
+        results = xml.query().convert()  # SPARQL XML results, cut as well
+        assert len(results.getElementsByTagName("result")) == 7
+        triples = SPARQLWrapper(server.query_url)
+        triples.setQuery("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+        assert len(triples.query().convert()) == 7
