@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
-import sys
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -16,17 +13,8 @@ from kg.cli import cli
 from kg.facts import Article, Entity, Extraction, Ref
 from kg.mapping import article_iri, to_graph
 from kg.store import open_store
+from tests import graphdata as gd
 
-
-def _load_graphdata():
-    spec = importlib.util.spec_from_file_location("graphdata", Path(__file__).with_name("graphdata.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("graphdata", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gd = _load_graphdata()
 RUS, TUR, USA, FRA, IND, NATO = (gd.iri(r) for r in (gd.RUS, gd.TUR, gd.USA, gd.FRA, gd.IND, gd.NATO))
 ERDOGAN, PUTIN, S400, F35, RAFALE = (gd.iri(r) for r in (gd.ERDOGAN, gd.PUTIN, gd.S400, gd.F35, gd.RAFALE))
 

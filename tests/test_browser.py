@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +9,7 @@ import pytest
 from kg.analysis import project
 from kg.render import PHYSICS_LIMIT, render_graph, render_html
 from kg.store import open_store
+from tests import graphdata as gd
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -22,15 +21,6 @@ pytestmark = [
 ]
 
 
-def _load_graphdata():
-    spec = importlib.util.spec_from_file_location("graphdata", Path(__file__).with_name("graphdata.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("graphdata", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gd = _load_graphdata()
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
@@ -14,17 +11,8 @@ from kg.cli import cli
 from kg.queries import bind_params, get_query, list_queries, parse_params, run_query
 from kg.resolve import AmbiguousName, UnknownName
 from kg.store import QueryError, open_store
+from tests import graphdata as gd
 
-
-def _load_graphdata():
-    spec = importlib.util.spec_from_file_location("graphdata", Path(__file__).with_name("graphdata.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("graphdata", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gd = _load_graphdata()
 NAMES = {"deals", "deals-by-supplier", "deals-by-recipient", "deals-by-weapon", "deals-by-year", "deals-by-status",
          "sanctions", "alliance-outside-buyers", "leaders", "timeline", "evidence"}
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import re
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -17,17 +15,7 @@ from kg.cli import cli
 from kg.render import PHYSICS_LIMIT, fast_layout, page_html, render_html
 from kg.resolve import UnknownName
 from kg.store import open_store
-
-
-def _load_graphdata():
-    spec = importlib.util.spec_from_file_location("graphdata", Path(__file__).with_name("graphdata.py"))
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("graphdata", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-gd = _load_graphdata()
+from tests import graphdata as gd
 
 
 @pytest.fixture(scope="module")

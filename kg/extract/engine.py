@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.annotate import Sent, annotate_sentence
+from kg.extract.annotate import annotate_sentence
 from kg.extract.clean import clean_text
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
@@ -214,4 +214,4 @@ def _entity(ref: Ref, names: set[str], g) -> Entity:
     return Entity(ref, ((ref.key, ""),), tuple(sorted(names - {ref.key})))
 
 
-__all__ = ["run", "merge_facts", "build_entities", "Sent"]
+__all__ = ["analyse", "build_entities", "merge_facts", "run"]
