@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 
 from kg.facts import slug
-from kg.mapping import ID, new_graph
+from kg.mapping import CORROBORATION_GRAPH as mapping_graph
+from kg.mapping import new_graph
 from kg.results import Results
 from kg.store import Store, StoreError, term_n3
 from kg.vocab import AKG
@@ -38,7 +39,7 @@ from kg.vocab import AKG
 __all__ = ["CORROBORATION_GRAPH", "Corroboration", "CorroborationReport", "corroborate", "results_table"]
 
 #: The named graph holding the ``akg:corroboratedBy`` links (replaced on each run).
-CORROBORATION_GRAPH = str(ID) + "graph/corroboration"
+CORROBORATION_GRAPH = str(mapping_graph)
 
 _PREFIXES = """PREFIX akg: <https://w3id.org/armskg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>

@@ -103,6 +103,18 @@ def fact_iri(fact: Fact, article: URIRef) -> URIRef:
     return _fact_iri(kind, article, type(fact).__name__, *fact.core)
 
 
+def record_iri(kind: str, source: URIRef, record: str) -> URIRef:
+    """A stable IRI for one record of a reference database (a SIPRI deal), by its record id or line.
+
+    Repeated orders of the same weapon between the same states are separate records, so they are
+    not keyed by supplier, recipient and weapon as an article's deal is.
+    """
+    return _fact_iri(kind, source, "record", record)
+
+
+CORROBORATION_GRAPH = ID["graph/corroboration"]
+
+
 def year_literal(year: int) -> Literal:
     """A year as ``xsd:gYear`` (``"2017"^^xsd:gYear``)."""
     return Literal(f"{year:04d}", datatype=XSD.gYear)
@@ -286,6 +298,8 @@ __all__ = [
     "entities_graph",
     "entity_iri",
     "fact_iri",
+    "record_iri",
+    "CORROBORATION_GRAPH",
     "new_graph",
     "to_graph",
     "year_literal",

@@ -496,7 +496,7 @@ def sipri_graph(release_id: str) -> str:
 def _record_iri(deal: Deal, release: URIRef, line: int) -> URIRef:
     # mapping.fact_iri keys a deal by (supplier, recipient, weapon): SIPRI has many orders with the same
     # three, so each record is keyed by its SIPRI id (or line). Uses mapping's own minting function.
-    return mapping._fact_iri("deal", release, "sipri", deal.record_id or f"line-{line}")
+    return mapping.record_iri("deal", release, deal.record_id or f"line-{line}")
 
 
 def _merge(entities: dict[Ref, Entity], entity: Entity) -> None:
