@@ -199,6 +199,26 @@ def _is_object(sent: Sent, m: Mention) -> bool:
     return i >= 0 and any(s <= i < e for s, e, f in sent.triggers if f in SANCTION | {"sell", "supply", "deliver"})
 
 
+def _definite(sent: Sent, t: Trigger) -> bool:
+    """A noun after a definite article or a demonstrative ("l'embargo", "the ban", "ces sanctions")."""
+    before = [w for w in sent.words[max(0, t.start - 3) : t.start] if w not in ("arms", "d'armes", "economic")]
+    return bool(before) and before[-1] in ("le", "la", "l'", "les", "the", "ce", "cet", "cette", "ces", "this", "these")
+
+
+def _first_group(sent: Sent, found: list[tuple[Mention, Ref]]) -> list[Ref]:
+    """The first actor and those listed with it ("à la Russie et à la Biélorussie"), not later ones."""
+    group: list[Ref] = []
+    previous: Mention | None = None
+    for m, r in found:
+        if previous is not None:
+            gap = sent.words[previous.end : m.start]
+            if not gap or not all(w in CONJ or w in DETS or w in PREPS for w in gap):
+                break
+        group.append(r)
+        previous = m
+    return group
+
+
 def _after_cue(sent: Sent, m: Mention) -> bool:
     """ "signed with Paris", "négocie avec Washington", "in talks with": a partner in the deal, not a bystander."""
     return any({"agree", "propose"} & sent.cue_at(i) for i in range(max(0, m.start - 4), m.start))
@@ -382,6 +402,24 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
     return left, right
 
 
+_SUBORDINATORS = {
+    "as",
+    "while",
+    "when",
+    "because",
+    "since",
+    "although",
+    "whereas",
+    "alors",
+    "tandis",
+    "car",
+    "puisque",
+    "lorsque",
+    "quand",
+    "bien",
+}
+
+
 def _new_clause(sent: Sent, i: int) -> bool:
     """ ", and Prime Minister X said ...", "et négocie ...": a conjunction opening a clause, not a list item."""
     if (
@@ -393,6 +431,8 @@ def _new_clause(sent: Sent, i: int) -> bool:
         )
     ):
         return True  # "s'est doté de drones Heron et négocie avec Washington ..."
+    if sent.words[i] == "," and i + 1 < len(sent.words) and sent.words[i + 1] in _SUBORDINATORS:
+        return True  # ", as Cairo looks to ...", ", alors que ..."
     if sent.words[i] != "," or i + 2 >= len(sent.words) or sent.words[i + 1] not in ("and", "et", "but", "mais"):
         return False
     nxt = i + 2
@@ -839,11 +879,19 @@ class RelationReader:
             passive = any("passive_target" in sent.cue_at(i) for i in range(max(0, t.start - 4), t.start))
             if passive:
                 targets = [r for m, r, p in actors_left if p is None]
-            targets = targets or against or [r for m, r, p in actors_right if p in TARGET_PREPS]
+            targets = (
+                targets
+                or against
+                or _first_group(
+                    sent, [(m, r) for m, r, p in actors_right if p in TARGET_PREPS and m.start - t.end <= 8]
+                )
+            )
             if not by and any(
                 w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3) : t.start]
             ):
                 by = self._subjects(sent, 0, t.start)[:1]
+            if not by and not passive:  # "Obama a annoncé de nouvelles sanctions contre ...": the announcer
+                by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][:1]
         elif t.frame in ("sanction_v", "exclude", "ban") and _is_passive(sent, t):
             targets = [r for m, r, p in actors_left if p is None][-1:]  # "La Turquie a été sanctionnée"
             by = [r for m, r, p in actors_right if p in ("par", "by")]
@@ -854,7 +902,7 @@ class RelationReader:
             near = [r for m, r, p in actors_left if t.start - m.end <= 4 and not _is_object(sent, m)]
             by = near[-1:] or self._subjects(sent, 0, t.start)[:1]
             preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
-            targets = [r for m, r, p in actors_right if p in preps]
+            targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
             if t.frame in ("sanction_v", "exclude") and not targets:
                 objects = [r for m, r, p in actors_right if p is None and r not in by]
                 objects = objects or [
@@ -863,6 +911,8 @@ class RelationReader:
                 targets = objects[:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
+        if not targets and t.frame == "sanction_n" and _definite(sent, t):
+            return  # "les contrats signés avant l'embargo", "ces sanctions": a sanction already told
         if not targets:
             fallback = self._target_fallback(sent, t, set(by))
             targets = [fallback] if fallback else []
