@@ -562,14 +562,14 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame == "supply" and _past_form(sent, t) and marker is None:
         return "delivered"  # "Iran has supplied drones", "la France a fourni des canons"
     if t.frame in ("deliver", "receive", "possess"):
-        if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 4)):
+        if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 7)):
             return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
         if _is_infinitive(sent, t):
             return "proposed" if t.frame != "possess" else "delivered"
         return "delivered"
     if t.frame == "offer":
         return "proposed"
-    if ("deliver" in around or "start" in _cues(sent, t.end, min(right, t.end + 4))) and not _is_infinitive(sent, t):
+    if ("deliver" in around or "start" in _cues(sent, t.end, min(right, t.end + 7))) and not _is_infinitive(sent, t):
         return "delivered"
     if t.frame == "sale_n":
         return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
