@@ -178,13 +178,16 @@ class Trigger:
     frame: str
 
 
+_COUNTS = {"two", "three", "four", "five", "several", "many", "some", "deux", "trois", "quatre", "cinq", "plusieurs"}
+
+
 def _governing_prep(sent: Sent, m: Mention) -> str | None:
     i = m.start - 1
     if m.kind == "demonym" and sent.lang == "fr":
         while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
             i -= 1
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
-    while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit()):
+    while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):
         i -= 1
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
@@ -707,6 +710,8 @@ class RelationReader:
             )
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
+                if p in ("by", "par") and _MADE_VERB.match(sent.words[max(0, _m.start - 2)] or ""):
+                    p = "from"  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
                     p = "from"  # "signed a deal with France to buy"
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
@@ -747,6 +752,11 @@ class RelationReader:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
+            if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n"):
+                # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
+                others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
+                if not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
+                    recipients = [self.ctx.recipients[-1]]
         stated = [s for s in [supplier, *co_suppliers] if s is not None]
         weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
@@ -913,6 +923,12 @@ class RelationReader:
             by = [self.last_sanction_by]
         if not targets and t.frame == "sanction_n" and _definite(sent, t):
             return  # "les contrats signés avant l'embargo", "ces sanctions": a sanction already told
+        if (
+            not targets
+            and any(w in ("against", "contre", "on", "sur") for w in sent.words[t.end : t.end + 2])
+            and not any(t.end <= m.start < t.end + 6 for m, r, p in actors_right)
+        ):
+            return  # "sanctions against Lockheed Martin": aimed at companies, not at a state
         if not targets:
             fallback = self._target_fallback(sent, t, set(by))
             targets = [fallback] if fallback else []
