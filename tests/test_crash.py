@@ -42,8 +42,17 @@ def make_batch(folder: Path, count: int) -> list[Path]:
 
 
 def wal_bytes(store: Path) -> int:
-    """Bytes in RocksDB's write-ahead logs: grows with every committed write."""
-    return sum(p.stat().st_size for p in store.glob("*.log")) if store.is_dir() else 0
+    """Bytes in RocksDB's write-ahead logs: grows with every committed write.
+
+    RocksDB deletes old logs while it runs, so a log listed by glob may be gone when it is measured.
+    """
+    total = 0
+    for path in store.glob("*.log") if store.is_dir() else ():
+        try:
+            total += path.stat().st_size
+        except FileNotFoundError:
+            continue
+    return total
 
 
 def start_and_kill(kg_bin: str, store: Path, inputs: Path, delay: float, jobs: int = 1) -> int:
