@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import IO
 
@@ -371,10 +371,3 @@ def open_store(location: str | Path | None = None, *, write: bool = False, wait:
 
         return RemoteStore(where)
     return EmbeddedStore(where, write=write, wait=wait)
-
-
-def iter_graph_quads(graph: Graph, graph_iri: str) -> Iterable[ox.Quad]:
-    """Quads for ``graph`` placed in the named graph ``graph_iri``."""
-    g = ox.NamedNode(graph_iri)
-    for s, p, o in graph:
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), g)

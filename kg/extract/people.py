@@ -163,15 +163,14 @@ class PeopleBook:
     def read(self, sent: Sent) -> list[RoleAssertion]:
         """Find the people of a sentence: add person mentions to it, return the roles it states."""
         found: list[RoleAssertion] = []
-        g = load()
         for m in list(sent.mentions):
             if m.kind == "person":
                 self._register(m.key, m.text, sent.index)
         role_hits = _role_hits(sent)
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
         claimed: set[int] = set()
-        pending_counterparts: list[tuple[str, str | None, int]] = []
-        for start, end, role, (kind, scope) in role_hits:
+        pending_counterparts: list[tuple[str, str | None]] = []
+        for start, end, role, (kind, _scope) in role_hits:
             if any(i in claimed for i in range(start, end)):
                 continue
             former = kind.startswith("former") or any(
@@ -189,23 +188,20 @@ class PeopleBook:
             key = self._register(key, _text(sent.tokens[n_start:n_end]), sent.index)
             _add_person_mention(sent, key, n_start, n_end)
             if base_kind == "counterpart":
-                pending_counterparts.append((key, nationality, start))
+                pending_counterparts.append((key, nationality))
                 continue
-            if nationality is None and scope == "alliance":
-                nationality = None
             found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index))
-        for key, nationality, _position in pending_counterparts:
-            other = min((r for r in found if r.person != key), key=lambda r: abs(r.sentence - sent.index), default=None)
+        for key, nationality in pending_counterparts:
+            # "son homologue russe X": X holds the other person's office; with no nationality said, the
+            # counterpart serves another state, so the known-people list supplies it later
+            other = next((r for r in found if r.person != key), None)
             kind, role = (other.kind, other.role) if other else ("official", "counterpart")
-            if nationality is None and other is not None and other.of is not None:
-                nationality = None  # the counterpart serves another state: leave it to the known-people list
             found.append(RoleAssertion(key, nationality, kind, role, False, sent.index))
         self._surnames(sent)
         for r in found:
             if r.of and self.people[r.person].country is None:
                 self.people[r.person].country = r.of
         self.roles += found
-        del g
         return found
 
     def _register(self, key: str, surface: str, sentence: int) -> str:
