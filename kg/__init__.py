@@ -7,12 +7,17 @@ The library the ``kg`` command is built on. Each stage is a function:
 >>> [f.core for f in ex.facts if isinstance(f, kg.Deal)]
 [('RUS', 'TUR', 'S-400')]
 
-Names are imported lazily, so ``import kg`` stays cheap.
+Most names are imported lazily. ``extract`` and ``export`` are imported at once:
+they share their names with the subpackages ``kg.extract`` and ``kg.export``,
+whose first import would otherwise put the module where the function belongs.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
+
+from kg.export import export as export
+from kg.extract import extract as extract
 
 __version__ = "0.1.0"
 
@@ -27,13 +32,11 @@ _EXPORTS = {
     "Maker": "kg.facts",
     "Ref": "kg.facts",
     "Extraction": "kg.facts",
-    "extract": "kg.extract",
     "to_graph": "kg.mapping",
     "open_store": "kg.store",
     "ingest_article": "kg.ingest",
     "ingest_paths": "kg.ingest",
     "load_articles": "kg.loaders",
-    "export": "kg.export",
     "stats": "kg.stats",
     "validate": "kg.validate",
     "evaluate": "kg.evaluate",
@@ -45,7 +48,7 @@ _EXPORTS = {
     "import_sipri": "kg.sipri",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, "export", "extract"])
 
 
 def __getattr__(name: str):
