@@ -355,7 +355,16 @@ def results_from_ox(answer: object) -> Results:
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
         return Results([], graph=g)
     variables = [v.value for v in answer.variables]
-    rows = [{v: from_ox(solution[v]) for v in variables} for solution in answer]
+    # long listings repeat the same names, statuses and years: convert each distinct term once
+    seen: dict[object, Node | None] = {None: None}
+
+    def convert(term: object) -> Node | None:
+        node = seen.get(term)
+        if node is None and term is not None:
+            node = seen[term] = from_ox(term)
+        return node
+
+    rows = [dict(zip(variables, map(convert, solution))) for solution in answer]
     return Results(variables, rows)
 
 

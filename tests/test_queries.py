@@ -78,6 +78,22 @@ def test_sanctions_with_the_deals_they_respond_to(store):
         "RUS -> TUR s-400 (agreed, 2017)", "RUS -> TUR s-400 (delivered, 2019)", "USA -> TUR f-35 (cancelled, 2019)"]
 
 
+def test_sanctions_leave_out_the_targets_unrelated_purchases():
+    """A purchase of a weapon the sanction's article does not name in a deal is not what the sanction answers."""
+    from kg.facts import Article, Deal, Entity, Evidence, Extraction, Ref
+    from kg.mapping import article_iri, to_graph
+
+    leopard = Ref.weapon("Leopard 2")
+    other = Extraction(Article("a3", "https://example.org/a3", "text", date="2005-01-01", lang="en"),
+                       (Entity(leopard, labels=(("Leopard 2", ""),)),),
+                       (Deal(Ref.country("DEU"), gd.TUR, leopard, "delivered", 2005, Evidence("Tanks arrived.")),))
+    store = gd.fill(open_store(":memory:", write=True))
+    store.replace_graph(str(article_iri(other.article)), to_graph(other))
+    (row,) = rows(run_query(store, "sanctions", {"target": "TUR"}), "respondsTo")
+    assert "DEU" not in row[0] and "RUS -> TUR s-400 (agreed, 2017)" in row[0]
+    assert len(rows(run_query(store, "deals-by-recipient", {"recipient": "TUR"}), "supplierName")) == 4
+
+
 def test_alliance_members_buying_outside_the_alliance(store):
     got = rows(run_query(store, "alliance-outside-buyers", {"alliance": "OTAN"}),
                "memberName", "supplierName", "weaponName", "year")
