@@ -20,8 +20,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg import labelindex
 from kg.loaders import LoadError, read_bytes
+from kg.mapping import LABELS_GRAPH
 from kg.store import Store
+
+RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 
 #: Import formats by name; also guessed from the file suffix.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -82,13 +86,17 @@ def import_quads(store: Store, quads: Sequence[ox.Quad], graph: str | None = Non
         name = graph if graph is not None else (
             None if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name))
         groups[name].append(f"{q.subject} {q.predicate} {q.object} .")
-    parts = [f"DROP SILENT GRAPH <{graph}> ;"] if graph is not None else []
+    parts = [f"{labelindex.unindex(graph)} ;\nDROP SILENT GRAPH <{graph}> ;"] if graph is not None else []
     body = []
     for name, triples in groups.items():
         text = "\n".join(triples)
         body.append(text if name is None else f"GRAPH {name if name.startswith(('<', '_:')) else f'<{name}>'} "
                     f"{{\n{text}\n}}")
     parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+    # the new labels go to the label index in the same request (labels of the default graph included)
+    parts += [f" ;\n{labelindex.index(name.strip('<>'))}" for name in groups if name and not name.startswith("_:")]
+    if None in groups:
+        parts.append(f" ;\nINSERT {{ GRAPH <{LABELS_GRAPH}> {{ ?s {RDFS_LABEL} ?l }} }} WHERE {{ ?s {RDFS_LABEL} ?l }}")
     store.update("\n".join(parts))
     return len(quads)
 

@@ -113,6 +113,8 @@ def record_iri(kind: str, source: URIRef, record: str) -> URIRef:
 
 
 CORROBORATION_GRAPH = ID["graph/corroboration"]
+#: One copy of every ``rdfs:label`` held by the other graphs (see :mod:`kg.labelindex`).
+LABELS_GRAPH = ID["graph/labels"]
 
 
 def year_literal(year: int) -> Literal:
@@ -300,6 +302,7 @@ __all__ = [
     "fact_iri",
     "record_iri",
     "CORROBORATION_GRAPH",
+    "LABELS_GRAPH",
     "new_graph",
     "to_graph",
     "year_literal",

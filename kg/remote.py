@@ -48,7 +48,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.mapping import PREFIXES
+from kg import labelindex
+from kg.mapping import LABELS_GRAPH, PREFIXES
 from kg.results import Results
 from kg.store import EmbeddedStore, QueryError, Store, StoreError, bind_values, ntriples, term_n3
 
@@ -204,22 +205,27 @@ class RemoteStore(Store):
         """Replace a named graph with serialized RDF; large N-Triples go up in batches, then one swap."""
         body = data.encode("utf-8") if isinstance(data, str) else data
         mime = fmt.media_type
+        iri = str(URIRef(graph_iri))
+        term_n3(URIRef(iri))  # refuses an IRI that could break out of <...>
+        self.update(labelindex.unindex(iri))
         if len(body) <= self.batch_bytes or fmt != ox.RdfFormat.N_TRIPLES:
             self._send("PUT", self._gsp_url(graph_iri), body, mime, what="upload")
-            return
-        staging = f"{graph_iri}#kg-staging"
-        first = True
-        for chunk in _line_chunks(body, self.batch_bytes):
-            self._send("PUT" if first else "POST", self._gsp_url(staging), chunk, mime, what="upload")
-            first = False
-        self.update(f"MOVE SILENT GRAPH {term_n3(URIRef(staging))} TO {term_n3(URIRef(graph_iri))}")
+        else:
+            staging = f"{graph_iri}#kg-staging"
+            first = True
+            for chunk in _line_chunks(body, self.batch_bytes):
+                self._send("PUT" if first else "POST", self._gsp_url(staging), chunk, mime, what="upload")
+                first = False
+            self.update(f"MOVE SILENT GRAPH {term_n3(URIRef(staging))} TO {term_n3(URIRef(graph_iri))}")
+        self.update(labelindex.index(iri))
 
     def drop_graph(self, graph_iri: str) -> None:
-        self.update(f"DROP SILENT GRAPH {term_n3(URIRef(graph_iri))}")
+        term_n3(URIRef(graph_iri))
+        self.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH {term_n3(URIRef(graph_iri))}")
 
     def graph_names(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        return sorted(str(g) for g in rows.values("g") if g)
+        return sorted(str(g) for g in rows.values("g") if g and str(g) != str(LABELS_GRAPH))
 
     def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
         """Fetch every named graph (Graph Store protocol) and write them as the embedded store would."""

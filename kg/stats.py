@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from kg.mapping import LABELS_GRAPH
 from kg.store import Store
 from kg.vocab import AKG
 
@@ -27,6 +28,7 @@ def stats(store: Store) -> dict:
     graphs = {
         str(row["g"]): int(row["n"])
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
+        if str(row["g"]) != str(LABELS_GRAPH)  # the label index copies labels the graphs hold
     }
     return {"triples": store.count(), "classes": classes, "graphs": graphs}
 

@@ -30,8 +30,9 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from kg import labelindex
 from kg.locking import StoreBusy, StoreLock
-from kg.mapping import PREFIXES
+from kg.mapping import LABELS_GRAPH, PREFIXES
 from kg.results import Results
 
 __all__ = [
@@ -140,9 +141,10 @@ class Store(ABC):
         self.close()
 
     def count(self) -> int:
-        """How many triples the union of the graphs holds."""
+        """How many triples the union of the graphs holds (the label index, a copy, left out)."""
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-        return int(rows.values("n")[0])
+        copies = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{LABELS_GRAPH}> {{ ?s ?p ?o }} }}")
+        return int(rows.values("n")[0]) - int(copies.values("n")[0])
 
 
 # ----------------------------------------------------------- term conversion
@@ -257,6 +259,8 @@ class EmbeddedStore(Store):
             except OSError as e:
                 raise StoreError(f"cannot create store {path}: {e.strerror or e}") from None
             self._store = self._open(lambda: ox.Store(str(path)))
+            if self._store.query(labelindex.MISSING):  # a store written before the label index existed
+                self.rebuild_label_index()
         elif not (path / "CURRENT").exists():
             self._store = ox.Store()  # nothing ingested yet: an empty store
         else:
@@ -303,25 +307,34 @@ class EmbeddedStore(Store):
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
         self._require_write()
         body = ntriples(graph)
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}> ;\nINSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }}")
+        self._store.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH <{graph_iri}> ;\n"
+                           f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }} ;\n{labelindex.index(graph_iri)}")
 
     def load_graph(self, graph_iri: str, data: bytes | str, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES) -> None:
-        """Replace a (large) named graph with serialized RDF in one transaction."""
+        """Replace a (large) named graph with serialized RDF: drop, load, then index its labels."""
         self._require_write()
         self.drop_graph(graph_iri)
         self._store.load(data, format=fmt, to_graph=ox.NamedNode(graph_iri))
+        self._store.update(labelindex.index(graph_iri))
 
     def drop_graph(self, graph_iri: str) -> None:
         self._require_write()
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri}>")
+        self._store.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH <{graph_iri}>")
+
+    def rebuild_label_index(self) -> None:
+        """Index the labels of every graph afresh (after a bulk load that bypassed :meth:`replace_graph`)."""
+        self._store.update(labelindex.REBUILD)
 
     def graph_names(self) -> list[str]:
-        return sorted(g.value for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value != str(LABELS_GRAPH))
 
     def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
         ox_format, keeps_graphs, _ = RDF_FORMATS[fmt]
-        if keeps_graphs:
-            self._store.dump(out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+        index = ox.NamedNode(str(LABELS_GRAPH))
+        if keeps_graphs:  # the graphs as they are, without the label index (derived from them)
+            quads = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != index)
+            ox.serialize(quads, out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
             return
         triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         prefixes = PREFIXES if fmt == "turtle" else None

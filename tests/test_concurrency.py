@@ -23,7 +23,14 @@ def make_batch(folder: Path, count: int, word: str = "Dépêche") -> Path:
 
 
 def wal_bytes(store: Path) -> int:
-    return sum(p.stat().st_size for p in store.glob("*.log")) if store.is_dir() else 0
+    """Bytes in the store's write-ahead logs (RocksDB may delete one while they are measured)."""
+    total = 0
+    for path in store.glob("*.log") if store.is_dir() else ():
+        try:
+            total += path.stat().st_size
+        except FileNotFoundError:
+            pass
+    return total
 
 
 def start_writer(kg_bin: str, store: Path, inputs: Path) -> subprocess.Popen:

@@ -1,0 +1,55 @@
+"""The label index follows the graphs: one copy of each label, gone when no graph holds it."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+
+from kg.mapping import LABELS_GRAPH, article_iri, to_graph
+from kg.store import open_store
+from tests import graphdata as gd
+
+INDEXED = f"SELECT ?s ?l WHERE {{ GRAPH <{LABELS_GRAPH}> {{ ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l }} }}"
+
+
+def indexed(store) -> set[tuple[str, str]]:
+    return {(str(r["s"]), str(r["l"])) for r in store.query(INDEXED)}
+
+
+def test_one_copy_per_label_and_removal_with_the_last_graph():
+    store = gd.fill(open_store(":memory:", write=True))
+    labels = indexed(store)
+    assert (gd.iri(gd.TUR), "Turkey") in labels and (gd.iri(gd.TUR), "Turquie") in labels
+    assert len(store.query(INDEXED)) == len(labels)  # no duplicates, though both articles describe Turkey
+    a1, a2 = (str(article_iri(x.article)) for x in (gd.A1, gd.A2))
+    store.drop_graph(a1)  # a2 still describes Russia, Turkey and the S-400; India only a1
+    labels = indexed(store)
+    assert (gd.iri(gd.TUR), "Turkey") in labels and (gd.iri(gd.S400), "S-400") in labels
+    assert not any(s == gd.iri(gd.IND) for s, _ in labels)
+    store.replace_graph(a2, to_graph(gd.A1))  # a graph's labels are swapped with it
+    assert (gd.iri(gd.IND), "India") in indexed(store)
+    store.drop_graph(a2)
+    assert indexed(store) == set()
+
+
+def test_index_is_no_content_graph(tmp_path):
+    store = gd.fill(open_store(tmp_path / "s", write=True))
+    assert str(LABELS_GRAPH) not in store.graph_names()
+    out = tmp_path / "x.nq"
+    with out.open("wb") as f:
+        store.export(f, "nquads")
+    assert str(LABELS_GRAPH) not in out.read_text(encoding="utf-8")
+    assert store.count() == sum(1 for _ in ox.parse(path=str(out), format=ox.RdfFormat.N_QUADS))
+    store.close()
+
+
+def test_a_store_written_before_the_index_gets_it_when_opened_for_writing(tmp_path):
+    store = gd.fill(open_store(tmp_path / "s", write=True))
+    store.update(f"DROP GRAPH <{LABELS_GRAPH}>")
+    store.close()
+    with open_store(tmp_path / "s") as reader:
+        assert indexed(reader) == set()
+    open_store(tmp_path / "s", write=True).close()
+    with open_store(tmp_path / "s") as reader:
+        assert (gd.iri(gd.RUS), "Russia") in indexed(reader)
+        deals = reader.query("PREFIX akg: <https://w3id.org/armskg/ontology#> SELECT ?d WHERE { ?d akg:supplier ?s }")
+        assert len(deals) == 5
