@@ -140,6 +140,11 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def rebuild_label_index(self) -> None:
+        """Index the labels of every graph afresh (:mod:`kg.labelindex`), after writes that bypassed
+        :meth:`replace_graph` and :meth:`drop_graph`: bulk loads, raw SPARQL updates."""
+        self.update(labelindex.REBUILD)
+
     def count(self) -> int:
         """How many triples the union of the graphs holds (the label index, a copy, left out)."""
         rows = self.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
@@ -320,10 +325,6 @@ class EmbeddedStore(Store):
     def drop_graph(self, graph_iri: str) -> None:
         self._require_write()
         self._store.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH <{graph_iri}>")
-
-    def rebuild_label_index(self) -> None:
-        """Index the labels of every graph afresh (after a bulk load that bypassed :meth:`replace_graph`)."""
-        self._store.update(labelindex.REBUILD)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs()

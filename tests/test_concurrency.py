@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.test_crash import wal_bytes  # RocksDB may delete a log while it is measured
+
 pytestmark = pytest.mark.slow
 
 COUNT = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://w3id.org/armskg/ontology#Article> }"
@@ -20,17 +22,6 @@ def make_batch(folder: Path, count: int, word: str = "Dépêche") -> Path:
             f"date 2020-{i % 12 + 1:02d}\nLa France a livré {i % 50 + 2} Rafale à la Grèce en 2021. {word} {i}.\n",
             encoding="utf-8")
     return folder
-
-
-def wal_bytes(store: Path) -> int:
-    """Bytes in the store's write-ahead logs (RocksDB may delete one while they are measured)."""
-    total = 0
-    for path in store.glob("*.log") if store.is_dir() else ():
-        try:
-            total += path.stat().st_size
-        except FileNotFoundError:
-            pass
-    return total
 
 
 def start_writer(kg_bin: str, store: Path, inputs: Path) -> subprocess.Popen:

@@ -53,3 +53,21 @@ def test_a_store_written_before_the_index_gets_it_when_opened_for_writing(tmp_pa
         assert (gd.iri(gd.RUS), "Russia") in indexed(reader)
         deals = reader.query("PREFIX akg: <https://w3id.org/armskg/ontology#> SELECT ?d WHERE { ?d akg:supplier ?s }")
         assert len(deals) == 5
+
+
+def test_raw_sparql_updates_are_followed_by_the_index(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    where = tmp_path / "s"
+    gd.fill(open_store(where, write=True)).close()
+    update = ('INSERT DATA { GRAPH <https://example.org/g> { <https://example.org/x> '
+              '<http://www.w3.org/2000/01/rdf-schema#label> "Xanadu" } } ; '
+              f'DROP GRAPH <{article_iri(gd.A1.article)}>')
+    result = CliRunner().invoke(cli, ["--store", str(where), "query", "--update", update])
+    assert result.exit_code == 0, result.output
+    with open_store(where) as reader:
+        labels = indexed(reader)
+    assert ("https://example.org/x", "Xanadu") in labels and (gd.iri(gd.TUR), "Turkey") in labels
+    assert not any(s == gd.iri(gd.IND) for s, _ in labels)  # India was named in the dropped article only

@@ -73,6 +73,7 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
             raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
         with open_store(store_location(ctx), write=True) as store:
             store.update(text)
+            store.rebuild_label_index()  # the update may have added or removed labels
         click.echo("update applied", err=True)
         return
     with open_store(store_location(ctx)) as store:
