@@ -22,10 +22,7 @@ import pyoxigraph as ox
 
 from kg import labelindex
 from kg.loaders import LoadError, read_bytes
-from kg.mapping import LABELS_GRAPH
 from kg.store import Store
-
-RDFS_LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 
 #: Import formats by name; also guessed from the file suffix.
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -94,9 +91,8 @@ def import_quads(store: Store, quads: Sequence[ox.Quad], graph: str | None = Non
                     f"{{\n{text}\n}}")
     parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
     # the new labels go to the label index in the same request (labels of the default graph included)
-    parts += [f" ;\n{labelindex.index(name.strip('<>'))}" for name in groups if name and not name.startswith("_:")]
-    if None in groups:
-        parts.append(f" ;\nINSERT {{ GRAPH <{LABELS_GRAPH}> {{ ?s {RDFS_LABEL} ?l }} }} WHERE {{ ?s {RDFS_LABEL} ?l }}")
+    parts += [f" ;\n{labelindex.index(None if name is None else name.strip('<>'))}"
+              for name in groups if name is None or not name.startswith("_:")]
     store.update("\n".join(parts))
     return len(quads)
 

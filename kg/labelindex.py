@@ -22,9 +22,10 @@ _L = f"<{LABELS_GRAPH}>"
 _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
 
 
-def index(graph_iri: str) -> str:
-    """The update that adds the labels of ``graph_iri`` to the index."""
-    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ GRAPH <{graph_iri}> {{ ?s {_LABEL} ?l }} }}"
+def index(graph_iri: str | None) -> str:
+    """The update that adds the labels of ``graph_iri`` (``None``: the default graph) to the index."""
+    where = f"?s {_LABEL} ?l" if graph_iri is None else f"GRAPH <{graph_iri}> {{ ?s {_LABEL} ?l }}"
+    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }}"
 
 
 def unindex(graph_iri: str) -> str:

@@ -205,9 +205,8 @@ class RemoteStore(Store):
         """Replace a named graph with serialized RDF; large N-Triples go up in batches, then one swap."""
         body = data.encode("utf-8") if isinstance(data, str) else data
         mime = fmt.media_type
-        iri = str(URIRef(graph_iri))
-        term_n3(URIRef(iri))  # refuses an IRI that could break out of <...>
-        self.update(labelindex.unindex(iri))
+        term_n3(URIRef(graph_iri))  # refuses an IRI that could break out of <...>
+        self.update(labelindex.unindex(graph_iri))
         if len(body) <= self.batch_bytes or fmt != ox.RdfFormat.N_TRIPLES:
             self._send("PUT", self._gsp_url(graph_iri), body, mime, what="upload")
         else:
@@ -217,11 +216,11 @@ class RemoteStore(Store):
                 self._send("PUT" if first else "POST", self._gsp_url(staging), chunk, mime, what="upload")
                 first = False
             self.update(f"MOVE SILENT GRAPH {term_n3(URIRef(staging))} TO {term_n3(URIRef(graph_iri))}")
-        self.update(labelindex.index(iri))
+        self.update(labelindex.index(graph_iri))
 
     def drop_graph(self, graph_iri: str) -> None:
-        term_n3(URIRef(graph_iri))
-        self.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH {term_n3(URIRef(graph_iri))}")
+        ref = term_n3(URIRef(graph_iri))  # refuses an IRI that could break out of <...>
+        self.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH {ref}")
 
     def graph_names(self) -> list[str]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -71,3 +71,14 @@ def test_raw_sparql_updates_are_followed_by_the_index(tmp_path):
         labels = indexed(reader)
     assert ("https://example.org/x", "Xanadu") in labels and (gd.iri(gd.TUR), "Turkey") in labels
     assert not any(s == gd.iri(gd.IND) for s, _ in labels)  # India was named in the dropped article only
+
+
+def test_imported_rdf_is_indexed_from_named_and_default_graphs():
+    from kg.importrdf import import_quads
+
+    store = open_store(":memory:", write=True)
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    import_quads(store, [ox.Quad(ox.NamedNode("https://example.org/a"), label, ox.Literal("A")),
+                         ox.Quad(ox.NamedNode("https://example.org/b"), label, ox.Literal("B"),
+                                 ox.NamedNode("https://example.org/g"))])
+    assert indexed(store) == {("https://example.org/a", "A"), ("https://example.org/b", "B")}
