@@ -38,15 +38,22 @@ from pathlib import Path
 from kg.locking import StoreLock
 from kg.store import StoreError
 
-__all__ = ["Server", "find_oxigraph", "serve", "serve_command", "start_server"]
+__all__ = ["Server", "find_oxigraph", "installed_program", "serve", "serve_command", "start_server"]
+
+
+def installed_program(name: str) -> str | None:
+    """A program installed with this Python (next to it, in a venv), else on PATH; None if neither.
+
+    >>> installed_program("no-such-program-armskg") is None
+    True
+    """
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else shutil.which(name)
 
 
 def find_oxigraph() -> str:
-    """The ``oxigraph`` server binary: next to this Python (a venv), else on PATH."""
-    local = Path(sys.executable).parent / "oxigraph"
-    if local.exists():
-        return str(local)
-    found = shutil.which("oxigraph")
+    """The ``oxigraph`` server binary (:func:`installed_program`)."""
+    found = installed_program("oxigraph")
     if not found:
         raise StoreError("the oxigraph server is not installed; run `pip install oxigraph`")
     return found

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from kg.serve import installed_program
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("KG_SHARED", ROOT.parent / "shared"))
@@ -19,10 +19,7 @@ SAMPLE = ROOT / "data" / "seed-s400-turquie.txt"
 
 def kg_executable() -> str:
     """The installed ``kg`` console script (next to this Python, else on PATH)."""
-    local = Path(sys.executable).parent / "kg"
-    if local.exists():
-        return str(local)
-    found = shutil.which("kg")
+    found = installed_program("kg")
     if not found:
         pytest.skip("the kg console script is not installed")
     return found
