@@ -50,12 +50,22 @@ def sipri_data() -> tuple[bytes, str]:
 
 
 def label_index(nquads: bytes) -> bytes:
-    """The label index graph (:mod:`kg.labelindex`) of N-Quads, as the store builds it."""
+    """The label index graph (:mod:`kg.labelindex`) of N-Quads, built by the store's own update.
+
+    Only the label lines go through a scratch in-memory store, so rdflib and Oxigraph then load the
+    same bytes.
+    """
+    import pyoxigraph as ox
+
+    from kg import labelindex
     from kg.mapping import LABELS_GRAPH
 
     label = b" <http://www.w3.org/2000/01/rdf-schema#label> "
-    found = {line.rsplit(b" <", 1)[0] for line in nquads.splitlines() if label in line}
-    return b"".join(b"%s <%s> .\n" % (line, str(LABELS_GRAPH).encode()) for line in sorted(found))
+    scratch = ox.Store()
+    scratch.load(b"\n".join(line for line in nquads.splitlines() if label in line), format=ox.RdfFormat.N_QUADS)
+    scratch.update(labelindex.REBUILD)
+    quads = scratch.quads_for_pattern(None, None, None, ox.NamedNode(str(LABELS_GRAPH)))
+    return ox.serialize(sorted(quads, key=str), format=ox.RdfFormat.N_QUADS)
 
 
 def synthetic_data(target: int, seed: int = 5) -> tuple[bytes, int]:

@@ -1,15 +1,20 @@
-"""The label index: one copy of every ``rdfs:label``, in a named graph of its own.
+"""The label index: one copy of every ``rdfs:label``, and one name per entity, in a graph of their own.
 
 Each article graph describes the entities it mentions, so a country named in
 3,000 articles has its label 3,000 times in the union of the graphs. A query
 that wants one name per entity would read them all; the ready-made queries
 read the index instead (``GRAPH <https://w3id.org/armskg/id/graph/labels>``).
 
+Beside the labels, the index holds one ``skos:prefLabel`` per labelled
+entity: its English label, else an untagged one, else any, the first in code
+point order when there are several (SIPRI spells some weapons both "COBRA"
+and "Cobra"). With exactly one name, a query looks it up row by row.
+
 The store keeps the index in step with its graphs: the SPARQL updates below
 run in the same request as each graph replacement or removal. A label stays
 in the index while any other graph still holds it.
 
->>> print(index("http://ex/g"))  # doctest: +NORMALIZE_WHITESPACE
+>>> print(index("http://ex/g").split(" ;")[0])  # doctest: +NORMALIZE_WHITESPACE
 INSERT { GRAPH <https://w3id.org/armskg/id/graph/labels> { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }
 WHERE { GRAPH <http://ex/g> { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l } }
 """
@@ -20,12 +25,27 @@ from kg.mapping import LABELS_GRAPH
 
 _L = f"<{LABELS_GRAPH}>"
 _LABEL = "<http://www.w3.org/2000/01/rdf-schema#label>"
+_NAME = "<http://www.w3.org/2004/02/skos/core#prefLabel>"
+#: The sort key of a label: English first, then untagged, then the others; text in code point order.
+_KEY = ('CONCAT(IF(LANG(?l) = "en", "0", IF(LANG(?l) = "", "1", "2")), LANG(?l), "|", STR(?l))')
+
+
+def _names(subjects: str) -> str:
+    """The update that sets the one name of each entity ``subjects`` (a group pattern binding ?s) selects."""
+    return (f"DELETE {{ GRAPH {_L} {{ ?s {_NAME} ?old }} }}\n"
+            f"WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {subjects} }} }} GRAPH {_L} {{ ?s {_NAME} ?old }} }} ;\n"
+            f"INSERT {{ GRAPH {_L} {{ ?s {_NAME} ?name }} }}\n"
+            f"WHERE {{ {{ SELECT ?s (MIN({_KEY}) AS ?k)\n"
+            f"         WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {subjects} }} }} GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\n"
+            f"         GROUP BY ?s }}\n"
+            f'  BIND(SUBSTR(STRBEFORE(?k, "|"), 2) AS ?lang) BIND(STRAFTER(?k, "|") AS ?text)\n'
+            f'  BIND(IF(?lang = "", ?text, STRLANG(?text, ?lang)) AS ?name) }}')
 
 
 def index(graph_iri: str | None) -> str:
     """The update that adds the labels of ``graph_iri`` (``None``: the default graph) to the index."""
     where = f"?s {_LABEL} ?l" if graph_iri is None else f"GRAPH <{graph_iri}> {{ ?s {_LABEL} ?l }}"
-    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }}"
+    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }} ;\n{_names(where)}"
 
 
 def unindex(graph_iri: str) -> str:
@@ -33,12 +53,15 @@ def unindex(graph_iri: str) -> str:
     return (f"DELETE {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\n"
             f"WHERE {{ GRAPH <{graph_iri}> {{ ?s {_LABEL} ?l }}\n"
             f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s {_LABEL} ?l }}\n"
-            f"    FILTER(?other NOT IN (<{graph_iri}>, {_L})) }} }}")
+            f"    FILTER(?other NOT IN (<{graph_iri}>, {_L})) }} }} ;\n"
+            f"{_names(f'GRAPH <{graph_iri}> {{ ?s {_LABEL} ?l }}')}")
 
 
 #: Rebuild the whole index from the graphs (for stores written before it existed, and bulk loads).
 REBUILD = (f"DROP SILENT GRAPH {_L} ;\n"
-           f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ GRAPH ?g {{ ?s {_LABEL} ?l }} }}")
+           f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ GRAPH ?g {{ ?s {_LABEL} ?l }} }} ;\n"
+           f"{_names(f'GRAPH {_L} {{ ?s {_LABEL} ?l }}')}")
 
-#: Whether the store has graphs but no index yet.
-MISSING = f"ASK {{ GRAPH ?g {{ ?s ?p ?o }} FILTER NOT EXISTS {{ GRAPH {_L} {{ ?x ?y ?z }} }} }}"
+#: Whether the store has labels but no index of them yet (or one written before it held names).
+MISSING = (f"ASK {{ GRAPH ?g {{ ?s {_LABEL} ?l }} FILTER(?g != {_L})\n"
+           f"  FILTER NOT EXISTS {{ GRAPH {_L} {{ ?x {_NAME} ?n }} }} }}")

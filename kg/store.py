@@ -337,7 +337,8 @@ class EmbeddedStore(Store):
             quads = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != index)
             ox.serialize(quads, out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
             return
-        triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        triples = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                                    f"FILTER(?g != {index}) }}")
         prefixes = PREFIXES if fmt == "turtle" else None
         ox.serialize(triples, out, format=ox_format, prefixes=prefixes)
 
