@@ -106,4 +106,6 @@ def import_rdf(store: Store, path: Path, fmt: str | None = None, graph: str | No
     quads = parse_rdf(read_bytes(path, limit), str(path), rdf)
     if not quads:
         raise LoadError(f"{path}: holds no triples")
-    return import_quads(store, quads, target)
+    count = import_quads(store, quads, target)
+    store.optimize()
+    return count

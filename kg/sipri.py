@@ -556,5 +556,6 @@ def import_sipri(store, path: Path | str, on_progress: Callable[[int], None] | N
         from rdflib import Graph
 
         store.replace_graph(graph, Graph().parse(data=data, format="nt"))
+    store.optimize()
     report.seconds = time.perf_counter() - started
     return report

@@ -140,6 +140,9 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def optimize(self) -> None:
+        """Reorganise storage for reading after a bulk write (an import); a server manages its own."""
+
     def rebuild_label_index(self) -> None:
         """Index the labels of every graph afresh (:mod:`kg.labelindex`), after writes that bypassed
         :meth:`replace_graph` and :meth:`drop_graph`: bulk loads, raw SPARQL updates."""
@@ -345,6 +348,18 @@ class EmbeddedStore(Store):
     def flush(self) -> None:
         if self.write:
             self._store.flush()
+
+    def optimize(self) -> None:
+        """Compact the on-disk store, as pyoxigraph advises after a batch upload.
+
+        A bulk write leaves many overlapping RocksDB files, and each lookup then reads several:
+        compacting them made every-deal joins 3.5x faster on 5M triples (BENCHMARKS.md).
+        """
+        self._require_write()
+        try:
+            self._store.optimize()
+        except OSError as e:
+            raise StoreError(f"cannot optimize store {self.location}: {e}") from None
 
     def close(self) -> None:
         if getattr(self, "_store", None) is not None and self.write:

@@ -10,7 +10,7 @@ from kg.cli import cli
 from kg.facts import Ref
 from kg.mapping import entity_iri
 from kg.sipri import SipriError, build_ntriples, import_sipri, read_sipri, release_of, sipri_graph
-from kg.store import open_store
+from kg.store import StoreError, open_store
 from tests.conftest import SIPRI
 
 REGISTER_HEADER = (
@@ -180,6 +180,15 @@ def test_cli_import(register: Path, store_dir: Path, runner) -> None:
     assert quiet.exit_code == 0 and quiet.output == ""
     with open_store(store_dir) as store:
         assert len(store.query("SELECT ?d WHERE { ?d a <https://w3id.org/armskg/ontology#ArmsDeal> }")) == 4
+
+
+def test_import_optimizes_the_store_a_reader_cannot(register: Path, store_dir: Path) -> None:
+    with open_store(store_dir, write=True) as store:
+        triples = import_sipri(store, register).triples
+    with open_store(store_dir) as reader:
+        with pytest.raises(StoreError, match="read-only"):
+            reader.optimize()
+        assert reader.count() == triples
 
 
 def test_cli_import_errors(tmp_path: Path, store_dir: Path, runner) -> None:
