@@ -231,9 +231,6 @@ def run_part(part: str, runs: int, cap: float, triples: int) -> dict:
         g.parse(data=data, format="nquads")
         out["load_s"] = time.perf_counter() - t
         del data
-        t = time.perf_counter()
-        store.optimize()  # as kg import does after its bulk writes
-        out["optimize_s"] = time.perf_counter() - t
         from kg.mapping import LABELS_GRAPH
 
         out["triples"] = sum(len(x) for x in g.graphs() if x.identifier != LABELS_GRAPH)
