@@ -187,8 +187,8 @@ def run_part(part: str, runs: int, cap: float, triples: int) -> dict:
 
     dataset = "sipri" if part.startswith("sipri") else "synthetic"
     started = time.perf_counter()
-    data, info = sipri_data() if part.startswith("sipri") else synthetic_data(triples)
-    if part.startswith("sipri"):
+    data, info = sipri_data() if dataset == "sipri" else synthetic_data(triples)
+    if dataset == "sipri":
         data = re.sub(rb" \.\n", f" <{info}> .\n".encode(), data)
     data += label_index(data)
     built = time.perf_counter() - started

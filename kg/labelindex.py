@@ -63,5 +63,7 @@ REBUILD = (f"DROP SILENT GRAPH {_L} ;\n"
            f"{_names(f'GRAPH {_L} {{ ?s {_LABEL} ?l }}')}")
 
 #: Whether the store has labels but no index of them yet (or one written before it held names).
-MISSING = (f"ASK {{ GRAPH ?g {{ ?s {_LABEL} ?l }} FILTER(?g != {_L})\n"
-           f"  FILTER NOT EXISTS {{ GRAPH {_L} {{ ?x {_NAME} ?n }} }} }}")
+#: Asked at each write-open: the index test comes first and answers from one lookup, where a
+#: pattern over the labels, filtered, would read every label of the store.
+MISSING = (f"ASK {{ FILTER NOT EXISTS {{ GRAPH {_L} {{ ?x {_NAME} ?n }} }}\n"
+           f"  FILTER EXISTS {{ GRAPH ?g {{ ?s {_LABEL} ?l }} FILTER(?g != {_L}) }} }}")

@@ -113,7 +113,7 @@ def record_iri(kind: str, source: URIRef, record: str) -> URIRef:
 
 
 CORROBORATION_GRAPH = ID["graph/corroboration"]
-#: One copy of every ``rdfs:label`` held by the other graphs (see :mod:`kg.labelindex`).
+#: One copy of every ``rdfs:label`` held by the other graphs, and one name per entity (:mod:`kg.labelindex`).
 LABELS_GRAPH = ID["graph/labels"]
 
 

@@ -267,7 +267,7 @@ class EmbeddedStore(Store):
             except OSError as e:
                 raise StoreError(f"cannot create store {path}: {e.strerror or e}") from None
             self._store = self._open(lambda: ox.Store(str(path)))
-            if self._store.query(labelindex.MISSING):  # a store written before the label index existed
+            if self._store.query(labelindex.MISSING):  # a store written by a version without the index
                 self.rebuild_label_index()
         elif not (path / "CURRENT").exists():
             self._store = ox.Store()  # nothing ingested yet: an empty store
