@@ -69,6 +69,8 @@ class Context:
     weapon_counts: Counter = field(default_factory=Counter)
     weapon_order: list[str] = field(default_factory=list)
     makers: dict[str, str] = field(default_factory=dict)
+    # generic noun -> the systems it heads somewhere in the article ("hélicoptères de combat Mi-35")
+    bindings: dict[str, list[str]] = field(default_factory=dict)
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
     last_parties: tuple[Ref, ...] = ()
@@ -122,12 +124,18 @@ class Context:
 
     # ------------------------------------------------------------ weapons
     def note_weapons(self, sent: Sent) -> None:
-        """First pass: count the weapons a sentence names and the makers it gives them."""
+        """First pass: count the weapons a sentence names and the makers it gives them, and bind
+        each generic noun that heads a designation to that system for the whole article."""
+        specific = [m for m in sent.mentions if m.kind == "weapon"]
         for m in sent.mentions:
             if m.kind == "weapon":
                 self.weapon_counts[m.key] += 1
                 if m.maker:
                     self.makers.setdefault(m.key, m.maker)
+            elif m.kind == "noun" and m.via != "vague":
+                head = headed_designation(sent, m, specific)
+                if head is not None and head.key not in self.bindings.setdefault(m.key, []):
+                    self.bindings[m.key].append(head.key)
         self.note_recent(sent)
 
     def note_recent(self, sent: Sent) -> None:
@@ -162,6 +170,9 @@ class Context:
             return m.key  # "20 patrouilleurs": new ones, not a system named before
         if before in _INDEFINITE or (indefinite and not m.text.lower().endswith(("s", "x"))):
             return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
+        bound = self.bindings.get(m.key, [])
+        if len(bound) == 1 and not counted:
+            return bound[0]  # the article calls this system by that noun elsewhere
         if len(same) == 1 and category:
             return same[0]
         definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3) : m.start])
@@ -178,6 +189,24 @@ class Context:
         if info and len(info.makers) == 1:
             return info.makers[0]
         return None
+
+
+def headed_designation(sent: Sent, noun: Mention, specific: list[Mention]) -> Mention | None:
+    """The designation a generic noun heads or follows with no determiner, comma or conjunction between:
+    "K2 tanks", "missiles S-300", "avions de combat Su-35", "helicopters of type Mi-35"."""
+    for s in specific:
+        gap = sent.words[s.end : noun.start] if noun.start >= s.end else sent.words[noun.end : s.start]
+        if (
+            len(gap) <= 3
+            and all(w not in _GAP_DETS and (w not in _GAP_PREPS or w in ("de", "d'", "of")) for w in gap)
+            and not any(w in (",", ";", "et", "and", "ou", "or") for w in gap)
+        ):
+            return s
+    return None
+
+
+_GAP_DETS = {"le", "la", "l'", "les", "un", "une", "des", "the", "a", "an", "its", "their", "son", "sa", "ses", "leur"}
+_GAP_PREPS = {"a", "au", "aux", "de", "du", "d'", "par", "pour", "avec", "to", "from", "of", "by", "for", "with", "in"}
 
 
 def _bump(order: list, item: object) -> None:

@@ -46,6 +46,48 @@ _PARTICLES = {
     "bou",
 }
 _HONORIFICS = {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "dr", "dr.", "sir", "lord"}
+# Military and police ranks stand before a name and are not part of it: "Colonel Assimi Goita",
+# "Air Chief Marshal Zaheer Ahmad Babar Sidhu", "le général Mohammed al-Askari".
+_RANKS = {
+    "colonel",
+    "col",
+    "col.",
+    "general",
+    "gen",
+    "gen.",
+    "lieutenant",
+    "lt",
+    "lt.",
+    "major",
+    "maj",
+    "maj.",
+    "admiral",
+    "adm",
+    "adm.",
+    "amiral",
+    "marshal",
+    "marechal",
+    "brigadier",
+    "captain",
+    "capt",
+    "capt.",
+    "capitaine",
+    "commander",
+    "commandant",
+    "sergeant",
+    "sergent",
+    "corporal",
+    "caporal",
+    "colonel-major",
+    "lieutenant-colonel",
+    "lieutenant-general",
+    "major-general",
+    "brigadier-general",
+    "general-major",
+}
+# Words that only form a rank with a rank word after them ("Air Chief Marshal", "Vice Admiral").
+_RANK_PREFIXES = {"air", "chief", "vice", "rear", "lieutenant", "field", "fleet", "general", "contre", "vice-"}
+
 _NOT_NAMES = {
     "le",
     "la",
@@ -347,7 +389,7 @@ def _is_name_token(sent: Sent, i: int) -> bool:
 
 def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
     n = len(sent.tokens)
-    while i < n and sent.words[i] in _HONORIFICS:
+    while i < n and (sent.words[i] in _HONORIFICS or _is_rank(sent, i)):
         i += 1
     if i >= n:
         return None
@@ -373,6 +415,17 @@ def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
     if j - i < 2:
         return None
     return i, j, person_key(_text(sent.tokens[i:j]))
+
+
+def _is_rank(sent: Sent, i: int) -> bool:
+    """A rank word, or a word that makes a rank with the rank words after it ("Air Chief Marshal")."""
+    w = sent.words[i]
+    if w in _RANKS:
+        return True
+    j = i
+    while j < len(sent.words) and sent.words[j] in _RANK_PREFIXES:
+        j += 1
+    return j > i and j < len(sent.words) and sent.words[j] in _RANKS
 
 
 def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:

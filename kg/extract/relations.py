@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from kg.extract.annotate import Mention, Sent
-from kg.extract.context import Context
+from kg.extract.context import Context, headed_designation
 from kg.extract.gazetteer import load
 from kg.facts import Agreement, Deal, Evidence, Fact, Maker, Member, Ref, Sanction
 
@@ -279,15 +279,7 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
 
 def _absorbed(sent: Sent, noun: Mention, specific: list[Mention]) -> bool:
     """A generic noun that heads a designation ("K2 tanks", "missiles S-300", "avions de combat Su-35")."""
-    for s in specific:
-        gap = sent.words[s.end : noun.start] if noun.start >= s.end else sent.words[noun.end : s.start]
-        if (
-            len(gap) <= 3
-            and all(w not in DETS and (w not in PREPS or w in ("de", "d'", "of")) for w in gap)
-            and not any(w in (",", ";", "et", "and") for w in gap)
-        ):
-            return True
-    return False
+    return headed_designation(sent, noun, specific) is not None
 
 
 def _weapons(
@@ -312,6 +304,7 @@ def _weapons(
     return _coordinated(sent, out) if coordinated else out
 
 
+_ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
 
@@ -587,6 +580,7 @@ class RelationReader:
         self.facts: list[Fact] = []
         self.last_sanction_by: Ref | None = None
         self.deal_recipients: dict[str, Ref] = {}
+        self.last_alliance: str | None = None
 
     # --------------------------------------------------------------- helpers
     def _evidence(self, sent: Sent) -> Evidence:
@@ -667,9 +661,14 @@ class RelationReader:
                 self._sanction(sent, triggers, k, *_window(sent, triggers, k, frames))
             elif t.frame == "member":
                 self._member(sent, t)
+            elif t.frame == "member_list":
+                self._member_list(sent, t)
             elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
         self._makers(sent)
+        named = [m.key for m in sent.mentions if m.kind == "alliance" and not m.setting]
+        if named:
+            self.last_alliance = named[-1]
 
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
@@ -977,6 +976,30 @@ class RelationReader:
             return  # "qui n'est pas membre de l'UE"
         for ref in candidates:
             if not members or ref.key in members:
+                self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+
+    def _member_list(self, sent: Sent, t: Trigger) -> None:
+        """ "The CSTO is an alliance of Russia, Armenia and Belarus", "l'OCS, qui regroupe la Russie, la Chine
+        et ...", "Cette organisation regroupe ...": the alliance on the left groups the states listed on the right.
+        An alliance taken up by a noun ("cette organisation", "the bloc") is the alliance last named."""
+        left = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and t.start - m.end <= 6]
+        left = [m for m in left if m.end <= t.start]
+        if left:
+            alliance = left[-1].key
+        elif any(w in _ALLIANCE_NOUNS for w in sent.words[max(0, t.start - 3) : t.start]) and self.last_alliance:
+            alliance = self.last_alliance
+        else:
+            return
+        if "negation" in _cues(sent, max(0, t.start - 4), t.start):
+            return
+        members = load().members_of(alliance)
+        end = len(sent.words)
+        for i in range(t.end, len(sent.words)):
+            if sent.words[i] in BOUNDARY or sent.words[i] in ("car", "because", "which", "qui") or _new_clause(sent, i):
+                end = i
+                break
+        for _m, ref, _p in _actors(sent, self.ctx, t.end, end):
+            if ref.type == "Country" and (not members or ref.key in members):
                 self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
 
     # ----------------------------------------------------------- agreements
