@@ -39,6 +39,7 @@ class Mention:
     attached: str | None = None  # demonyms: weapon | company | actor | person | None
     setting: bool = False
     maker: str | None = None  # weapons: the nationality the text attaches to them
+    group_origin: bool = False  # weapons whose origin is given only as a group ("Russian and Chinese equipment")
 
 
 @dataclass
@@ -165,7 +166,13 @@ def _attach_demonyms(sent: Sent) -> None:
     """Decide what each nationality adjective modifies and give weapons their stated maker."""
     tokens, words, lang = sent.tokens, sent.words, sent.lang
     weapons = [m for m in sent.mentions if m.kind in ("weapon", "noun")]
-    for d in (m for m in sent.mentions if m.kind == "demonym"):
+    demonyms = [m for m in sent.mentions if m.kind == "demonym"]
+    grouped = _grouped_origins(sent, demonyms)
+    for d in demonyms:
+        if d.start in grouped:
+            d.attached = "group"  # "Russian and Chinese equipment": an origin shared by a group, no one maker
+            _mark_group_origin(sent, weapons, d)
+            continue
         if d.attached == "made":
             target = _nearest_weapon(weapons, d, after=True, limit=4) or _nearest_weapon(
                 weapons, d, after=False, limit=4
@@ -209,6 +216,30 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "company"
         elif "actor_noun" in cues:
             d.attached = "actor"
+
+
+def _grouped_origins(sent: Sent, demonyms: list[Mention]) -> set[int]:
+    """Starts of nationality adjectives coordinated with another one before a noun: "Russian and
+    Chinese equipment", "des armes russes et chinoises". Such weapons have several origins, none stated."""
+    out: set[int] = set()
+    for a, b in zip(demonyms, demonyms[1:]):
+        gap = sent.words[a.end : b.start]
+        if gap and all(w in ("and", "et", "or", "ou", ",") for w in gap) and b.end < len(sent.words):
+            if sent.words[b.end] not in (",", ".", ";") or sent.lang == "fr":
+                out.update((a.start, b.start))
+    return out
+
+
+def _mark_group_origin(sent: Sent, weapons: list[Mention], d: Mention) -> None:
+    """The noun a grouped origin qualifies, and the systems listed under it ("..., including X, Y")."""
+    head = _nearest_weapon(weapons, d, after=sent.lang != "fr", limit=3, stop_on_punct=True, words=sent.words)
+    if head is None:
+        return
+    head.group_origin = True
+    if head.end < len(sent.words) and sent.words[head.end] in (",", *_LIST_MARKERS):
+        for w in weapons:
+            if w.start > head.end and not any(x in (";", "(") for x in sent.words[head.end : w.start]):
+                w.group_origin = True
 
 
 _TRANSFER_FRAMES = {"buy", "sell", "deliver", "supply", "offer", "purchase_n", "sale_n", "ban", "sanction_n", "impose"}

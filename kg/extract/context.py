@@ -33,7 +33,8 @@ _DEMONSTRATIVES = {
     "meme",
     "same",
 }
-_INDEFINITE = {"a", "an", "un", "une"}
+_INDEFINITE_EN = {"a", "an"}
+_INDEFINITE_FR = {"un", "une"}
 _NUMBERS = {
     "two",
     "three",
@@ -163,12 +164,15 @@ class Context:
             ) and self.weapon_order:
                 return self.weapon_order[-1]
             return None
-        indefinite = any(w in _INDEFINITE for w in sent.words[max(0, m.start - 3) : m.start])
+        articles = _INDEFINITE_FR if sent.lang == "fr" else _INDEFINITE_EN  # French "a" is "has"
+        indefinite = any(w in articles for w in sent.words[max(0, m.start - 3) : m.start])
+        words = m.text.lower().split()
+        head = (words[0] if sent.lang == "fr" else words[-1]) if words else ""
         counted = any(w.isdigit() or w in _NUMBERS for w in sent.words[max(0, m.start - 2) : m.start])
         definite_count = any(w in _DEMONSTRATIVES for w in sent.words[max(0, m.start - 3) : m.start])
         if counted and not definite_count:
             return m.key  # "20 patrouilleurs": new ones, not a system named before
-        if before in _INDEFINITE or (indefinite and not m.text.lower().endswith(("s", "x"))):
+        if before in articles or (indefinite and not head.endswith(("s", "x"))):
             return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
         bound = self.bindings.get(m.key, [])
         if len(bound) == 1 and not counted:

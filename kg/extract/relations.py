@@ -304,9 +304,45 @@ def _weapons(
     return _coordinated(sent, out) if coordinated else out
 
 
+# What follows these words is set against the transfer, not part of it: "rather than the Gripen",
+# "away from its Soviet-era jets", "to replace its Hawk trainers", "plutôt que le Rafale", "au lieu de".
+_CONTRAST = {
+    "rather",
+    "instead",
+    "away",
+    "replace",
+    "replacing",
+    "replaces",
+    "succeed",
+    "retire",
+    "retiring",
+    "plutot",
+    "lieu",
+    "remplacer",
+    "remplacant",
+    "remplacera",
+    "remplacent",
+    "succeder",
+}
 _ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
+
+
+def _distributed(
+    sent: Sent, weapons: list[tuple[Mention | None, str]], actors: list[tuple[Mention, Ref, str | None]]
+) -> dict[int, Ref]:
+    """Each weapon bought from the state named right after it: "sept Dhruv à l'Inde, 18 Super Tucano au
+    Brésil et 12 Cheetah à l'Afrique du Sud", "tanks from Korea and jets from France". Keyed by the
+    weapon's start; empty unless at least two weapons each have their own supplier phrase."""
+    spots = [m.start for m, _k in weapons if m is not None]
+    out: dict[int, Ref] = {}
+    for n, start in enumerate(spots):
+        stop = spots[n + 1] if n + 1 < len(spots) else len(sent.words)
+        own = [r for m, r, p in actors if start < m.start < stop and p in SUPPLIER_PREPS]
+        if own:
+            out[start] = own[0]
+    return out if len(set(out.values())) > 1 else {}
 
 
 def _generic_if_maker_differs(m: Mention | None, key: str, suppliers: list[Ref]) -> str:
@@ -413,6 +449,15 @@ _SUBORDINATORS = {
     "lorsque",
     "quand",
     "bien",
+    "apres",
+    "after",
+    "avant",
+    "before",
+    "following",
+    "malgre",
+    "despite",
+    "amid",
+    "parce",
 }
 
 
@@ -568,7 +613,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if ("deliver" in around or "start" in _cues(sent, t.end, min(right, t.end + 7))) and not _is_infinitive(sent, t):
         return "delivered"
     if t.frame == "sale_n":
-        return "proposed" if sent.words[t.start].startswith(("livraison", "deliver")) else "agreed"
+        if sent.words[t.start].startswith(("livraison", "deliver")):
+            return "delivered" if "start" in before else "proposed"  # "a commencé la livraison", "began deliveries"
+        return "agreed"
     return "agreed"
 
 
@@ -618,6 +665,15 @@ class RelationReader:
                 elif cue == "coref_country":
                     # "le pays", "the country", "le royaume": this sentence's subject, else the country last named
                     here = [r for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country" and p is None]
+                    # "lors d'une visite en Serbie, le pays a signé": the place just named
+                    here = (
+                        here
+                        or [
+                            Ref.country(m.key)
+                            for m in sent.mentions
+                            if m.kind == "country" and m.setting and m.end <= s
+                        ][-1:]
+                    )
                     recent = (
                         here[:1]
                         or self.ctx.actor_order[-1:]
@@ -666,13 +722,14 @@ class RelationReader:
             elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
         self._makers(sent)
-        named = [m.key for m in sent.mentions if m.kind == "alliance" and not m.setting]
+        named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
 
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
+        right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST), right)
         status = status_of(sent, t, left, right)
         if status is None:
             return
@@ -709,6 +766,8 @@ class RelationReader:
             )
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
+                if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
+                    continue  # "a shift away from its Soviet-era jets": left behind, not bought
                 if p in ("by", "par") and _MADE_VERB.match(sent.words[max(0, _m.start - 2)] or ""):
                     p = "from"  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
@@ -756,11 +815,19 @@ class RelationReader:
                 others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
                 if not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
                     recipients = [self.ctx.recipients[-1]]
+        if supplier is None and not co_suppliers:
+            # weapons whose origin the text gives only as a group have no supplier it states
+            weapons = [(m, key) for m, key in weapons if m is None or not m.group_origin]
+        own_supplier: dict[int, Ref] = {}
+        if t.frame in BUY_LIKE and len(weapons) > 1:
+            own_supplier = _distributed(sent, weapons, right_actors)
+            if own_supplier:
+                co_suppliers = []
         stated = [s for s in [supplier, *co_suppliers] if s is not None]
         weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         for m, key in weapons:
-            weapon_supplier = supplier
+            weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
             if pair:
                 known = self._supplier_for(key, m, sent)
                 weapon_supplier = known if known in pair else pair[0]
