@@ -224,9 +224,9 @@ def _grouped_origins(sent: Sent, demonyms: list[Mention]) -> set[int]:
     out: set[int] = set()
     for a, b in zip(demonyms, demonyms[1:]):
         gap = sent.words[a.end : b.start]
-        if gap and all(w in ("and", "et", "or", "ou", ",") for w in gap) and b.end < len(sent.words):
-            if sent.words[b.end] not in (",", ".", ";") or sent.lang == "fr":
-                out.update((a.start, b.start))
+        coordinated = gap and all(w in ("and", "et", "or", "ou", ",") for w in gap) and b.end < len(sent.words)
+        if coordinated and (sent.words[b.end] not in (",", ".", ";") or sent.lang == "fr"):
+            out.update((a.start, b.start))
     return out
 
 
