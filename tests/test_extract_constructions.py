@@ -82,3 +82,29 @@ def test_weapons_of_a_group_origin_have_no_stated_supplier():
 def test_in_a_country_just_named_the_country_is_that_one():
     text = "Lors d'une visite en Grèce, le pays a signé un accord portant sur l'acquisition de vingt Rafale."
     assert ("FRA", "GRC", "Rafale") in {d[:3] for d in deal_set(text, "fr")}
+
+
+def test_a_family_name_is_the_one_system_of_that_family_the_article_names():
+    text = "Peru received 12 Sukhoi jets from Russia. The first Su-25 landed in Lima on Monday."
+    weapons = {d[2] for d in deal_set(text)}
+    assert weapons == {"Su-25"}
+
+
+def test_a_currency_is_not_a_country():
+    text = "Chile will buy eight K9 howitzers from South Korea in a US$300 million contract."
+    found = {d[:3] for d in deal_set(text)}
+    assert found == {("KOR", "CHL", "K9")}
+
+
+def test_an_arms_build_up_is_not_production():
+    from kg.facts import Agreement
+
+    text = "Russia and Venezuela discussed an arms build up by the Venezuelan army."
+    assert facts(text, Agreement) == []
+    assert facts("Russia and Venezuela discussed the production of Su-30 jets.", Agreement) != []
+
+
+def test_a_supplier_to_a_state_sells_to_that_state():
+    text = "Israel became the main supplier to Azerbaijan, with deals to sell Hermes 900 drones and Barak 8 missiles."
+    found = {d[:3] for d in deal_set(text)}
+    assert ("ISR", "AZE", "Hermes 900") in found

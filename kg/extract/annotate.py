@@ -131,6 +131,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             m.kind == "country" and m.via == "name" and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m)
         )
     ]
+    sent.mentions = [m for m in sent.mentions if not _currency(sent, m)]
     _attach_demonyms(sent)
     _mark_settings(sent)
     return sent
@@ -216,6 +217,20 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "company"
         elif "actor_noun" in cues:
             d.attached = "actor"
+
+
+def _currency(sent: Sent, m: Mention) -> bool:
+    """A country name that is part of a currency: "US$2.5 billion", "$ US", "dollars US", "US dollars",
+    "dollars canadiens" (a demonym after dollars)."""
+    if m.kind not in ("country", "demonym"):
+        return False
+    nxt = sent.tokens[m.end].text if m.end < len(sent.tokens) else ""
+    prev = sent.words[m.start - 1] if m.start > 0 else ""
+    return (
+        nxt.startswith("$")
+        or prev in ("$", "dollars", "dollar")
+        or (m.kind == "country" and sent.words[m.end : m.end + 1] in (["dollars"], ["dollar"]))
+    )
 
 
 def _grouped_origins(sent: Sent, demonyms: list[Mention]) -> set[int]:

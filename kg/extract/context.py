@@ -109,12 +109,30 @@ class Context:
     def end_first_pass(self) -> None:
         """Fix what the whole article says (first mentions, main country and weapon) and restart the
         recency lists for the second pass, which reads the article in order again."""
+        self._resolve_families()
         self.first_countries = _first_seen(self.sentences, "country")
         self.first_weapons = _first_seen(self.sentences, "weapon")
         self.main_country = _most_named(self.actor_counts, self.first_countries)
         self.main_weapon = _most_named(self.weapon_counts, self.first_weapons)
         self.actor_order = []
         self.weapon_order = []
+
+    def _resolve_families(self) -> None:
+        """A maker-family name ("24 Sukhoi jets", "les Mirage") is the one system of that family the
+        article names ("the first two Su-30 landed"); with none or several named it stays the family."""
+        families = load().families
+        named = {m.key for s in self.sentences for m in s.mentions if m.kind == "weapon"}
+        chosen = {}
+        for family in named & families.keys():
+            members = [k for k in families[family] if k in named]
+            if len(members) == 1:
+                chosen[family] = members[0]
+        for sent in self.sentences:
+            for m in sent.mentions:
+                if m.kind == "weapon" and m.key in chosen:
+                    self.weapon_counts[chosen[m.key]] += 1
+                    self.weapon_counts.pop(m.key, None)
+                    m.key = chosen[m.key]
 
     def first_country(self) -> Ref | None:
         return self.first_countries[0] if self.first_countries else None

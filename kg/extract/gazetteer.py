@@ -167,6 +167,8 @@ class Gazetteer:
     designations: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
     company_country: dict[str, str] = field(default_factory=dict)
+    # maker-family rows ("Sukhoi", "MiG", "Mirage") -> the systems whose names start with the family name
+    families: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def match_names(self, tokens: list[Token], lang: str | None = None) -> list[Hit]:
         """Countries, capitals/seats, alliances, weapons (by name or designation) and known people."""
@@ -219,6 +221,21 @@ def _add_names(index: PhraseIndex, names, kind: str, value: str, lang: str = "*"
             index.add(name, kind, value, lang)
 
 
+def _families(weapons: dict[str, WeaponInfo]) -> dict[str, tuple[str, ...]]:
+    """Family rows and their members: a row named without digits ("Sukhoi") whose name starts
+    other rows' names ("Sukhoi Su-30", "Mirage 2000")."""
+    bare = {fold(k): k for k in weapons if not any(c.isdigit() for c in k)}
+    members: dict[str, list[str]] = {}
+    for key, info in weapons.items():
+        for name in (key, *info.aliases):
+            first = fold(re.split(r"[ \-]", name, maxsplit=1)[0])
+            family = bare.get(first)
+            same_kind = family is not None and weapons[family].category == info.category
+            if same_kind and family != key and name != first and key not in members.setdefault(family, []):
+                members[family].append(key)
+    return {f: tuple(m) for f, m in members.items() if len(m) >= 2}
+
+
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """Build the gazetteer from ``kg/data`` (cached: built once per process)."""
@@ -267,6 +284,7 @@ def load() -> Gazetteer:
             makers = row.get("maker", "").split()
             if len(makers) == 1:
                 g.company_country.setdefault(fold(company), makers[0])
+    g.families = _families(g.weapons)
     for row in read_table("weapon_nouns.tsv"):
         g.nouns.add(row["form"], "noun", row["key"], row.get("lang") or "*")
         g.noun_category[row["key"]] = row.get("category", "")

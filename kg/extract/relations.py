@@ -707,6 +707,7 @@ class RelationReader:
             for s, e, f in sent.triggers
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
+            and not (f == "coproduce" and sent.words[e : e + 1] == ["up"])  # "an arms build-up"
         ]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
@@ -810,6 +811,12 @@ class RelationReader:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
+            if not recipients and not pair and supplier is not None and not passive:
+                # "the largest supplier to Venezuela, with deals to sell rifles": the recipient the
+                # clause named before the verb
+                recipients = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p in ("to", "a", "au", "aux")][
+                    :1
+                ]
             if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n"):
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
                 others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
