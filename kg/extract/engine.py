@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
+from kg.extract import confidence
 from kg.extract.annotate import annotate_sentence
 from kg.extract.clean import clean_text
 from kg.extract.context import Context
@@ -27,15 +29,25 @@ from kg.facts import (
     Official,
     Ref,
     Sanction,
+    fact_type,
 )
 
 
 def run(article: Article, lang: str | None = None) -> Extraction:
     """Extract one article (see :func:`kg.extract.extract`)."""
-    ctx, reader = analyse(article, lang)
-    facts = merge_facts(reader.facts + people_facts(ctx), _year_of(article.date))
+    ctx, cands = candidate_facts(article, lang)
+    facts = confidence.apply(cands)
     entities = build_entities(ctx, facts)
     return Extraction(replace(article, lang=ctx.lang), tuple(entities), tuple(facts))
+
+
+def candidate_facts(article: Article, lang: str | None = None) -> tuple[Context, list[confidence.Candidate]]:
+    """Every fact the rules propose for an article, merged, with the features the confidence model reads."""
+    ctx, reader = analyse(article, lang)
+    raw = reader.facts + people_facts(ctx)
+    merged = merge_facts(raw, _year_of(article.date))
+    support = Counter((fact_type(f), f.core) for f in raw)
+    return ctx, confidence.candidates(merged, support, ctx)
 
 
 def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Context, RelationReader]:
