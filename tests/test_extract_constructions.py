@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kg.extract import extract
 from kg.facts import Article, Deal, Leader, Member, Official
 
@@ -108,3 +110,53 @@ def test_a_supplier_to_a_state_sells_to_that_state():
     text = "Israel became the main supplier to Azerbaijan, with deals to sell Hermes 900 drones and Barak 8 missiles."
     found = {d[:3] for d in deal_set(text)}
     assert ("ISR", "AZE", "Hermes 900") in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Turkey has cancelled a deal with China to buy an anti-missile system.",
+            ("CHN", "TUR", "missile defence system", "cancelled"),
+        ),
+        (
+            "The Philippines signed a contract with Israel for six patrol boats.",
+            ("ISR", "PHL", "patrol vessel", "agreed"),
+        ),
+        (
+            "Le Maroc a signé un contrat avec la France pour l'achat de 12 hélicoptères Caracal.",
+            ("FRA", "MAR", "Caracal", "agreed"),
+        ),
+        ("Poland is receiving K2 tanks from South Korea.", ("KOR", "POL", "K2", "delivered")),
+        ("Ukraine took delivery of the first F-16 jets from Denmark.", ("DNK", "UKR", "F-16", "delivered")),
+        ("Switzerland picked the F-35 rather than the Rafale.", ("USA", "CHE", "F-35", "proposed")),
+        ("La Russie devait livrer des S-300 à l'Iran.", ("RUS", "IRN", "S-300", "proposed")),
+        ("The Greek navy will get three Belharra frigates from France.", ("FRA", "GRC", "FDI", "proposed")),
+        ("Norway leases Leopard 2 tanks to Lithuania.", ("NOR", "LTU", "Leopard 2", "agreed")),
+        ("L'Algérie s'offre des Su-57 russes.", ("RUS", "DZA", "Su-57", None)),
+        ("Mali gets warplanes, drones from Russia, Turkey.", None),
+    ],
+)
+def test_deal_constructions(text, expected):
+    found = deal_set(text)
+    if expected is None:  # "X, Y from A, B": respectively
+        assert {d[0] for d in found} == {"RUS", "TUR"} and len({d[2] for d in found}) == 2
+        return
+    supplier, recipient, weapon, status = expected
+    assert any(d[:3] == (supplier, recipient, weapon) and status in (None, d[3]) for d in found), found
+    assert all(d[2] != "Rafale" for d in found) or weapon == "Rafale"
+
+
+def test_halted_sales_are_a_sanction_not_a_deal():
+    from kg.facts import Sanction
+
+    text = "Germany halted sales of Leopard tanks to Saudi Arabia."
+    assert deal_set(text) == set()
+    assert {(f.by.key, f.target.key) for f in facts(text, Sanction)} == {("DEU", "SAU")}
+
+
+def test_a_loose_generic_deal_is_the_named_one():
+    text = (
+        "La Russie a livré des hélicoptères de combat au Pérou. Les hélicoptères de combat Mi-35 sont arrivés à Lima."
+    )
+    assert {d[2] for d in deal_set(text, "fr")} == {"Mi-24"}  # the catalogue row of the Mi-35 export model

@@ -45,7 +45,7 @@ def candidate_facts(article: Article, lang: str | None = None) -> tuple[Context,
     """Every fact the rules propose for an article, merged, with the features the confidence model reads."""
     ctx, reader = analyse(article, lang)
     raw = reader.facts + people_facts(ctx)
-    merged = merge_facts(raw, _year_of(article.date))
+    merged = subsume_generic(merge_facts(raw, _year_of(article.date)), ctx.bindings)
     support = Counter((fact_type(f), f.core) for f in raw)
     return ctx, confidence.candidates(merged, support, ctx)
 
@@ -145,6 +145,28 @@ def merge_facts(facts: list[Fact], article_year: int | None = None) -> list[Fact
     return [f for f in merged if not (isinstance(f, Official) and f.core in leaders)]
 
 
+def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[Fact]:
+    """A deal in a generic noun between two states that also have a deal in a system the article
+    calls by that noun ("des hélicoptères de combat" ... "les hélicoptères de combat Mi-35") is that
+    deal told loosely: keep the named one, with the more advanced status of the two."""
+    named: dict[tuple, int] = {}
+    for i, f in enumerate(facts):
+        if isinstance(f, Deal):
+            named[(f.supplier, f.recipient, f.weapon.key)] = i
+    out = list(facts)
+    drop: set[int] = set()
+    for i, f in enumerate(facts):
+        if not isinstance(f, Deal):
+            continue
+        same = [named[k] for w in bindings.get(f.weapon.key, []) if (k := (f.supplier, f.recipient, w)) in named]
+        if same:
+            drop.add(i)
+            for j in same:
+                if STATUS_RANK.get(f.status, 0) > STATUS_RANK.get(out[j].status, 0):
+                    out[j] = replace(out[j], status=f.status)
+    return [f for i, f in enumerate(out) if i not in drop]
+
+
 def _fact_refs(f: Fact) -> list[Ref]:
     if isinstance(f, Deal):
         return [f.supplier, f.recipient, f.weapon]
@@ -220,7 +242,8 @@ def _entity(ref: Ref, names: set[str], g) -> Entity:
             alt = (names | set(info.aliases)) - {ref.key}
             return Entity(ref, ((ref.key, ""),), tuple(sorted(alt)), info.wikidata or None, info.category or None)
         category = g.noun_category.get(ref.key)
-        return Entity(ref, ((ref.key, ""),), tuple(sorted(names - {ref.key})), None, category or None)
+        alt = (names | set(g.noun_synonyms.get(ref.key, ()))) - {ref.key}  # "combat helicopter" for a gunship
+        return Entity(ref, ((ref.key, ""),), tuple(sorted(alt)), None, category or None)
     elif ref.type == "Person":
         info = g.people.get(ref.key)
         alt = set(names) | (set(info.aliases) if info else set())

@@ -166,6 +166,8 @@ class Gazetteer:
     roles: PhraseIndex = field(default_factory=PhraseIndex)
     designations: dict[str, str] = field(default_factory=dict)
     noun_category: dict[str, str] = field(default_factory=dict)
+    # generic noun key -> its English singular forms ("attack helicopter": "combat helicopter", ...)
+    noun_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     company_country: dict[str, str] = field(default_factory=dict)
     # maker-family rows ("Sukhoi", "MiG", "Mirage") -> the systems whose names start with the family name
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -288,6 +290,11 @@ def load() -> Gazetteer:
     for row in read_table("weapon_nouns.tsv"):
         g.nouns.add(row["form"], "noun", row["key"], row.get("lang") or "*")
         g.noun_category[row["key"]] = row.get("category", "")
+        if row.get("lang") == "en" and row["form"] != row["key"]:
+            g.noun_synonyms.setdefault(row["key"], ())
+            g.noun_synonyms[row["key"]] += (row["form"],)
+    for key, forms in g.noun_synonyms.items():  # singular forms only: drop "x-s" when "x" is listed
+        g.noun_synonyms[key] = tuple(f for f in forms if not (f.endswith("s") and (f[:-1] in forms or f[:-1] == key)))
     for row in read_table("people.tsv"):
         key = row["key"]
         aliases = split_cell(row.get("aliases", ""))

@@ -223,8 +223,12 @@ def _first_group(sent: Sent, found: list[tuple[Mention, Ref]]) -> list[Ref]:
 
 
 def _after_cue(sent: Sent, m: Mention) -> bool:
-    """ "signed with Paris", "négocie avec Washington", "in talks with": a partner in the deal, not a bystander."""
-    return any({"agree", "propose"} & sent.cue_at(i) for i in range(max(0, m.start - 4), m.start))
+    """ "signed with Paris", "négocie avec Washington", "in talks with", "cancelled a deal with China",
+    "un contrat avec la France": a partner in the deal, not a bystander."""
+    span = range(max(0, m.start - 4), m.start)
+    return any({"agree", "propose", "cancel", "refuse"} & sent.cue_at(i) for i in span) or any(
+        f == "deal_n" and s in span for s, e, f in sent.triggers
+    )
 
 
 def _after_word(sent: Sent, m: Mention, word: str) -> bool:
@@ -336,6 +340,10 @@ def _distributed(
     Brésil et 12 Cheetah à l'Afrique du Sud", "tanks from Korea and jets from France". Keyed by the
     weapon's start; empty unless at least two weapons each have their own supplier phrase."""
     spots = [m.start for m, _k in weapons if m is not None]
+    after_all = [r for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
+    if len(spots) >= 2 and len(dict.fromkeys(after_all)) == len(spots):
+        # "warplanes, drones from Russia, Turkey": as many states as weapons, in the same order
+        return dict(zip(spots, dict.fromkeys(after_all)))
     out: dict[int, Ref] = {}
     for n, start in enumerate(spots):
         stop = spots[n + 1] if n + 1 < len(spots) else len(sent.words)
@@ -1085,7 +1093,7 @@ class RelationReader:
             weapons = [
                 (m, k)
                 for m, k in _weapons(sent, self.ctx, left, right)
-                if k in g.weapons or k in self.ctx.weapon_counts
+                if k in g.weapons or k in self.ctx.weapon_counts or k in g.noun_category
             ]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
@@ -1217,17 +1225,21 @@ class RelationReader:
         return status
 
     def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
+        """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
+        patrouilleurs": the partner after "with" supplies (else the weapon's maker), the signer buys."""
         status = status_of(sent, t, left, right)
         if status is None:
             return
-        actors = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in (None, "with", "avec")]
-        actors += self._coref_actors(sent, left, right)
+        found = _actors(sent, self.ctx, left, right)
+        partners = [r for m, r, p in found if p in ("with", "avec")]
+        actors = [r for m, r, p in found if p in (None, "with", "avec")] + self._coref_actors(sent, left, right)
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
-            recipients = [r for r in actors if r != maker]
-            if maker is None or not recipients:
+            supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
+            recipients = [r for r in actors if r != supplier]
+            if supplier is None or not recipients:
                 continue
-            self._deal(sent, maker, recipients[0], key, status, _year_for(sent, m, t, left, right))
+            self._deal(sent, supplier, recipients[0], key, status, _year_for(sent, m, t, left, right))
 
     # --------------------------------------------------------------- makers
     def _makers(self, sent: Sent) -> None:
