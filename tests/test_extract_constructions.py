@@ -160,3 +160,45 @@ def test_a_loose_generic_deal_is_the_named_one():
         "La Russie a livré des hélicoptères de combat au Pérou. Les hélicoptères de combat Mi-35 sont arrivés à Lima."
     )
     assert {d[2] for d in deal_set(text, "fr")} == {"Mi-24"}  # the catalogue row of the Mi-35 export model
+
+
+def people(text: str, lang: str | None = None) -> set[tuple]:
+    return {(type(f).__name__, f.person.key, f.of.key) for f in facts(text, (Leader, Official), lang)}
+
+
+def test_a_title_without_a_state_takes_the_state_the_sentence_names_before_it():
+    text = "Peru bought tanks. The Chilean authorities said that defence minister Pedro Alvarez will visit Lima."
+    assert ("Official", "Pedro Alvarez", "CHL") in people(text)
+
+
+def test_a_spokesperson_who_speaks_of_a_state_serves_it():
+    text = "India bought jets. Foreign Office spokesperson Imran Qadir said Pakistan would not comment."
+    assert ("Official", "Imran Qadir", "PAK") in people(text)
+
+
+def test_a_head_of_a_company_or_pollster_holds_no_state_office():
+    assert people("Sweden sold jets. Anna Berg, the head of pollster Demoskop, said voters were split.") == set()
+    assert people("La Suède a vendu des avions, a déclaré Karl Lind, directeur général de Saab.", "fr") == set()
+
+
+def test_opposition_figures_hold_no_state_office():
+    text = "Britain suspended licences. Shadow foreign secretary John Hale did not oppose the decision."
+    assert people(text) == set()
+
+
+def test_a_persons_government_is_one_they_lead():
+    text = "Britain's arms exports grew under Tom Marsh's Tory government."
+    assert ("Leader", "Tom Marsh", "GBR") in people(text)
+
+
+def test_a_counterpart_holds_the_office_of_the_last_person_given_one():
+    text = (
+        "La présidente sud-coréenne Park Geun-hye est arrivée à Lima. "
+        "Elle rencontrera son homologue péruvien Ollanta Humala."
+    )
+    assert ("Leader", "Ollanta Humala", "PER") in people(text, "fr")
+
+
+def test_stacked_titles_make_one_role():
+    text = "Pakistan's Air Force Chief Air Chief Marshal Javed Akhtar Khan was in Riyadh."
+    assert people(text) == {("Official", "Javed Akhtar Khan", "PAK")}

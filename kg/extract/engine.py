@@ -81,9 +81,9 @@ def people_facts(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
     fallback = ctx.first_country()
     for r in ctx.people.roles:
-        if r.kind == "executive":
-            continue  # a company's officers hold no office of a state (corpus convention)
-        of = r.of or ctx.people.country_of(r.person) or (fallback.key if fallback else None)
+        if r.kind == "no_office":
+            continue  # company officers and the opposition hold no office of a state (corpus convention)
+        of = r.of or ctx.people.country_of(r.person) or r.near or (fallback.key if fallback else None)
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)

@@ -175,6 +175,7 @@ class RoleAssertion:
     role: str
     former: bool
     sentence: int
+    near: str | None = None  # the state the sentence names nearest the title, when the title names none
 
 
 @dataclass
@@ -224,27 +225,60 @@ class PeopleBook:
             if name is None:
                 continue
             n_start, n_end, key = name
-            claimed.update(range(n_start, n_end))
+            claimed.update(range(min(n_start, max(end, after)), n_end))  # "Chief Air Chief Marshal X": one title
             if nationality is None:
                 nationality = _of_after_name(sent, n_end)
+            if _of_an_organisation(sent, max(end, n_end), lowercase=_scope == "any"):
+                base_kind = "no_office"  # "directeur général de Saab", "CEO of GE Aerospace": a company's
             key = self._register(key, _text(sent.tokens[n_start:n_end]), sent.index)
             _add_person_mention(sent, key, n_start, n_end)
             if base_kind == "counterpart":
                 pending_counterparts.append((key, nationality))
                 continue
-            found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index))
+            near = _nearest_state(sent, start) if nationality is None else None
+            found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index, near))
         for key, nationality in pending_counterparts:
-            # "son homologue russe X": X holds the other person's office; with no nationality said, the
-            # counterpart serves another state, so the known-people list supplies it later
+            # "son homologue russe X": X holds the other person's office (the one named in this sentence,
+            # else the last one given a role); with no nationality said, the counterpart serves another
+            # state, so the known-people list supplies it later
             other = next((r for r in found if r.person != key), None)
+            other = other or next((r for r in reversed(self.roles) if r.person != key), None)
             kind, role = (other.kind, other.role) if other else ("official", "counterpart")
             found.append(RoleAssertion(key, nationality, kind, role, False, sent.index))
+        found += self._heads_of_government(sent)
         self._surnames(sent)
         for r in found:
             if r.of and self.people[r.person].country is None:
                 self.people[r.person].country = r.of
         self.roles += found
         return found
+
+    def _heads_of_government(self, sent: Sent) -> list[RoleAssertion]:
+        """ "Rishi Sunak's government", "the Bush administration", "le gouvernement de X": the person
+        leads the government of their state (from the known-people list or the sentence)."""
+        out = []
+        for k, w in enumerate(sent.words):  # a name the list does not know: "Tom Marsh's Tory government"
+            if w == "'s" and any(x in _GOVERNMENT for x in sent.words[k + 1 : k + 4]):
+                j = k
+                while j > 0 and _is_name_token(sent, j - 1):
+                    j -= 1
+                if k - j >= 2 and sent.mention_at(j) is None:
+                    key = self._register(person_key(_text(sent.tokens[j:k])), _text(sent.tokens[j:k]), sent.index)
+                    _add_person_mention(sent, key, j, k)
+        for m in sent.mentions:
+            if m.kind != "person":
+                continue
+            after = sent.words[m.end : m.end + 4]
+            before = sent.words[max(0, m.start - 3) : m.start]
+            possessive = after[:1] == ["'s"] and any(w in _GOVERNMENT for w in after[1:4])
+            french = any(w in _GOVERNMENT for w in before[-2:]) or (
+                len(before) >= 2 and before[-1] in ("de", "d'") and before[-2] in _GOVERNMENT
+            )
+            english_noun = after[:1] and after[0] in ("administration", "government")
+            if possessive or french or english_noun:
+                near = _nearest_state(sent, m.start)
+                out.append(RoleAssertion(m.key, None, "leader", "head of government", False, sent.index, near))
+        return out
 
     def _register(self, key: str, surface: str, sentence: int) -> str:
         key = self._merge_key(key)
@@ -363,6 +397,49 @@ def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
                 prev.attached = "person"
             return prev.key, after
     return None, after
+
+
+_GOVERNMENT = {"government", "administration", "gouvernement", "cabinet"}
+
+
+def _nearest_state(sent: Sent, i: int) -> str | None:
+    """The state the sentence names nearest position ``i`` (before it first): "Foreign Office
+    spokesperson X said Pakistan ...", "les autorités irakiennes ont indiqué que le ministre X ..."."""
+    states = [
+        m
+        for m in sent.mentions
+        if (m.kind == "country" and not m.setting) or (m.kind == "demonym" and m.attached in (None, "actor", "person"))
+    ]
+    before = [m for m in states if m.end <= i]
+    if before:
+        return before[-1].key
+    after = [m for m in states if m.start >= i]
+    # after the title, only a state that acts in the clause the person speaks in ("X said Pakistan ...")
+    return after[0].key if after and after[0].kind == "country" and _says_before(sent, i, after[0].start) else None
+
+
+def _says_before(sent: Sent, i: int, j: int) -> bool:
+    """A verb of saying between positions ``i`` and ``j``: "spokesperson X said Pakistan ..."."""
+    return any(w in _SAYING for w in sent.words[i:j])
+
+
+_SAYING = {"said", "says", "told", "stated", "declared", "announced", "a declare", "declare", "affirme", "indique"}
+
+
+def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:
+    """A title followed by "of"/"de" and a name that is no state: "chief executive of GE Aerospace",
+    "directeur général de Saab"; with ``lowercase``, also a common noun ("the head of pollster X")."""
+    while i < len(sent.words) and sent.words[i] in (",",):
+        i += 1
+    if i >= len(sent.words) or sent.words[i] not in ("of", "de", "d'", "du"):
+        return False
+    j = i + 1
+    while j < len(sent.words) and sent.words[j] in _DETERMINERS:
+        j += 1
+    if j >= len(sent.tokens) or not (sent.tokens[j].text[:1].isupper() or lowercase and sent.tokens[j].text.isalpha()):
+        return False
+    m = sent.mention_at(j)
+    return m is None or m.kind not in ("country", "alliance", "demonym", "person")
 
 
 def _of_after_name(sent: Sent, i: int) -> str | None:

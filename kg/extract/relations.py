@@ -255,6 +255,22 @@ def _in_member_phrase(sent: Sent, m: Mention) -> bool:
     return any(f == "member" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 3) for s, e, f in sent.triggers)
 
 
+_RELATIVES = {"who", "which", "whose", "qui", "dont", "lequel", "laquelle", "lesquels", "where", "ou"}
+
+
+def _asides(sent: Sent, end: int) -> set[int]:
+    """Token positions inside relative clauses closed before ``end``: "Chavez, who accused the US of
+    plans to invade, has signed ...": the US is not the subject of "signed"."""
+    out: set[int] = set()
+    words = sent.words
+    for i in range(min(end, len(words)) - 1):
+        if words[i] == "," and words[i + 1] in _RELATIVES:
+            close = next((j for j in range(i + 2, end) if words[j] == ","), None)
+            if close is not None:
+                out.update(range(i + 1, close))
+    return out
+
+
 def _is_possessive(sent: Sent, m: Mention) -> bool:
     return m.end < len(sent.words) and sent.words[m.end] == "'s"
 
@@ -550,6 +566,22 @@ _OBJECT_PRONOUNS = {"lui", "leur", "them", "it"}
 _CLITICS = {"lui", "leur", "les", "la", "le", "l'", "y", "en", "se", "s'", "me", "te", "nous", "vous", "them", "it"}
 
 
+def _adjectival_participle(sent: Sent, t: Trigger) -> bool:
+    """A production participle that describes a noun ("an aircraft manufactured domestically", "des
+    blindés fabriqués localement") rather than a clause's verb ("will be built in India", "has produced"):
+    no auxiliary before it, and no place after it."""
+    word = sent.words[t.end - 1]
+    if t.end - t.start != 1 or not (_past_form(sent, t) or word in ("built", "made")):
+        return False
+    before = sent.words[max(0, t.start - 3) : t.start]
+    if any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)) or any(
+        w in ("has", "have", "had", "a", "ont", "avait", "avaient", "will", "sera", "seront") for w in before
+    ):
+        return False
+    after = sent.words[t.end : t.end + 3]
+    return not any(w in ("in", "en", "au", "aux", "under", "sous") for w in after)
+
+
 def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     """Where the "de"/"to" of an infinitive stands: "de livrer", "de leur livrer", "to deliver"."""
     i = t.start - 1
@@ -643,10 +675,12 @@ class RelationReader:
 
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
+        aside = _asides(sent, end)
         found = [
             (m, r)
             for m, r, p in _actors(sent, self.ctx, start, end)
             if p is None
+            and m.start not in aside
             and not _is_object(sent, m)
             and (not _is_possessive(sent, m) or end - m.end <= 4)
             and not (m.kind == "alliance" and _in_member_phrase(sent, m))
@@ -1118,10 +1152,17 @@ class RelationReader:
             or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
         ):
             return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
+        if t.frame == "coproduce" and _adjectival_participle(sent, t):
+            return  # "a jet jointly developed by A and B and manufactured domestically": how it is made
         if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
             return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
-        for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)):
+        everyone = _actors(sent, self.ctx, 0, len(sent.words))
+        linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
+        if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
+            subject = [r for r in self._subjects(sent, left, t.start) if r not in linked]
+            everyone = [(m, r, p) for m, r, p in everyone if r in linked or r in subject]
+        for m, r, p in everyone:
             if p in ("in", "en", "dans") and t.frame != "coproduce":
                 continue
             if r.type == "Alliance" and not (p is None and m.end <= t.start) and p not in ("with", "avec"):
@@ -1141,6 +1182,8 @@ class RelationReader:
                 maker = self.ctx.maker_of(weapon)
                 if maker:
                     parties.append(Ref.country(maker))
+        if len(parties) < 2:  # "the allies signed a defence pact", "les deux parties discutaient d'une coopération"
+            parties += self._coref_actors(sent, 0, len(sent.words))
         parties = list(dict.fromkeys(parties))
         named = self._named_alliance(sent, t)
         if named:  # "the AUKUS agreement", "un pacte, l'AUKUS": the parties are the alliance's members here
