@@ -202,3 +202,20 @@ def test_a_counterpart_holds_the_office_of_the_last_person_given_one():
 def test_stacked_titles_make_one_role():
     text = "Pakistan's Air Force Chief Air Chief Marshal Javed Akhtar Khan was in Riyadh."
     assert people(text) == {("Official", "Javed Akhtar Khan", "PAK")}
+
+
+def test_earlier_buyers_after_the_clause_bought_the_same_system():
+    text = "L'Inde a choisi le Rafale. Elle est le troisième pays à opter pour l'avion de Dassault, après la Grèce et l'Egypte."
+    found = {d[:3] for d in deal_set(text, "fr")}
+    assert {("FRA", "IND", "Rafale"), ("FRA", "GRC", "Rafale"), ("FRA", "EGY", "Rafale")} <= found
+
+
+def test_an_anaphoric_noun_takes_up_the_last_system_of_its_kind():
+    text = "Brazil flies the Gripen. Colombia has also bought the aircraft from Sweden."
+    assert ("SWE", "COL", "Gripen") in {d[:3] for d in deal_set(text)}
+    assert ("SWE", "COL", "Gripen") not in {d[:3] for d in deal_set("Colombia has also bought aircraft from Sweden.")}
+
+
+def test_a_title_before_a_name_does_not_hide_its_preposition():
+    text = "Lors de la visite du président Emmanuel Macron en Inde, le pays a signé un accord pour l'acquisition de Rafale."
+    assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND")}

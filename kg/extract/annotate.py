@@ -22,6 +22,8 @@ from kg.extract.tokens import Token, fold, tokenize
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
+# nouns that take up a system named before ("the aircraft", "l'appareil", "the type", "le navire")
+_VAGUE_NOUNS |= {"aircraft", "type", "ship"}
 _LIST_MARKERS = {"including", "such", "notamment", "dont", "comme", "like", "namely", "incluant", "y"}
 _MAKER_WORDS = {"fabrication", "conception", "construction", "origine", "facture"}
 # Common given names that are also country names in one language.

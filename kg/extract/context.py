@@ -34,6 +34,7 @@ _DEMONSTRATIVES = {
     "same",
 }
 _INDEFINITE_EN = {"a", "an"}
+_ANAPHORS = {"aircraft", "type", "ship", "equipment", "system"}
 _INDEFINITE_FR = {"un", "une"}
 _NUMBERS = {
     "two",
@@ -176,6 +177,9 @@ class Context:
         category = g.noun_category.get(m.key, "")
         same = [k for k in self.first_weapons if g.weapons.get(k) and g.weapons[k].category == category]
         if m.via == "vague":
+            taken_up = self._taken_up(m, sent)
+            if taken_up is not None:
+                return taken_up
             definite_system = m.key == "system" and before in ("the", "les", "le")
             if (
                 before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") or definite_system
@@ -202,6 +206,26 @@ class Context:
         if definite and recent:
             return recent[0]  # "the German-made tanks": the tanks last named
         return m.key
+
+    def _taken_up(self, m: Mention, sent: Sent) -> str | None:
+        """An anaphoric noun after a definite article or a demonstrative ("the aircraft", "l'avion de
+        Dassault", "ces appareils", "the type") is the last system of its kind named before it."""
+        if m.key not in _ANAPHORS:
+            return None
+        before = sent.words[max(0, m.start - 2) : m.start]
+        if not any(w in _DEMONSTRATIVES for w in before):
+            return None
+        g = load()
+        category = g.noun_category.get(m.key, "")
+        here = [x.key for x in sent.mentions if x.kind == "weapon" and x.end <= m.start]
+        kind = [
+            k
+            for k in reversed(self.weapon_order + here)
+            if g.weapons.get(k) and (not category or g.weapons[k].category == category)
+        ]
+        if self.main_weapon in kind:
+            return self.main_weapon  # the system the article is about, when it is of that kind
+        return kind[0] if kind else None
 
     def maker_of(self, weapon: str) -> str | None:
         """The weapon's maker as the article states it, else as the catalogue has it (one maker only)."""

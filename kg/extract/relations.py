@@ -183,6 +183,9 @@ _COUNTS = {"two", "three", "four", "five", "several", "many", "some", "deux", "t
 
 def _governing_prep(sent: Sent, m: Mention) -> str | None:
     i = m.start - 1
+    if m.kind == "person":  # "du président Emmanuel Macron": the preposition before the title
+        while i >= 0 and any(s <= i < e for s, e in sent.role_spans) or (i >= 0 and sent.words[i] in (",",)):
+            i -= 1
     if m.kind == "demonym" and sent.lang == "fr":
         while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
             i -= 1
@@ -344,6 +347,8 @@ _CONTRAST = {
     "remplacent",
     "succeder",
 }
+_SUBJECT_PRONOUNS = {"elle", "il", "it"}
+_EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoignant"}
 _ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
@@ -698,6 +703,33 @@ class RelationReader:
             previous = m
         return refs
 
+    def _subject_or_coref(self, sent: Sent, start: int, end: int) -> list[Ref]:
+        """The subject left of ``end``; a noun that takes up a country ("le pays", "the two countries")
+        standing nearer the verb than any named actor wins."""
+        subjects = self._subjects(sent, start, end)
+        nearest = max((m.end for m, r, p in _actors(sent, self.ctx, start, end) if r in subjects), default=-1)
+        if any(s >= nearest and c in ("coref_country", "coref_pair") for s, e, c in sent.cues if start <= s < end):
+            return self._coref_actors(sent, max(start, nearest), end) or subjects
+        return subjects or self._coref_actors(sent, start, end) or self._subject_pronoun(sent, start, end)
+
+    def _subject_pronoun(self, sent: Sent, start: int, end: int) -> list[Ref]:
+        """ "Elle est le troisième pays à opter pour ...", "It has also bought ...": a subject pronoun at
+        the head of the clause is the country last named, unless the last sentence spoke of a person."""
+        spots = [
+            s
+            for s, e, c in sent.cues
+            if start <= s < end
+            and c == "pronoun_actor"
+            and sent.words[s] in _SUBJECT_PRONOUNS
+            and (s == 0 or sent.words[s - 1] in (",", "et", "and", "mais", "but", '"', "«"))
+        ]
+        if not spots or not self.ctx.actor_order:
+            return []
+        previous = self.ctx.sentences[sent.index - 1] if sent.index > 0 else None
+        if sent.words[spots[0]] == "il" and previous is not None and any(m.kind == "person" for m in previous.mentions):
+            return []
+        return [self.ctx.actor_order[-1]]
+
     def _coref_actors(self, sent: Sent, start: int, end: int) -> list[Ref]:
         out: list[Ref] = []
         for s, _e, cue in sent.cues:
@@ -802,11 +834,7 @@ class RelationReader:
             if not subjects and t.frame == "sale_n" and any(p in RECIPIENT_PREPS_SUPPLY for m, r, p in right_actors):
                 subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
         else:
-            subjects = (
-                self._subjects(sent, left, t.start)
-                or self._subjects(sent, 0, t.start)
-                or self._coref_actors(sent, 0, t.start)
-            )
+            subjects = self._subjects(sent, left, t.start) or self._subject_or_coref(sent, 0, t.start)
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
                 if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
@@ -908,6 +936,27 @@ class RelationReader:
                 for s in co_suppliers or [weapon_supplier]:
                     if s != recipient:
                         self._deal(sent, s, recipient, key, status, year)
+                        if t.frame in BUY_LIKE and status != "refused":
+                            for earlier in self._earlier_buyers(sent, t, {s, recipient}):
+                                self._deal(sent, s, earlier, key, "agreed", None)
+
+    def _earlier_buyers(self, sent: Sent, t: Trigger, exclude: set[Ref]) -> list[Ref]:
+        """States named as earlier buyers of the same system at the end of the clause: "the third
+        country to opt for the Rafale, after Greece and Croatia", "like India and Egypt before it"."""
+        for i in range(t.end, len(sent.words)):
+            if sent.words[i] not in _EARLIER:
+                continue
+            found = [(m, r) for m, r, p in _actors(sent, self.ctx, i + 1, len(sent.words)) if r.type == "Country"]
+            refs, prev = [], i
+            for m, r in found:
+                if not all(w in CONJ or w in DETS for w in sent.words[prev + 1 : m.start]):
+                    break
+                refs.append(r)
+                prev = m.end - 1
+            rest = sent.words[prev + 1 :]
+            if refs and all(w in (".", ",", ";", ")", "before", "avant", "elle", "it", "them", "eux") for w in rest):
+                return [r for r in refs if r not in exclude]
+        return []
 
     def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
@@ -928,6 +977,8 @@ class RelationReader:
         """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
         owners = []
         for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
+            if t.frame == "purchase_n" and m.kind == "demonym" and m.attached == "company":
+                continue  # "un accord avec Dassault Aviation portant sur l'acquisition": the seller's firm
             if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
                 owners.append(r)
         pron = [
@@ -950,7 +1001,7 @@ class RelationReader:
             or "refuse" in sent.cue_at(i)
             for i in range(0, t.start)
         ):
-            owners = self._subjects(sent, 0, t.start) or self._coref_actors(sent, 0, t.start)
+            owners = self._subject_or_coref(sent, 0, t.start)
         return owners
 
     def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
@@ -1245,7 +1296,7 @@ class RelationReader:
                     makers.append(r)
                 elif makers:
                     break
-            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i) if k in g.weapons][-1:]
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons][-1:]
             for _m, key in weapons:
                 for maker in makers:
                     self.facts.append(Maker(Ref.weapon(key), maker, self._evidence(sent)))
