@@ -205,7 +205,10 @@ def test_stacked_titles_make_one_role():
 
 
 def test_earlier_buyers_after_the_clause_bought_the_same_system():
-    text = "L'Inde a choisi le Rafale. Elle est le troisième pays à opter pour l'avion de Dassault, après la Grèce et l'Egypte."
+    text = (
+        "L'Inde a choisi le Rafale. "
+        "Elle est le troisième pays à opter pour l'avion de Dassault, après la Grèce et l'Egypte."
+    )
     found = {d[:3] for d in deal_set(text, "fr")}
     assert {("FRA", "IND", "Rafale"), ("FRA", "GRC", "Rafale"), ("FRA", "EGY", "Rafale")} <= found
 
@@ -217,5 +220,8 @@ def test_an_anaphoric_noun_takes_up_the_last_system_of_its_kind():
 
 
 def test_a_title_before_a_name_does_not_hide_its_preposition():
-    text = "Lors de la visite du président Emmanuel Macron en Inde, le pays a signé un accord pour l'acquisition de Rafale."
+    text = (
+        "Lors de la visite du président Emmanuel Macron en Inde, "
+        "le pays a signé un accord pour l'acquisition de Rafale."
+    )
     assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND")}
