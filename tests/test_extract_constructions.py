@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.facts import Article, Deal, Leader, Member, Official
+from kg.facts import Article, Deal, Leader, Maker, Member, Official
 
 
 def facts(text: str, kind, lang: str | None = None) -> list:
@@ -225,3 +225,22 @@ def test_a_title_before_a_name_does_not_hide_its_preposition():
         "le pays a signé un accord pour l'acquisition de Rafale."
     )
     assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Serbia operates six Chinese CH-92A drones.", {("CH-92A", "CHN")}),
+        ("Le Pérou veut l'avion de fabrication sud-coréenne FA-50.", {("FA-50", "KOR")}),
+        ("Egypt became the ninth country to own the K9 howitzers from South Korea.", {("K9", "KOR")}),
+        ("The Tejas, made by India's Hindustan Aeronautics, lost the contest.", {("Tejas", "IND")}),
+        (
+            "Le T-50, mis au point par la Corée du Sud et les Etats-Unis, vole depuis 2002.",
+            {("T-50", "KOR"), ("T-50", "USA")},
+        ),
+        ("France and its Rafale jets won in India.", {("Rafale", "FRA")}),
+        ("Egypt and its Rafale jets took part in the exercise.", set()),  # an owner the catalogue does not confirm
+    ],
+)
+def test_stated_origins_are_makers(text, expected):
+    assert {f.core for f in facts(text, Maker)} == expected
