@@ -244,3 +244,33 @@ def test_a_title_before_a_name_does_not_hide_its_preposition():
 )
 def test_stated_origins_are_makers(text, expected):
     assert {f.core for f in facts(text, Maker)} == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The State Department approved the planned sale of tanks to Taiwan.", ("USA", "TWN", "tank", "proposed")),
+        ("Swiss voters rejected the purchase of 22 Gripen jets from Sweden.", ("SWE", "CHE", "Gripen", "cancelled")),
+        ("Les électeurs suisses ont rejeté l'achat de 22 Gripen à la Suède.", ("SWE", "CHE", "Gripen", "cancelled")),
+        ("The US veto wrecked the sale of C-295 planes from Spain to Venezuela.", ("ESP", "VEN", "C-295", "cancelled")),
+        ("Russia is sending S-400 systems to India.", ("RUS", "IND", "S-400", "delivered")),
+        ("France was to deliver two Mistral ships to Russia.", ("FRA", "RUS", "Mistral", "proposed")),
+    ],
+)
+def test_status_constructions(text, expected):
+    assert expected in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The US refused export licences for the parts of the aircraft sold to Venezuela.", {("USA", "VEN")}),
+        ("Germany stopped arms exports to Turkey.", {("DEU", "TUR")}),
+        ("Saudi Arabia suspended its $3 billion military aid to Lebanon.", {("SAU", "LBN")}),
+        ("Washington threatened to sanction Ankara.", set()),
+    ],
+)
+def test_sanction_constructions(text, expected):
+    from kg.facts import Sanction
+
+    assert {f.core for f in facts(text, Sanction)} == expected

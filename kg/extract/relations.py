@@ -617,6 +617,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if "cancel" in around:
         return "cancelled"
+    if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):
+        return "cancelled"  # "voters rejected the purchase of", "a rejeté l'achat": the buyer drops its own order
     if "refuse" in around or t.frame == "compete":
         return "refused"
     if negated:
