@@ -411,11 +411,41 @@ def _nearest_state(sent: Sent, i: int) -> str | None:
         if (m.kind == "country" and not m.setting) or (m.kind == "demonym" and m.attached in (None, "actor", "person"))
     ]
     before = [m for m in states if m.end <= i]
-    if before:
-        return before[-1].key
+    subjects = [m for m in before if not _governed(sent, m)]  # "X is considering buying from Y or Z, ..."
+    if subjects or before:
+        return (subjects or before)[-1].key
     after = [m for m in states if m.start >= i]
     # after the title, only a state that acts in the clause the person speaks in ("X said Pakistan ...")
     return after[0].key if after and after[0].kind == "country" and _says_before(sent, i, after[0].start) else None
+
+
+_GOVERNING = {
+    "from",
+    "to",
+    "with",
+    "by",
+    "of",
+    "in",
+    "or",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "a",
+    "au",
+    "aux",
+    "avec",
+    "par",
+    "en",
+}
+
+
+def _governed(sent: Sent, m: Mention) -> bool:
+    """A preposition (or "or", in a list of options) before the mention, past its articles."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in _DETERMINERS:
+        i -= 1
+    return i >= 0 and sent.words[i] in _GOVERNING and not (sent.words[i] == "a" and sent.tokens[i].lower != "à")
 
 
 def _says_before(sent: Sent, i: int, j: int) -> bool:
