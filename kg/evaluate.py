@@ -119,6 +119,9 @@ class ArticleScore:
     year: Counter = field(default_factory=Counter)
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
+    # the same errors as records: ("missed" | "spurious", fact type, core) and (system status, gold status)
+    errors: list[tuple[str, str, tuple]] = field(default_factory=list)
+    status_errors: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
 class _Matcher:
@@ -240,12 +243,15 @@ def score_article(store: Store, gold: dict) -> ArticleScore:
         score.facts[kind] = Tally(len(g.keys() & s.keys()), len(s.keys() - g.keys()), len(g.keys() - s.keys()))
         score.missed += [f"{kind} {_show(gold_core(g[k]))}" for k in g.keys() - s.keys()]
         score.spurious += [f"{kind} {_show(s[k])}" for k in s.keys() - g.keys()]
+        score.errors += [("missed", kind, k) for k in g.keys() - s.keys()]
+        score.errors += [("spurious", kind, k) for k in s.keys() - g.keys()]
         if kind == "deal":
             for k in g.keys() & s.keys():
                 status, year = sys_deals_norm[k]
                 score.status["total"] += 1
                 score.status["correct"] += status == g[k].get("status")
                 if status != g[k].get("status"):
+                    score.status_errors.append((status, g[k].get("status")))
                     score.missed.append(f"status {_show(gold_core(g[k]))}: {status} != {g[k].get('status')}")
                 if g[k].get("year") is not None or year is not None:
                     score.year["total"] += 1
@@ -304,6 +310,55 @@ def evaluate(paths: Iterable[str | Path], lang: str | None = None, only_lang: st
     return EvalReport(scores)
 
 
+def _deal_class(core: tuple, others: set[tuple]) -> str | None:
+    """How a spurious deal relates to a missed one of the same article, if it does."""
+    s, r, w = core
+    for o in others:
+        if (o[0], o[1]) == (s, r):
+            return "deal: right parties, other weapon"
+        if (o[1], o[2]) == (r, w):
+            return "deal: wrong supplier"
+        if (o[0], o[2]) == (s, w):
+            return "deal: wrong recipient"
+        if (o[1], o[0], o[2]) == (s, r, w):
+            return "deal: roles reversed"
+    return None
+
+
+def error_classes(report: EvalReport) -> Counter:
+    """Errors grouped by failure class, for ``kg eval --show-errors``: which roles a wrong deal got
+    wrong, people given the wrong state or the wrong kind of office, statuses confused, and plain
+    misses and spurious facts by type.
+
+    >>> a = ArticleScore("x", "en")
+    >>> a.errors = [("missed", "deal", ("rus", "tur", "s-400")), ("spurious", "deal", ("rus", "tur", "s-300"))]
+    >>> dict(error_classes(EvalReport([a])))
+    {'deal: right parties, other weapon': 1}
+    """
+    out: Counter = Counter()
+    for a in report.articles:
+        missed = {(k, c) for e, k, c in a.errors if e == "missed"}
+        spurious = {(k, c) for e, k, c in a.errors if e == "spurious"}
+        paired: set[tuple] = set()
+        for kind, core in sorted(spurious, key=repr):
+            label = None
+            if kind == "deal":
+                label = _deal_class(core, {c for k, c in missed if k == "deal"})
+            elif kind in ("leader", "official"):
+                same = [(k, c) for k, c in missed if k in ("leader", "official") and c[0] == core[0]]
+                if same:
+                    label = "person: wrong state" if same[0][1] != core else "person: leader/official confused"
+                    paired.add(same[0])
+            out[label or f"spurious {kind}"] += 1
+            if label and kind == "deal":
+                paired.update(("deal", c) for k, c in missed if k == "deal" and _deal_class(core, {c}))
+        for kind, core in missed - paired:
+            out[f"missed {kind}"] += 1
+        for system, gold in a.status_errors:
+            out[f"status: {system} instead of {gold}"] += 1
+    return out
+
+
 def format_report(report: EvalReport, show_errors: bool = False) -> str:
     """The scores as a table, optionally followed by each article's misses and spurious facts."""
     data = report.as_dict()
@@ -317,6 +372,8 @@ def format_report(report: EvalReport, show_errors: bool = False) -> str:
         lines.append(f"  {lang}: facts F1 {t['facts']['f1']:.3f}  entities F1 {t['entities']['f1']:.3f}  "
                      f"status {t['status_accuracy']}  year {t['year_accuracy']}  ({t['articles']} articles)")
     if show_errors:
+        lines.append("\nerrors by class:")
+        lines += [f"  {n:>4}  {label}" for label, n in error_classes(report).most_common()]
         for a in report.articles:
             if a.missed or a.spurious:
                 lines.append(f"\n{a.id} ({a.lang})")

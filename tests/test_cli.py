@@ -215,6 +215,7 @@ def test_eval_lang_and_show_errors(runner):
     result = runner.invoke(cli, ["eval", str(data_dir), "--lang", "en", "--show-errors"])
     assert result.exit_code == 0, result.output
     assert "  en: facts F1" in result.output and "  fr: facts F1" not in result.output
+    assert "errors by class:" in result.output
 
 
 @pytest.mark.parametrize("args,message", [

@@ -82,7 +82,7 @@ def validate(ctx, quiet: bool) -> None:
 @click.option("--show-errors", is_flag=True, help="List missed and spurious facts per article.")
 def eval_(gold: tuple[Path, ...], as_json: bool, lang: str | None, show_errors: bool) -> None:
     """Score extraction against gold files or folders (fact-model.md section 4)."""
-    from kg.evaluate import evaluate, format_report
+    from kg.evaluate import error_classes, evaluate, format_report
 
     report = evaluate(gold, only_lang=lang)
     if not report.articles:
@@ -91,6 +91,7 @@ def eval_(gold: tuple[Path, ...], as_json: bool, lang: str | None, show_errors: 
         data = report.as_dict()
         if show_errors:
             data["errors"] = {a.id: {"missed": a.missed, "spurious": a.spurious} for a in report.articles}
+            data["error_classes"] = dict(error_classes(report).most_common())
         click.echo(json.dumps(data))
     else:
         click.echo(format_report(report, show_errors), nl=False)
