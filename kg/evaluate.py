@@ -352,7 +352,7 @@ def error_classes(report: EvalReport) -> Counter:
             out[label or f"spurious {kind}"] += 1
             if label and kind == "deal":
                 paired.update(("deal", c) for k, c in missed if k == "deal" and _deal_class(core, {c}))
-        for kind, core in missed - paired:
+        for kind, _core in missed - paired:
             out[f"missed {kind}"] += 1
         for system, gold in a.status_errors:
             out[f"status: {system} instead of {gold}"] += 1
