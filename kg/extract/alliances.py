@@ -1,0 +1,179 @@
+"""Membership and agreement frames: joining an alliance, an alliance and the states it groups,
+cooperation, treaties, co-production and contracts between states."""
+
+from __future__ import annotations
+
+from kg.extract.annotate import Sent
+from kg.extract.clauses import (
+    _ALLIANCE_NOUNS,
+    BOUNDARY,
+    TRANSFER,
+    Trigger,
+    _actors,
+    _adjectival_participle,
+    _cues,
+    _new_clause,
+    _weapons,
+    _year_for,
+)
+from kg.extract.context import Context
+from kg.extract.gazetteer import load
+from kg.facts import Agreement, Fact, Member, Ref
+
+
+class AgreementFrames:
+    """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
+    appends to ``self.facts``)."""
+
+    ctx: Context
+    facts: list[Fact]
+
+    # -------------------------------------------------------------- members
+    def _member(self, sent: Sent, t: Trigger) -> None:
+        g = load()
+        alliances = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and abs(m.start - t.end) <= 4]
+        if not alliances:
+            return
+        alliance = min(alliances, key=lambda m: abs(m.start - t.end)).key
+        members = g.members_of(alliance)
+        candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
+        candidates += self._coref_actors(sent, 0, len(sent.words))
+        if "negation" in _cues(sent, max(0, t.start - 4), t.start):
+            return  # "qui n'est pas membre de l'UE"
+        for ref in candidates:
+            if not members or ref.key in members:
+                self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+
+    def _member_list(self, sent: Sent, t: Trigger) -> None:
+        """ "The CSTO is an alliance of Russia, Armenia and Belarus", "l'OCS, qui regroupe la Russie, la Chine
+        et ...", "Cette organisation regroupe ...": the alliance on the left groups the states listed on the right.
+        An alliance taken up by a noun ("cette organisation", "the bloc") is the alliance last named."""
+        left = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and t.start - m.end <= 6]
+        left = [m for m in left if m.end <= t.start]
+        if left:
+            alliance = left[-1].key
+        elif any(w in _ALLIANCE_NOUNS for w in sent.words[max(0, t.start - 3) : t.start]) and self.last_alliance:
+            alliance = self.last_alliance
+        else:
+            return
+        if "negation" in _cues(sent, max(0, t.start - 4), t.start):
+            return
+        members = load().members_of(alliance)
+        end = len(sent.words)
+        for i in range(t.end, len(sent.words)):
+            if sent.words[i] in BOUNDARY or sent.words[i] in ("car", "because", "which", "qui") or _new_clause(sent, i):
+                end = i
+                break
+        for _m, ref, _p in _actors(sent, self.ctx, t.end, end):
+            if ref.type == "Country" and (not members or ref.key in members):
+                self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+
+    # ----------------------------------------------------------- agreements
+    def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        cues = _cues(sent, 0, len(sent.words))
+        if t.frame == "deal_n":
+            g = load()
+            weapons = [
+                (m, k)
+                for m, k in _weapons(sent, self.ctx, left, right)
+                if k in g.weapons or k in self.ctx.weapon_counts or k in g.noun_category
+            ]
+            own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
+            if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
+                return  # "un contrat pour la production de ...": the co-production says it all
+            if weapons and own & {"agree", "propose", "cancel", "refuse"}:
+                self._contract_deal(sent, t, weapons, left, right)
+                return
+            if any(o.frame in TRANSFER for o in triggers):
+                return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
+            if not weapons and {"cancel", "refuse"} & cues:
+                self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
+                return
+            if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
+                return
+            if t.start > 0 and sent.words[t.start - 1] in ("the", "le", "la", "l'", "ce", "cet", "cette", "this"):
+                return  # "the contract was signed by ...": the deal already told
+        if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
+            return
+        if t.frame == "coproduce" and (
+            t.start > 0
+            and sent.words[t.start - 1] in ("de", "d'")
+            or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
+        ):
+            return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
+        if t.frame == "coproduce" and _adjectival_participle(sent, t):
+            return  # "a jet jointly developed by A and B and manufactured domestically": how it is made
+        if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
+            return  # an existing cooperation mentioned in passing is not an agreement
+        parties: list[Ref] = []
+        everyone = _actors(sent, self.ctx, 0, len(sent.words))
+        linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
+        if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
+            subject = [r for r in self._subjects(sent, left, t.start) if r not in linked]
+            everyone = [(m, r, p) for m, r, p in everyone if r in linked or r in subject]
+        for m, r, p in everyone:
+            if p in ("in", "en", "dans") and t.frame != "coproduce":
+                continue
+            if r.type == "Alliance" and not (p is None and m.end <= t.start) and p not in ("with", "avec"):
+                continue
+            if r not in parties:
+                parties.append(r)
+        weapons = _weapons(sent, self.ctx, t.start, right, specific_only=True) or (
+            _weapons(sent, self.ctx, left, right, specific_only=True) if t.frame == "coproduce" else []
+        )
+        weapon = weapons[0][1] if weapons else None
+        if t.frame == "coproduce":
+            for m in sent.mentions:
+                if m.kind == "country" and m.setting and m.start > t.start:
+                    parties.append(Ref.country(m.key))
+            parties += self._coref_actors(sent, t.start, len(sent.words))
+            if weapon:
+                maker = self.ctx.maker_of(weapon)
+                if maker:
+                    parties.append(Ref.country(maker))
+        if len(parties) < 2:  # "the allies signed a defence pact", "les deux parties discutaient d'une coopération"
+            parties += self._coref_actors(sent, 0, len(sent.words))
+        parties = list(dict.fromkeys(parties))
+        named = self._named_alliance(sent, t)
+        if named:  # "the AUKUS agreement", "un pacte, l'AUKUS": the parties are the alliance's members here
+            members = load().members_of(named)
+            parties = [p for p in parties if p.key in members] or parties
+        if len(parties) < 2 and self.ctx.last_parties and t.frame != "deal_n":
+            parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
+        if len(parties) < 2:
+            return
+        if named or (t.frame == "treaty" and not ({"propose", "modal"} & _cues(sent, max(0, t.start - 6), t.end))):
+            status = "agreed"
+        elif "propose" in cues or "modal" in cues:
+            status = "proposed"
+            if (
+                t.frame == "coproduce"
+                and "propose" not in cues
+                and weapon
+                and self._deal_status(weapon) in ("agreed", "delivered")
+            ):
+                status = "agreed"
+        elif (
+            "agree" in cues
+            or t.frame == "coproduce"
+            and weapon
+            and self._deal_status(weapon) in ("agreed", "delivered")
+        ):
+            status = "agreed"
+        else:
+            status = "proposed"
+        year = _year_for(sent, None, t, left, right)
+        self.ctx.last_parties = tuple(parties)
+        self.facts.append(
+            Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year, self._evidence(sent))
+        )
+
+    def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
+        """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""
+        spans = [(t.start, t.end)] + [(s, e) for s, e, f in sent.triggers if f in ("treaty", "deal_n")]
+        for s, e in spans:
+            for m in sent.mentions:
+                if m.kind == "alliance" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 2):
+                    return m.key
+        return None

@@ -1,0 +1,659 @@
+"""The clause and phrase structure that frames read roles from: trigger windows, clause
+boundaries, the preposition that governs a mention, coordination, passives and infinitives,
+and the status a clause gives its fact (``status_of``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.annotate import Mention, Sent
+from kg.extract.context import Context, headed_designation
+from kg.extract.gazetteer import load
+from kg.facts import Ref
+
+TRANSFER = {
+    "buy",
+    "sell",
+    "deliver",
+    "supply",
+    "offer",
+    "receive",
+    "choose",
+    "possess",
+    "purchase_n",
+    "sale_n",
+    "compete",
+    "arrive",
+}
+SANCTION = {"sanction_v", "impose", "sanction_n", "exclude", "excluded", "ban"}
+BUY_LIKE = {"buy", "receive", "choose", "possess", "purchase_n"}
+SUPPLY_LIKE = {"sell", "deliver", "supply", "offer", "sale_n"}
+NOMINAL = {"purchase_n", "sale_n"}
+
+PREPS = {
+    "a",
+    "au",
+    "aux",
+    "de",
+    "du",
+    "des",
+    "d'",
+    "par",
+    "pour",
+    "avec",
+    "sur",
+    "contre",
+    "aupres",
+    "vers",
+    "en",
+    "dans",
+    "chez",
+    "entre",
+    "sans",
+    "malgre",
+    "selon",
+    "envers",
+    "to",
+    "from",
+    "of",
+    "by",
+    "for",
+    "with",
+    "on",
+    "against",
+    "in",
+    "at",
+    "into",
+    "between",
+    "toward",
+    "towards",
+    "including",
+    "notamment",
+}
+DETS_FR = {
+    "le",
+    "la",
+    "l'",
+    "les",
+    "un",
+    "une",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+    "ce",
+    "cet",
+    "cette",
+    "ces",
+    "autres",
+    "autre",
+    "notre",
+    "nos",
+    "votre",
+}
+DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
+DETS = DETS_FR | DETS_EN
+CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
+BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien"}
+SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from"}  # "with"/"avec" only after a signing or talks word
+RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
+RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
+SUPPLIER_PREPS_SUPPLY = {"par", "by", "from"}
+TARGET_PREPS = {"sur", "a", "au", "aux", "contre", "on", "against", "to", "envers", "visant", "targeting"}
+BY_PREPS = {"de", "du", "des", "par", "by", "from", "d'"}
+YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
+_INFINITIVE_MARK = {"to", "de", "d'", "a"}
+_FUTURE_FR = re.compile(r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient)$")
+
+
+_EN_NOUN_MARKERS = {
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "that",
+    "'s",
+    "any",
+    "new",
+    "first",
+    "possible",
+    "planned",
+    "proposed",
+    "such",
+    "arms",
+    "weapons",
+}
+
+
+_EN_NOUNABLE = {
+    "purchase",
+    "purchases",
+    "order",
+    "orders",
+    "transfer",
+    "transfers",
+    "export",
+    "exports",
+    "supply",
+    "supplies",
+    "buy",
+    "offer",
+    "offers",
+    "sale",
+    "sales",
+    "delivery",
+    "deliveries",
+}
+
+
+def _nominal_in_english(sent: Sent, start: int, frame: str) -> str:
+    """English "purchase", "order", "transfer" after a determiner or a designation are nouns."""
+    if sent.lang != "en" or start == 0 or frame not in BUY_LIKE | SUPPLY_LIKE or frame in NOMINAL:
+        return frame
+    prev = sent.words[start - 1]
+    if sent.words[start] not in _EN_NOUNABLE:
+        return frame
+    if prev in _EN_NOUN_MARKERS or sent.mention_at(start - 1, ("weapon", "noun", "demonym")) is not None:
+        return "purchase_n" if frame in BUY_LIKE else "sale_n"
+    return frame
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    frame: str
+
+
+_COUNTS = {"two", "three", "four", "five", "several", "many", "some", "deux", "trois", "quatre", "cinq", "plusieurs"}
+
+
+def _governing_prep(sent: Sent, m: Mention) -> str | None:
+    i = m.start - 1
+    if m.kind == "person":  # "du président Emmanuel Macron": the preposition before the title
+        while i >= 0 and any(s <= i < e for s, e in sent.role_spans) or (i >= 0 and sent.words[i] in (",",)):
+            i -= 1
+    if m.kind == "demonym" and sent.lang == "fr":
+        while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
+            i -= 1
+    dets = DETS_FR if sent.lang == "fr" else DETS_EN
+    while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):
+        i -= 1
+    if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
+        return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
+    return None
+
+
+def _is_object(sent: Sent, m: Mention) -> bool:
+    """An actor right after a trigger verb is its object ("suspend Turkey"), not a later verb's subject."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in DETS:
+        i -= 1
+    return i >= 0 and any(s <= i < e for s, e, f in sent.triggers if f in SANCTION | {"sell", "supply", "deliver"})
+
+
+def _definite(sent: Sent, t: Trigger) -> bool:
+    """A noun after a definite article or a demonstrative ("l'embargo", "the ban", "ces sanctions")."""
+    before = [w for w in sent.words[max(0, t.start - 3) : t.start] if w not in ("arms", "d'armes", "economic")]
+    return bool(before) and before[-1] in ("le", "la", "l'", "les", "the", "ce", "cet", "cette", "ces", "this", "these")
+
+
+def _first_group(sent: Sent, found: list[tuple[Mention, Ref]]) -> list[Ref]:
+    """The first actor and those listed with it ("à la Russie et à la Biélorussie"), not later ones."""
+    group: list[Ref] = []
+    previous: Mention | None = None
+    for m, r in found:
+        if previous is not None:
+            gap = sent.words[previous.end : m.start]
+            if not gap or not all(w in CONJ or w in DETS or w in PREPS for w in gap):
+                break
+        group.append(r)
+        previous = m
+    return group
+
+
+def _after_cue(sent: Sent, m: Mention) -> bool:
+    """ "signed with Paris", "négocie avec Washington", "in talks with", "cancelled a deal with China",
+    "un contrat avec la France": a partner in the deal, not a bystander."""
+    span = range(max(0, m.start - 4), m.start)
+    return any({"agree", "propose", "cancel", "refuse"} & sent.cue_at(i) for i in span) or any(
+        f == "deal_n" and s in span for s, e, f in sent.triggers
+    )
+
+
+def _after_word(sent: Sent, m: Mention, word: str) -> bool:
+    """Whether ``word`` stands within the three tokens before the mention ("à l'encontre de la Pologne")."""
+    return word in sent.words[max(0, m.start - 4) : m.start]
+
+
+def _double_object(sent: Sent, t: Trigger, m: Mention) -> bool:
+    """ "sell Taiwan F-16s", "supply Ukraine with tanks": the state right after the verb receives."""
+    if m.start > t.end + 1:
+        return False
+    after = sent.words[m.end : m.end + 3]
+    return bool(after) and (
+        after[0] in ("with", "avec")
+        or any(
+            sent.mention_at(i, ("weapon", "noun")) is not None or sent.words[i].isdigit()
+            for i in range(m.end, min(m.end + 3, len(sent.words)))
+        )
+    )
+
+
+def _in_member_phrase(sent: Sent, m: Mention) -> bool:
+    """ "Turkey, a NATO ally, ...", "NATO member Turkey": the alliance describes a state, it does not act."""
+    return any(f == "member" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 3) for s, e, f in sent.triggers)
+
+
+_RELATIVES = {"who", "which", "whose", "qui", "dont", "lequel", "laquelle", "lesquels", "where", "ou"}
+
+
+def _asides(sent: Sent, end: int) -> set[int]:
+    """Token positions inside relative clauses closed before ``end``: "Chavez, who accused the US of
+    plans to invade, has signed ...": the US is not the subject of "signed"."""
+    out: set[int] = set()
+    words = sent.words
+    for i in range(min(end, len(words)) - 1):
+        if words[i] == "," and words[i + 1] in _RELATIVES:
+            close = next((j for j in range(i + 2, end) if words[j] == ","), None)
+            if close is not None:
+                out.update(range(i + 1, close))
+    return out
+
+
+def _is_possessive(sent: Sent, m: Mention) -> bool:
+    return m.end < len(sent.words) and sent.words[m.end] == "'s"
+
+
+def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mention, Ref, str | None]]:
+    """Actor mentions in ``[start, end)`` with the preposition that governs them (coordination inherits it)."""
+    out: list[tuple[Mention, Ref, str | None]] = []
+    prev: tuple[Mention, str | None] | None = None
+    for m in sent.mentions:
+        if m.start < start or m.end > end or m.setting:
+            continue
+        ref = ctx.actor(m)
+        if ref is None:
+            continue
+        if m.kind == "demonym" and m.attached == "person":
+            continue
+        prep = None if _is_possessive(sent, m) else _governing_prep(sent, m)  # "for Poland's use": the owner
+        if prep is None and prev is not None and prev[1] is not None:
+            gap = sent.words[prev[0].end : m.start]
+            if gap and all(w in CONJ or w in DETS for w in gap):
+                prep = prev[1]
+        out.append((m, ref, prep))
+        prev = (m, prep)
+    return out
+
+
+def _absorbed(sent: Sent, noun: Mention, specific: list[Mention]) -> bool:
+    """A generic noun that heads a designation ("K2 tanks", "missiles S-300", "avions de combat Su-35")."""
+    return headed_designation(sent, noun, specific) is not None
+
+
+def _weapons(
+    sent: Sent, ctx: Context, start: int, end: int, specific_only: bool = False, coordinated: bool = True
+) -> list[tuple[Mention, str]]:
+    """Weapon mentions in ``[start, end)`` as catalogue keys (generic nouns resolved, adjacent nouns absorbed)."""
+    specific = [m for m in sent.mentions if m.kind == "weapon"]
+    out: list[tuple[Mention, str]] = []
+    for m in sent.mentions:
+        if m.start < start or m.end > end:
+            continue
+        if m.kind == "weapon":
+            out.append((m, m.key))
+        elif m.kind == "noun" and not specific_only:
+            if _absorbed(sent, m, specific):
+                continue
+            key = ctx.resolve_noun(m, sent)
+            if key:
+                out.append((m, key))
+    seen: set[tuple] = set()
+    out = [(m, k) for m, k in out if not ((k, m.maker) in seen or seen.add((k, m.maker)))]
+    return _coordinated(sent, out) if coordinated else out
+
+
+# What follows these words is set against the transfer, not part of it: "rather than the Gripen",
+# "away from its Soviet-era jets", "to replace its Hawk trainers", "plutôt que le Rafale", "au lieu de".
+_CONTRAST = {
+    "rather",
+    "instead",
+    "away",
+    "replace",
+    "replacing",
+    "replaces",
+    "succeed",
+    "retire",
+    "retiring",
+    "plutot",
+    "lieu",
+    "remplacer",
+    "remplacant",
+    "remplacera",
+    "remplacent",
+    "succeder",
+}
+_SUBJECT_PRONOUNS = {"elle", "il", "it"}
+_EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoignant"}
+_ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
+_LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
+_STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
+
+
+def _distributed(
+    sent: Sent, weapons: list[tuple[Mention | None, str]], actors: list[tuple[Mention, Ref, str | None]]
+) -> dict[int, Ref]:
+    """Each weapon bought from the state named right after it: "sept Dhruv à l'Inde, 18 Super Tucano au
+    Brésil et 12 Cheetah à l'Afrique du Sud", "tanks from Korea and jets from France". Keyed by the
+    weapon's start; empty unless at least two weapons each have their own supplier phrase."""
+    spots = [m.start for m, _k in weapons if m is not None]
+    after_all = [r for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
+    if len(spots) >= 2 and len(dict.fromkeys(after_all)) == len(spots):
+        # "warplanes, drones from Russia, Turkey": as many states as weapons, in the same order
+        return dict(zip(spots, dict.fromkeys(after_all)))
+    out: dict[int, Ref] = {}
+    for n, start in enumerate(spots):
+        stop = spots[n + 1] if n + 1 < len(spots) else len(sent.words)
+        own = [r for m, r, p in actors if start < m.start < stop and p in SUPPLIER_PREPS]
+        if own:
+            out[start] = own[0]
+    return out if len(set(out.values())) > 1 else {}
+
+
+def _generic_if_maker_differs(m: Mention | None, key: str, suppliers: list[Ref]) -> str:
+    """A generic noun resolved to a system whose maker is not the stated supplier was another system:
+    "acquire nuclear-powered submarines from the United States" are not the French submarines named before."""
+    if m is None or m.kind != "noun" or key == m.key or not suppliers:
+        return key
+    makers = load().weapons[key].makers if key in load().weapons else ()
+    if makers and not any(s.key in makers for s in suppliers):
+        return m.key
+    return key
+
+
+def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
+    """The first weapon and the ones listed with it ("24 Rafale, a frigate and missiles"), not later ones."""
+    kept = weapons[:1]
+    for m, key in weapons[1:]:
+        prev = kept[-1][0]
+        gap = sent.words[prev.end : m.start]
+        if len(gap) > 8 or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
+            break
+        kept.append((m, key))
+    return kept
+
+
+_OF_LINKS = {
+    "on",
+    "of",
+    "sur",
+    "de",
+    "d'",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "l'",
+    "the",
+    "any",
+    "all",
+    "toute",
+    "toutes",
+    "ses",
+    "son",
+    "sa",
+    "leurs",
+    "leur",
+    "its",
+    "their",
+    "new",
+    "nouveaux",
+    "nouvelles",
+    "arms",
+    "weapons",
+}
+
+
+def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tuple[int, int]:
+    t = triggers[k]
+    left = 0
+    for other in triggers[:k]:
+        if other.frame in frames:
+            left = other.end
+    for i in range(t.start - 1, left - 1, -1):
+        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
+            left = i + 1
+            break
+    right = len(sent.words)
+    for other in triggers[k + 1 :]:
+        if (
+            other.frame in NOMINAL | {"sanction_n"}
+            and t.frame not in NOMINAL | {"sanction_n"}
+            and other.start - t.end <= 5
+        ):
+            continue  # "received the first shipments of ...", "imposed sanctions on": the noun is the object
+        if (
+            t.frame == "sanction_n"
+            and other.frame in TRANSFER
+            and all(w in _OF_LINKS for w in sent.words[t.end : other.start])
+        ):
+            continue  # "a ban on the delivery of S-300 to Iran": the transfer is what is banned
+        if other.frame in frames:
+            right = other.start
+            break
+    for i in range(t.end, right):
+        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
+            right = i
+            break
+    return left, right
+
+
+_SUBORDINATORS = {
+    "as",
+    "while",
+    "when",
+    "because",
+    "since",
+    "although",
+    "whereas",
+    "alors",
+    "tandis",
+    "car",
+    "puisque",
+    "lorsque",
+    "quand",
+    "bien",
+    "apres",
+    "after",
+    "avant",
+    "before",
+    "following",
+    "malgre",
+    "despite",
+    "amid",
+    "parce",
+}
+
+
+def _new_clause(sent: Sent, i: int) -> bool:
+    """ ", and Prime Minister X said ...", "et négocie ...": a conjunction opening a clause, not a list item."""
+    if (
+        sent.words[i] in ("and", "et")
+        and i + 1 < len(sent.words)
+        and (
+            {"agree", "propose", "cancel", "refuse"} & sent.cue_at(i + 1)
+            or any(s == i + 1 for s, e, f in sent.triggers)
+        )
+    ):
+        return True  # "s'est doté de drones Heron et négocie avec Washington ..."
+    if sent.words[i] == "," and i + 1 < len(sent.words) and sent.words[i + 1] in _SUBORDINATORS:
+        return True  # ", as Cairo looks to ...", ", alors que ..."
+    if sent.words[i] != "," or i + 2 >= len(sent.words) or sent.words[i + 1] not in ("and", "et", "but", "mais"):
+        return False
+    nxt = i + 2
+    while nxt < len(sent.words) and sent.words[nxt] in DETS:
+        nxt += 1
+    m = sent.mention_at(nxt) if nxt < len(sent.words) else None
+    if m is not None and m.kind in ("weapon", "noun", "country", "alliance", "demonym"):
+        return False
+    return not (nxt < len(sent.words) and sent.words[nxt].isdigit())
+
+
+def _cues(sent: Sent, start: int, end: int) -> set[str]:
+    return {c for s, e, c in sent.cues if start <= s < end}
+
+
+def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: int) -> int | None:
+    """The year given for this weapon's deal: after the weapon (before the next weapon), else nearest the trigger."""
+    years = [
+        (i, int(sent.words[i]))
+        for i in range(left, right)
+        if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
+    ]
+    # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
+    others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]
+
+    def apart(i: int, o: int) -> bool:
+        return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
+
+    years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
+    if not years:
+        return None
+    if weapon is not None:
+        later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start > weapon.end]
+        stop = min(later) if later else right
+        after = [y for i, y in years if weapon.end <= i < stop]
+        if after:
+            return after[0]
+    return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
+
+
+def _past_form(sent: Sent, t: Trigger) -> bool:
+    word = sent.words[t.end - 1]
+    if sent.lang == "en":
+        return word.endswith("ed") or word in ("gave", "given", "sent", "sold", "provided")
+    return word.endswith(("e", "ee", "es", "ees", "i", "is", "u", "us")) and not word.endswith(("er", "ir", "re"))
+
+
+def _is_passive(sent: Sent, t: Trigger) -> bool:
+    """A participle after a form of "be"/"être": "was sold", "sera livrée", "will be supplied"."""
+    word = sent.words[t.end - 1]
+    if sent.lang == "en":
+        participle = word.endswith(("ed", "en", "ld", "ght", "nt", "wn")) or word in ("sold", "sent", "bought", "given")
+    else:
+        participle = word.endswith(("e", "ee", "es", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts"))
+        participle = participle and not word.endswith(("er", "ir", "re"))
+    if any(w in ("s'", "se") for w in sent.words[max(0, t.start - 4) : t.start]):
+        return False  # "s'est doté de": a pronominal verb, not a passive
+    return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))
+
+
+_MADE_VERB = re.compile(
+    r"^(developed|built|made|manufactured|produced|designed|developpes?|developpees?|construits?|construites?|point|"
+    r"fabriques?|fabriquees?|produits?|produites?|concus?|concues?|jointly|conjointement)$"
+)
+_OBJECT_PRONOUNS = {"lui", "leur", "them", "it"}
+_CLITICS = {"lui", "leur", "les", "la", "le", "l'", "y", "en", "se", "s'", "me", "te", "nous", "vous", "them", "it"}
+
+
+def _adjectival_participle(sent: Sent, t: Trigger) -> bool:
+    """A production participle that describes a noun ("an aircraft manufactured domestically", "des
+    blindés fabriqués localement") rather than a clause's verb ("will be built in India", "has produced"):
+    no auxiliary before it, and no place after it."""
+    word = sent.words[t.end - 1]
+    if t.end - t.start != 1 or not (_past_form(sent, t) or word in ("built", "made")):
+        return False
+    before = sent.words[max(0, t.start - 3) : t.start]
+    if any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)) or any(
+        w in ("has", "have", "had", "a", "ont", "avait", "avaient", "will", "sera", "seront") for w in before
+    ):
+        return False
+    after = sent.words[t.end : t.end + 3]
+    return not any(w in ("in", "en", "au", "aux", "under", "sous") for w in after)
+
+
+def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
+    """Where the "de"/"to" of an infinitive stands: "de livrer", "de leur livrer", "to deliver"."""
+    i = t.start - 1
+    while i >= 0 and sent.words[i] in _CLITICS and sent.lang == "fr":
+        i -= 1
+    if i >= 0 and sent.words[i] in _INFINITIVE_MARK and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
+        return i
+    return None
+
+
+def _is_infinitive(sent: Sent, t: Trigger) -> bool:
+    return _infinitive_marker(sent, t) is not None
+
+
+def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
+    """The status a clause gives its deal, or ``None`` when the clause states no fact."""
+    marker = _infinitive_marker(sent, t)
+    reach = max(0, marker - 4) if marker is not None else left  # "a proposé à Téhéran de lui fournir"
+    before = _cues(sent, max(reach, t.start - 8), t.start)
+    around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
+    around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
+    around |= {"cancel"} & _cues(sent, t.end, min(right, t.end + 5))
+    around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 2))  # "la vente potentielle de"
+    near = _cues(sent, max(left, t.start - 4), t.start)
+    negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
+    word = sent.words[t.start]
+    if "condition" in before or "threat" in near or "condition" in _cues(sent, t.end, min(right, t.end + 10)):
+        return None
+    if "cancel" in around:
+        return "cancelled"
+    if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):
+        return "cancelled"  # "voters rejected the purchase of", "a rejeté l'achat": the buyer drops its own order
+    if "refuse" in around or t.frame == "compete":
+        return "refused"
+    if negated:
+        return None
+    if t.frame == "choose":
+        return "proposed"
+    gerund = (
+        sent.lang == "en"
+        and word.endswith("ing")
+        and not any("be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
+    )
+    if gerund:
+        return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
+    if any(
+        o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end : t.start])
+        for o_start, o_end, f in sent.triggers
+        if f in ("sanction_n", "ban", "exclude")
+    ):
+        return None  # "a ban on the delivery of ...", "suspendu ses exportations": the sanction, not a deal
+    if t.frame == "possess":
+        return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
+    if "propose" in around and "agree" not in before:
+        return "proposed"
+    future = "modal" in near or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
+    if future:
+        return "proposed"
+    if "agree" in around:
+        return "agreed"
+    if t.frame == "supply" and _past_form(sent, t) and marker is None:
+        return "delivered"  # "Iran has supplied drones", "la France a fourni des canons"
+    if t.frame in ("deliver", "receive", "possess"):
+        if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 7)):
+            return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
+        if _is_infinitive(sent, t):
+            return "proposed" if t.frame != "possess" else "delivered"
+        return "delivered"
+    if t.frame == "offer":
+        return "proposed"
+    if ("deliver" in around or "start" in _cues(sent, t.end, min(right, t.end + 7))) and not _is_infinitive(sent, t):
+        return "delivered"
+    if t.frame == "sale_n":
+        if sent.words[t.start].startswith(("livraison", "deliver")):
+            return "delivered" if "start" in before else "proposed"  # "a commencé la livraison", "began deliveries"
+        return "agreed"
+    return "agreed"

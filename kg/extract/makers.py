@@ -1,0 +1,100 @@
+"""Maker facts: the origins a text states for a weapon system (nationality adjectives, "-made",
+"de fabrication", possessives, "made by", "from X" after the system) when the catalogue does not contradict them."""
+
+from __future__ import annotations
+
+from kg.extract.annotate import Mention, Sent
+from kg.extract.clauses import (
+    _MADE_VERB,
+    _actors,
+    _is_possessive,
+    _weapons,
+)
+from kg.extract.context import Context
+from kg.extract.gazetteer import load
+from kg.facts import Fact, Maker, Ref
+
+
+class MakerFrames:
+    """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
+    appends to ``self.facts``)."""
+
+    ctx: Context
+    facts: list[Fact]
+
+    def _stated_origins(self, sent: Sent) -> None:
+        """Origins stated around a named system that the catalogue confirms: "South Korea's homegrown
+        Cheongung-II", "Japan's F-X", "la France et ses Rafale", "K9 howitzers from South Korea",
+        "deux Su-30 arriveront de Russie"."""
+        g = load()
+        words = sent.words
+        for m in sent.mentions:
+            if m.kind != "weapon" or m.key not in g.weapons:
+                continue
+            makers = g.weapons[m.key].makers
+            origin: Mention | None = None
+            i = m.start - 1
+            while i >= 0 and (words[i] in ("homegrown", "indigenous", "own", "new") or words[i].isdigit()):
+                i -= 1
+            if i >= 1 and words[i] == "'s":
+                origin = sent.mention_at(i - 1, ("country",))
+            elif i >= 0 and words[i] in ("its", "ses", "son", "sa", "leurs", "their"):
+                j = i - 1
+                while j >= 0 and words[j] in ("and", "et", ","):
+                    j -= 1
+                origin = sent.mention_at(j, ("country",)) if j >= 0 and j >= i - 3 else None
+            k = m.end
+            while k < len(words) and k < m.end + 2 and sent.mention_at(k, ("noun",)) is not None:
+                k = sent.mention_at(k, ("noun",)).end
+            if origin is None and k + 1 < len(words) and words[k] in ("from", "de", "d'"):
+                nxt = sent.mention_at(k + 1, ("country",))
+                origin = nxt if nxt is not None and not nxt.setting else None
+            if origin is not None and origin.key in makers:
+                self.facts.append(Maker(Ref.weapon(m.key), Ref.country(origin.key), self._evidence(sent)))
+
+    def _made_by(self, sent: Sent) -> None:
+        """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""
+        g = load()
+        for i, w in enumerate(sent.words):
+            if (
+                w not in ("by", "par")
+                or i == 0
+                or not _MADE_VERB.match(sent.words[i - 1])
+                and not (i > 1 and _MADE_VERB.match(sent.words[i - 2]))
+            ):
+                continue
+            makers = []
+            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
+                first_possessive = not makers and _m.start <= i + 2 and _is_possessive(sent, _m)  # "by India's HAL"
+                if r.type == "Country" and (p in ("by", "par") or (makers and p is None) or first_possessive):
+                    makers.append(r)
+                elif makers:
+                    break
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons][-1:]
+            for _m, key in weapons:
+                for maker in makers:
+                    self.facts.append(Maker(Ref.weapon(key), maker, self._evidence(sent)))
+
+    # --------------------------------------------------------------- makers
+    def _makers(self, sent: Sent) -> None:
+        g = load()
+        for m in sent.mentions:
+            if m.kind not in ("weapon", "noun") or not m.maker:
+                continue
+            key = m.key if m.kind == "weapon" else self.ctx.resolve_noun(m, sent)
+            if not key or (key not in g.weapons and m.kind != "weapon"):
+                continue  # a designation the catalogue lacks still has the maker the text gives it
+            known = g.weapons[key].makers if key in g.weapons else ()
+            if not known or m.maker in known:
+                self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
+        self._stated_origins(sent)
+        self._made_by(sent)
+        companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
+        specific = {m.key for m in sent.mentions if m.kind == "weapon"}
+        if not specific:
+            specific = {k for m, k in _weapons(sent, self.ctx, 0, len(sent.words)) if k in g.weapons}
+        if companies and len(specific) == 1:
+            key = next(iter(specific))
+            known = g.weapons[key].makers if key in g.weapons else ()
+            if not known or companies[0].key in known:
+                self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))

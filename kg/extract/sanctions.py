@@ -1,0 +1,130 @@
+"""Sanction frames: sanctions, embargoes, bans, exclusions and suspended sales; who imposes them on whom."""
+
+from __future__ import annotations
+
+from kg.extract.annotate import Sent
+from kg.extract.clauses import (
+    BY_PREPS,
+    TARGET_PREPS,
+    Trigger,
+    _actors,
+    _after_word,
+    _cues,
+    _definite,
+    _first_group,
+    _is_object,
+    _is_passive,
+    _weapons,
+)
+from kg.extract.context import Context
+from kg.facts import Deal, Fact, Ref, Sanction
+
+
+class SanctionFrames:
+    """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
+    appends to ``self.facts``)."""
+
+    ctx: Context
+    facts: list[Fact]
+
+    # ------------------------------------------------------------- sanctions
+    def _sanction(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        window = _cues(sent, left, right)
+        hypothetical = bool(window & {"threat", "condition", "propose", "modal"}) or "refuse" in _cues(
+            sent, max(left, t.start - 4), t.start
+        )
+        if hypothetical:
+            named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
+            if named:
+                self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
+        if hypothetical or "negation" in _cues(sent, max(left, t.start - 3), t.start):
+            return
+        if t.frame == "sanction_n" and any(
+            o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
+        ):
+            return
+        actors_left = _actors(sent, self.ctx, left, t.start)
+        actors_right = _actors(sent, self.ctx, t.end, right)
+        by: list[Ref] = []
+        targets: list[Ref] = []
+        if t.frame == "sanction_n":
+            against = [r for m, r, p in actors_right if p in BY_PREPS and _after_word(sent, m, "encontre")]
+            by = [r for m, r, p in actors_right if p in BY_PREPS and r not in against]
+            by = by or [r for m, r, p in actors_left if p is None and t.start - m.end <= 2]
+            passive = any("passive_target" in sent.cue_at(i) for i in range(max(0, t.start - 4), t.start))
+            if passive:
+                targets = [r for m, r, p in actors_left if p is None]
+            targets = (
+                targets
+                or against
+                or _first_group(
+                    sent, [(m, r) for m, r, p in actors_right if p in TARGET_PREPS and m.start - t.end <= 8]
+                )
+            )
+            if not by and any(
+                w in ("its", "sa", "son", "leur", "their") for w in sent.words[max(0, t.start - 3) : t.start]
+            ):
+                by = self._subjects(sent, 0, t.start)[:1]
+            if not by and not passive:  # "Obama a annoncé de nouvelles sanctions contre ...": the announcer
+                by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][:1]
+        elif t.frame in ("sanction_v", "exclude", "ban") and _is_passive(sent, t):
+            targets = [r for m, r, p in actors_left if p is None][-1:]  # "La Turquie a été sanctionnée"
+            by = [r for m, r, p in actors_right if p in ("par", "by")]
+        elif t.frame == "excluded":
+            targets = [r for m, r, p in actors_left if p is None][-1:]
+            by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
+        else:
+            near = [r for m, r, p in actors_left if t.start - m.end <= 4 and not _is_object(sent, m)]
+            by = near[-1:] or self._subjects(sent, 0, t.start)[:1]
+            preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
+            targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
+            if t.frame in ("sanction_v", "exclude") and not targets:
+                objects = [r for m, r, p in actors_right if p is None and r not in by]
+                objects = objects or [
+                    r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by
+                ]
+                targets = objects[:1]
+        if not by and self.last_sanction_by is not None:
+            by = [self.last_sanction_by]
+        if not targets and t.frame == "sanction_n" and _definite(sent, t):
+            return  # "les contrats signés avant l'embargo", "ces sanctions": a sanction already told
+        if (
+            not targets
+            and any(w in ("against", "contre", "on", "sur") for w in sent.words[t.end : t.end + 2])
+            and not any(t.end <= m.start < t.end + 6 for m, r, p in actors_right)
+        ):
+            return  # "sanctions against Lockheed Martin": aimed at companies, not at a state
+        if not targets:
+            fallback = self._target_fallback(sent, t, set(by))
+            targets = [fallback] if fallback else []
+        weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
+        weapon = Ref.weapon(weapons[0][1]) if len(weapons) >= 1 else None
+        measure = " ".join(tok.text for tok in sent.tokens[t.start : min(right, t.end + 12)])
+        for b in by[:1]:
+            for target in targets:
+                if target != b:
+                    self.facts.append(Sanction(b, target, weapon, measure, self._evidence(sent)))
+                    self.last_sanction_by = b
+
+    def _target_fallback(self, sent: Sent, t: Trigger, by: set[Ref]) -> Ref | None:
+        """Whom an unaddressed sanction targets: this sentence's buyer, else the nearest other actor, else the
+        article's last buyer."""
+        here = [
+            f.recipient
+            for f in self.facts
+            if isinstance(f, Deal) and f.evidence and f.evidence.start == sent.offset and f.recipient not in by
+        ]
+        if here:
+            return here[-1]
+        others = sorted(
+            ((abs(m.start - t.start), r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r not in by),
+            key=lambda x: x[0],
+        )
+        if others:
+            return others[0][1]
+        for r in reversed(self.ctx.recipients):
+            if r not in by:
+                return r
+        main = self.ctx.main_country
+        return main if main not in by else None

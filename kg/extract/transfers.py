@@ -1,0 +1,304 @@
+"""Transfer frames: buy, sell, deliver, supply, offer, receive, choose, possess, their nominal forms
+and contracts. Who supplies whom comes from the subject, prepositions, possessives and the article's
+memory (the weapon's stated maker, the last recipient of the same weapon)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.annotate import Mention, Sent
+from kg.extract.clauses import (
+    _CONTRAST,
+    _EARLIER,
+    _MADE_VERB,
+    BUY_LIKE,
+    CONJ,
+    DETS,
+    NOMINAL,
+    RECIPIENT_PREPS_BUY,
+    RECIPIENT_PREPS_SUPPLY,
+    SUPPLIER_PREPS,
+    SUPPLIER_PREPS_SUPPLY,
+    Trigger,
+    _actors,
+    _after_cue,
+    _distributed,
+    _double_object,
+    _generic_if_maker_differs,
+    _is_passive,
+    _is_possessive,
+    _weapons,
+    _year_for,
+    status_of,
+)
+from kg.extract.context import Context
+from kg.extract.gazetteer import load
+from kg.facts import Deal, Fact, Ref
+
+
+class TransferFrames:
+    """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
+    appends to ``self.facts``)."""
+
+    ctx: Context
+    facts: list[Fact]
+
+    # ------------------------------------------------------------- transfers
+    def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
+        t = triggers[k]
+        right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST), right)
+        status = status_of(sent, t, left, right)
+        if status is None:
+            return
+        weapons = _weapons(sent, self.ctx, t.end, right)
+        if not weapons and t.frame in NOMINAL:
+            relative = any(w in ("whose", "dont") for w in sent.words[max(0, t.start - 2) : t.start])
+            weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start, coordinated=False)[
+                -1:
+            ]
+            if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
+                weapons = [(None, self.ctx.main_weapon)]
+        elif not weapons:
+            weapons = _weapons(sent, self.ctx, left, t.start)[-1:]
+        if not weapons:
+            return
+        right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
+        passive = t.frame not in NOMINAL and _is_passive(sent, t)
+        supplier: Ref | None = None
+        recipients: list[Ref] = []
+        pair: list[Ref] = []
+        co_suppliers: list[Ref] = []
+        if t.frame == "arrive":
+            self._arrival(sent, t, left, right, status)
+            return
+        if t.frame in NOMINAL:
+            subjects = self._nominal_owner(sent, t, left)
+            if not subjects and t.frame == "sale_n" and any(p in RECIPIENT_PREPS_SUPPLY for m, r, p in right_actors):
+                subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
+        else:
+            subjects = self._subjects(sent, left, t.start) or self._subject_or_coref(sent, 0, t.start)
+        if t.frame in BUY_LIKE or t.frame == "compete":
+            for _m, r, p in right_actors:
+                if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
+                    continue  # "a shift away from its Soviet-era jets": left behind, not bought
+                if p in ("by", "par") and _MADE_VERB.match(sent.words[max(0, _m.start - 2)] or ""):
+                    p = "from"  # "took delivery of frigates built by South Korea's Hyundai"
+                if p in ("with", "avec") and _after_cue(sent, _m):
+                    p = "from"  # "signed a deal with France to buy"
+                if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
+                    co_suppliers = co_suppliers or [supplier]
+                    co_suppliers.append(r)  # "from the United States and Britain"
+                elif p in SUPPLIER_PREPS and supplier is None:
+                    supplier = r
+                elif p in RECIPIENT_PREPS_BUY:
+                    recipients.append(r)
+            if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
+                supplier = next(
+                    (
+                        r
+                        for m, r, p in reversed(_actors(sent, self.ctx, left, t.start))
+                        if p in ("from", "aupres") or (p in ("with", "avec") and _after_cue(sent, m))
+                    ),
+                    None,
+                )
+            if not recipients and not passive:
+                recipients = [s for s in subjects if s != supplier]
+        else:
+            for m, r, p in right_actors:
+                if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and _double_object(sent, t, m)):
+                    recipients.append(r)
+                elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
+                    supplier = r
+            if passive:
+                recipients = recipients or subjects[:1]
+            elif subjects and supplier is None:
+                others = [s for s in subjects if s not in recipients]
+                if len(others) > 1 and not recipients and t.frame in NOMINAL:
+                    pair = others  # "la Russie et l'Iran ont signé ... la livraison": orient by the weapon
+                elif len(others) > 1:
+                    co_suppliers = others  # "Poland and Portugal have also sent ..."
+                else:
+                    supplier = others[0] if others else None
+            if not recipients and not pair:
+                pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
+                if pronoun:
+                    recipients = [pronoun]
+            if not recipients and not pair and supplier is not None and not passive:
+                # "the largest supplier to Venezuela, with deals to sell rifles": the recipient the
+                # clause named before the verb
+                recipients = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p in ("to", "a", "au", "aux")][
+                    :1
+                ]
+            if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n"):
+                # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
+                others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
+                if not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
+                    recipients = [self.ctx.recipients[-1]]
+        if supplier is None and not co_suppliers:
+            # weapons whose origin the text gives only as a group have no supplier it states
+            weapons = [(m, key) for m, key in weapons if m is None or not m.group_origin]
+        own_supplier: dict[int, Ref] = {}
+        if t.frame in BUY_LIKE and len(weapons) > 1:
+            own_supplier = _distributed(sent, weapons, right_actors)
+            if own_supplier:
+                co_suppliers = []
+        stated = [s for s in [supplier, *co_suppliers] if s is not None]
+        weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
+        shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
+        for m, key in weapons:
+            weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
+            if pair:
+                known = self._supplier_for(key, m, sent)
+                weapon_supplier = known if known in pair else pair[0]
+                recipients = [p for p in pair if p != weapon_supplier][:1]
+            if t.frame == "compete" and m is not None:
+                maker = m.maker or self.ctx.maker_of(key)
+                weapon_supplier = Ref.country(maker) if maker else None
+                recipients = recipients or ([self.ctx.recipients[-1]] if self.ctx.recipients else [])
+            if weapon_supplier is None:
+                weapon_supplier = self._supplier_for(key, m, sent) or shared
+            shared = shared or weapon_supplier
+            weapon_recipients = recipients or (
+                [self.deal_recipients[key]]
+                if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
+                else []
+            )
+            if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
+                before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r != weapon_supplier]
+                after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words)) if r != weapon_supplier]
+                weapon_recipients = before[-1:] or after[:1]
+            for recipient in weapon_recipients:
+                if weapon_supplier is None and len(subjects) > 1:
+                    weapon_supplier = next((s for s in subjects if s != recipient), None)
+                if weapon_supplier is None or weapon_supplier == recipient:
+                    continue
+                if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
+                    continue
+                year = _year_for(sent, m, t, left, right)
+                for s in co_suppliers or [weapon_supplier]:
+                    if s != recipient:
+                        self._deal(sent, s, recipient, key, status, year)
+                        if t.frame in BUY_LIKE and status != "refused":
+                            for earlier in self._earlier_buyers(sent, t, {s, recipient}):
+                                self._deal(sent, s, earlier, key, "agreed", None)
+
+    def _earlier_buyers(self, sent: Sent, t: Trigger, exclude: set[Ref]) -> list[Ref]:
+        """States named as earlier buyers of the same system at the end of the clause: "the third
+        country to opt for the Rafale, after Greece and Croatia", "like India and Egypt before it"."""
+        for i in range(t.end, len(sent.words)):
+            if sent.words[i] not in _EARLIER:
+                continue
+            found = [(m, r) for m, r, p in _actors(sent, self.ctx, i + 1, len(sent.words)) if r.type == "Country"]
+            refs, prev = [], i
+            for m, r in found:
+                if not all(w in CONJ or w in DETS for w in sent.words[prev + 1 : m.start]):
+                    break
+                refs.append(r)
+                prev = m.end - 1
+            rest = sent.words[prev + 1 :]
+            if refs and all(w in (".", ",", ";", ")", "before", "avant", "elle", "it", "them", "eux") for w in rest):
+                return [r for r in refs if r not in exclude]
+        return []
+
+    def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
+        """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
+        places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
+        if not places:
+            return
+        recipient = Ref.country(places[0].key)
+        for m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
+            supplier = self._supplier_for(key, m, sent)
+            if supplier is not None and supplier != recipient:
+                self._deal(sent, supplier, recipient, key, status, None)
+
+    def _explicit_parties(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
+        """Whether a nominal deal names its buyer itself ("commandes passées par l'Egypte", "Egypt's order")."""
+        return any(p in ("par", "by") or _is_possessive(sent, m) for m, r, p in _actors(sent, self.ctx, left, right))
+
+    def _nominal_owner(self, sent: Sent, t: Trigger, left: int) -> list[Ref]:
+        """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
+        owners = []
+        for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
+            if t.frame == "purchase_n" and m.kind == "demonym" and m.attached == "company":
+                continue  # "un accord avec Dassault Aviation portant sur l'acquisition": the seller's firm
+            if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
+                owners.append(r)
+        pron = [
+            w for w in sent.words[max(0, t.start - 2) : t.start] if w in ("its", "their", "sa", "son", "leur", "ses")
+        ]
+        if (
+            not owners
+            and not pron
+            and any(w in ("pour", "for", "over", "apres", "after") for w in sent.words[max(0, t.start - 3) : t.start])
+        ):
+            owners = self._subjects(sent, 0, t.start)[:1]  # "sanctionnée en 2020 pour l'achat du même système"
+        if not owners and pron:
+            earlier = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None]
+            if earlier:
+                owners.append(earlier[-1])
+        if not owners and any(
+            "agree" in sent.cue_at(i)
+            or "propose" in sent.cue_at(i)
+            or "cancel" in sent.cue_at(i)
+            or "refuse" in sent.cue_at(i)
+            for i in range(0, t.start)
+        ):
+            owners = self._subject_or_coref(sent, 0, t.start)
+        return owners
+
+    def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
+        if m is not None and m.maker:
+            return Ref.country(m.maker)
+        if key in self.ctx.suppliers:
+            return Ref.country(self.ctx.suppliers[key])
+        company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
+        if company:
+            return Ref.country(company[0].key)
+        maker = self.ctx.maker_of(key)
+        if maker is None and key in load().weapons:  # several makers: the one the sentence names
+            named = {r.key for m2, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
+            makers = [c for c in load().weapons[key].makers if c in named]
+            maker = makers[0] if len(makers) == 1 else None
+        return Ref.country(maker) if maker else None
+
+    def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
+        self.facts.append(Deal(supplier, recipient, Ref.weapon(weapon), status, year, self._evidence(sent)))
+        if supplier.type == "Country":
+            self.ctx.suppliers.setdefault(weapon, supplier.key)
+        self.deal_recipients.setdefault(weapon, recipient)
+        if recipient not in self.ctx.recipients:
+            self.ctx.recipients.append(recipient)
+
+    def _contract_event(self, sent: Sent, status: str) -> None:
+        """ "X rompait les négociations sur le contrat": the status applies to X's last deal in the article."""
+        actors = {r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
+        for f in reversed(self.facts):
+            if isinstance(f, Deal) and (not actors or actors & {f.supplier, f.recipient}):
+                self.facts.append(replace(f, status=status, year=None, evidence=self._evidence(sent)))
+                return
+
+    def _deal_status(self, weapon: str) -> str | None:
+        from kg.facts import merge_status
+
+        status = None
+        for f in self.facts:
+            if isinstance(f, Deal) and f.weapon.key == weapon:
+                status = merge_status(status, f.status)
+        return status
+
+    def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
+        """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
+        patrouilleurs": the partner after "with" supplies (else the weapon's maker), the signer buys."""
+        status = status_of(sent, t, left, right)
+        if status is None:
+            return
+        found = _actors(sent, self.ctx, left, right)
+        partners = [r for m, r, p in found if p in ("with", "avec")]
+        actors = [r for m, r, p in found if p in (None, "with", "avec")] + self._coref_actors(sent, left, right)
+        for m, key in weapons:
+            maker = self._supplier_for(key, m, sent)
+            supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
+            recipients = [r for r in actors if r != supplier]
+            if supplier is None or not recipients:
+                continue
+            self._deal(sent, supplier, recipients[0], key, status, _year_for(sent, m, t, left, right))
