@@ -274,3 +274,28 @@ def test_sanction_constructions(text, expected):
     from kg.facts import Sanction
 
     assert {f.core for f in facts(text, Sanction)} == expected
+
+
+def test_every_state_of_a_subject_group_imposes_the_measure():
+    from kg.facts import Sanction
+
+    for text, lang in [
+        ("Germany, France and Italy suspended arms sales to Turkey.", "en"),
+        ("L'Allemagne, la France et l'Italie ont suspendu leurs ventes d'armes à la Turquie.", "fr"),
+    ]:
+        found = {f.core for f in facts(text, Sanction, lang)}
+        assert found == {("DEU", "TUR"), ("FRA", "TUR"), ("ITA", "TUR")}
+
+
+def test_a_state_sanctioned_for_a_transfer_made_it():
+    text = "The United States sanctioned Iran for delivering drones to Russia."
+    assert {d[:3] for d in deal_set(text)} == {("IRN", "RUS", "drone")}
+
+
+def test_buying_en_a_country_buys_from_it():
+    assert {d[:3] for d in deal_set("Le Maroc a acheté des drones en Turquie.", "fr")} == {("TUR", "MAR", "drone")}
+
+
+def test_licence_production_is_also_a_transfer_from_the_licensor():
+    text = "India will produce the AK-203 rifle under licence from Russia."
+    assert ("RUS", "IND", "AK-203") in {d[:3] for d in deal_set(text)}

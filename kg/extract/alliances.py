@@ -18,7 +18,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
-from kg.facts import Agreement, Fact, Member, Ref
+from kg.facts import Agreement, Deal, Fact, Member, Ref
 
 
 class AgreementFrames:
@@ -168,6 +168,23 @@ class AgreementFrames:
         self.facts.append(
             Agreement(tuple(parties), Ref.weapon(weapon) if weapon else None, status, year, self._evidence(sent))
         )
+        if t.frame == "coproduce" and weapon:
+            self._licence_deal(sent, t, weapon, status, year)
+
+    def _licence_deal(self, sent: Sent, t: Trigger, weapon: str, status: str, year: int | None) -> None:
+        """Licence production is also a transfer from the licensing state (corpus convention): "India
+        will produce the AK-203 under licence from Russia", "fabriqué sous licence russe"."""
+        words = sent.words
+        spot = next((i for i, w in enumerate(words) if w in ("licence", "license", "licensed", "licenced")), None)
+        if spot is None:
+            return
+        licensor = next(
+            (r for m, r, p in _actors(sent, self.ctx, spot + 1, min(len(words), spot + 5)) if r.type == "Country"),
+            None,
+        )
+        producer = next((r for r in self._subjects(sent, 0, t.start) if r != licensor), None)
+        if licensor is not None and producer is not None:
+            self.facts.append(Deal(licensor, producer, Ref.weapon(weapon), status, year, self._evidence(sent)))
 
     def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
         """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""

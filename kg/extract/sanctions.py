@@ -50,7 +50,7 @@ class SanctionFrames:
         targets: list[Ref] = []
         if t.frame == "sanction_n":
             against = [r for m, r, p in actors_right if p in BY_PREPS and _after_word(sent, m, "encontre")]
-            by = [r for m, r, p in actors_right if p in BY_PREPS and r not in against]
+            by = _first_group(sent, [(m, r) for m, r, p in actors_right if p in BY_PREPS and r not in against])
             by = by or [r for m, r, p in actors_left if p is None and t.start - m.end <= 2]
             passive = any("passive_target" in sent.cue_at(i) for i in range(max(0, t.start - 4), t.start))
             if passive:
@@ -76,8 +76,11 @@ class SanctionFrames:
             by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
         else:
             near = [r for m, r, p in actors_left if t.start - m.end <= 4 and not _is_object(sent, m)]
-            by = near[-1:] or self._subjects(sent, 0, t.start)[:1]
-            preps = TARGET_PREPS if t.frame in ("impose", "ban") else {None}
+            group = self._subjects(sent, 0, t.start)
+            # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
+            by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
+            sales = any(o.frame in ("sale_n", "purchase_n") and 0 <= o.start - t.end <= 3 for o in triggers)
+            preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
             if t.frame in ("sanction_v", "exclude") and not targets:
                 objects = [r for m, r, p in actors_right if p is None and r not in by]
@@ -101,7 +104,7 @@ class SanctionFrames:
         weapons = _weapons(sent, self.ctx, left, right, specific_only=True)
         weapon = Ref.weapon(weapons[0][1]) if len(weapons) >= 1 else None
         measure = " ".join(tok.text for tok in sent.tokens[t.start : min(right, t.end + 12)])
-        for b in by[:1]:
+        for b in dict.fromkeys(by):
             for target in targets:
                 if target != b:
                     self.facts.append(Sanction(b, target, weapon, measure, self._evidence(sent)))
@@ -118,7 +121,11 @@ class SanctionFrames:
         if here:
             return here[-1]
         others = sorted(
-            ((abs(m.start - t.start), r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r not in by),
+            (
+                (abs(m.start - t.start), r)
+                for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))
+                if r not in by and (p is None or p in TARGET_PREPS)  # not "capitale de l'Ouzbékistan"
+            ),
             key=lambda x: x[0],
         )
         if others:

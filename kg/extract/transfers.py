@@ -77,6 +77,16 @@ class TransferFrames:
                 subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
         else:
             subjects = self._subjects(sent, left, t.start) or self._subject_or_coref(sent, 0, t.start)
+        sanctioned = self._sanctioned_for(sent, t)
+        if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
+            subjects, status = [sanctioned], "delivered" if status == "proposed" else status
+        if t.frame in BUY_LIKE and sent.lang == "fr":
+            # "acheter des drones en Turquie": the country where one buys sells
+            right_actors += [
+                (m, Ref.country(m.key), "from")
+                for m in sent.mentions
+                if m.kind == "country" and m.setting and t.end <= m.start < right and sent.words[m.start - 1] == "en"
+            ]
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
                 if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
@@ -181,6 +191,19 @@ class TransferFrames:
                         if t.frame in BUY_LIKE and status != "refused":
                             for earlier in self._earlier_buyers(sent, t, {s, recipient}):
                                 self._deal(sent, s, earlier, key, "agreed", None)
+
+    def _sanctioned_for(self, sent: Sent, t: Trigger) -> Ref | None:
+        """The state a sanction punishes for this transfer: "sanctioned Iran for delivering drones",
+        "a sanctionné l'Iran pour avoir livré des drones"."""
+        before = sent.words[max(0, t.start - 3) : t.start]
+        if not any(w in ("for", "pour", "over") for w in before):
+            return None
+        for s, e, f in sent.triggers:
+            if f in ("sanction_v", "impose", "sanction_n", "ban") and e <= t.start:
+                objects = [r for m, r, p in _actors(sent, self.ctx, e, t.start) if p in (None, "on", "sur", "against")]
+                if objects:
+                    return objects[0]
+        return None
 
     def _earlier_buyers(self, sent: Sent, t: Trigger, exclude: set[Ref]) -> list[Ref]:
         """States named as earlier buyers of the same system at the end of the clause: "the third
