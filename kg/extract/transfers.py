@@ -198,7 +198,7 @@ class TransferFrames:
         before = sent.words[max(0, t.start - 3) : t.start]
         if not any(w in ("for", "pour", "over") for w in before):
             return None
-        for s, e, f in sent.triggers:
+        for _s, e, f in sent.triggers:
             if f in ("sanction_v", "impose", "sanction_n", "ban") and e <= t.start:
                 objects = [r for m, r, p in _actors(sent, self.ctx, e, t.start) if p in (None, "on", "sur", "against")]
                 if objects:
