@@ -85,7 +85,22 @@ def matrix(cands: list, names: list[str]) -> np.ndarray:
     return np.array([[c.features.get(n, 0.0) for n in names] for c in cands], dtype=float)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
+class Constant:
+    """What a fold whose candidates are all right (or all wrong) can learn: their share."""
+
+    def __init__(self, x: np.ndarray, y: np.ndarray) -> None:
+        share = min(max(float(y.mean()), 0.01), 0.99)
+        self.coef_ = np.zeros((1, x.shape[1]))
+        self.intercept_ = np.array([np.log(share / (1 - share))])
+        self.share = share
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        return np.tile([1 - self.share, self.share], (len(x), 1))
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression | Constant:
+    if len(set(y.tolist())) < 2:
+        return Constant(x, y)
     return LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
 
 
