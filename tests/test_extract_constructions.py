@@ -299,3 +299,25 @@ def test_buying_en_a_country_buys_from_it():
 def test_licence_production_is_also_a_transfer_from_the_licensor():
     text = "India will produce the AK-203 rifle under licence from Russia."
     assert ("RUS", "IND", "AK-203") in {d[:3] for d in deal_set(text)}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Poland signed a $4.75 billion deal for Patriot missile systems.", ("USA", "POL", "Patriot", "agreed")),
+        (
+            "India's defence ministry signed a contract with Russia for S-400 systems.",
+            ("RUS", "IND", "S-400", "agreed"),
+        ),
+        ("Saudi Arabia is negotiating with China to buy drones.", ("CHN", "SAU", "drone", "proposed")),
+        ("Kyiv received Leopard 2 tanks from Germany, Poland and Norway.", ("NOR", "UKR", "Leopard 2", "delivered")),
+        ("Moscou a livré à Téhéran les premiers S-300.", ("RUS", "IRN", "S-300", "delivered")),
+        ("Les Emirats ont suspendu les négociations pour l'achat de F-35.", ("USA", "ARE", "F-35", "cancelled")),
+        ("The Netherlands will donate F-16s to Ukraine.", ("NLD", "UKR", "F-16", "agreed")),
+        ("Egypt is in talks with Russia over Su-35 fighters.", ("RUS", "EGY", "Su-35", "proposed")),
+        ("Athens expects delivery of the first F-35 in 2028.", ("USA", "GRC", "F-35", "proposed")),
+        ("Indonesia finalised its purchase of 42 Rafale jets from France.", ("FRA", "IDN", "Rafale", "agreed")),
+    ],
+)
+def test_more_deal_constructions(text, expected):
+    assert expected in deal_set(text)

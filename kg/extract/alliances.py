@@ -80,6 +80,8 @@ class AgreementFrames:
                 if k in g.weapons or k in self.ctx.weapon_counts or k in g.noun_category
             ]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
+            if "propose" in sent.cue_at(t.start):
+                own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
                 return  # "un contrat pour la production de ...": the co-production says it all
             if weapons and own & {"agree", "propose", "cancel", "refuse"}:

@@ -633,9 +633,15 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None  # "a ban on the delivery of ...", "suspendu ses exportations": the sanction, not a deal
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
+    if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):
+        return "delivered" if _past_form(sent, t) and "modal" not in near else "agreed"  # a donor's pledge
     if "propose" in around and "agree" not in before:
         return "proposed"
-    future = "modal" in near or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
+    future = (
+        "modal" in near
+        or "modal" in sent.cue_at(t.start)
+        or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
+    )
     if future:
         return "proposed"
     if "agree" in around:

@@ -155,6 +155,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
             and not (f == "coproduce" and sent.words[e : e + 1] == ["up"])  # "an arms build-up"
+            # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
+            and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
