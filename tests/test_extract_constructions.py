@@ -9,6 +9,14 @@ from kg.extract import extract
 from kg.facts import Article, Deal, Leader, Maker, Member, Official
 
 
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests check what the rules propose; the confidence model that filters them has its own tests."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("kg.extract.confidence"), "load_model", lambda: None)
+
+
 def facts(text: str, kind, lang: str | None = None) -> list:
     ex = extract(Article("t", "test", text), lang=lang)
     return [f for f in ex.facts if isinstance(f, kind)]

@@ -8,6 +8,14 @@ from kg.extract import extract
 from kg.facts import Agreement, Article, Deal, Leader, Maker, Member, Official, Sanction
 
 
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    """These tests check what the rules propose; the confidence model that filters them has its own tests."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("kg.extract.confidence"), "load_model", lambda: None)
+
+
 def facts_of(text: str, lang: str | None = None, kind=None):
     ex = extract(Article("t", "test", text), lang=lang)
     return [f for f in ex.facts if kind is None or isinstance(f, kind)]
@@ -17,23 +25,26 @@ def deals(text: str, lang: str | None = None) -> set[tuple]:
     return {(*f.core, f.status) for f in facts_of(text, lang, Deal)}
 
 
-@pytest.mark.parametrize("text,expected", [
-    # buy: subject = recipient, "à" / "from" = supplier
-    ("Le Maroc a acheté des Caesar à la France en 2020.", ("FRA", "MAR", "Caesar", "agreed")),
-    ("Hanoï achètera à la Russie des chars T-90.", ("RUS", "VNM", "T-90", "proposed")),
-    ("Greece ordered 24 Rafale jets from France last year.", ("FRA", "GRC", "Rafale", "agreed")),
-    # sell / deliver / supply: subject = supplier, "à" / "to" = recipient
-    ("L'Allemagne a livré des chars Leopard 2 à la Pologne.", ("DEU", "POL", "Leopard 2", "delivered")),
-    ("The United States sold F-16s to Taiwan.", ("USA", "TWN", "F-16", "agreed")),
-    ("Russia will supply Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "proposed")),
-    # nominal forms
-    ("Washington approved the sale of HIMARS launchers to Estonia.", ("USA", "EST", "HIMARS", "agreed")),
-    # receive
-    ("L'Inde a reçu les premiers S-400 russes.", ("RUS", "IND", "S-400", "delivered")),
-    # a refusal, a cancellation
-    ("Berne a refusé de livrer des munitions Piranha à l'Ukraine.", ("CHE", "UKR", "Piranha", "refused")),
-    ("Canberra cancelled its order for French Barracuda submarines.", ("FRA", "AUS", "Barracuda", "cancelled")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # buy: subject = recipient, "à" / "from" = supplier
+        ("Le Maroc a acheté des Caesar à la France en 2020.", ("FRA", "MAR", "Caesar", "agreed")),
+        ("Hanoï achètera à la Russie des chars T-90.", ("RUS", "VNM", "T-90", "proposed")),
+        ("Greece ordered 24 Rafale jets from France last year.", ("FRA", "GRC", "Rafale", "agreed")),
+        # sell / deliver / supply: subject = supplier, "à" / "to" = recipient
+        ("L'Allemagne a livré des chars Leopard 2 à la Pologne.", ("DEU", "POL", "Leopard 2", "delivered")),
+        ("The United States sold F-16s to Taiwan.", ("USA", "TWN", "F-16", "agreed")),
+        ("Russia will supply Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "proposed")),
+        # nominal forms
+        ("Washington approved the sale of HIMARS launchers to Estonia.", ("USA", "EST", "HIMARS", "agreed")),
+        # receive
+        ("L'Inde a reçu les premiers S-400 russes.", ("RUS", "IND", "S-400", "delivered")),
+        # a refusal, a cancellation
+        ("Berne a refusé de livrer des munitions Piranha à l'Ukraine.", ("CHE", "UKR", "Piranha", "refused")),
+        ("Canberra cancelled its order for French Barracuda submarines.", ("FRA", "AUS", "Barracuda", "cancelled")),
+    ],
+)
 def test_transfer_frames(text, expected):
     found = deals(text)
     supplier, recipient, weapon, status = expected
@@ -55,16 +66,20 @@ def test_negation_condition_and_threat_are_not_facts():
 
 
 def test_status_is_the_most_advanced_the_article_states():
-    text = ("Le Qatar négocie l'achat de Rafale à la France. "
-            "En 2016, le Qatar a signé un contrat pour l'achat de Rafale à la France. "
-            "Paris a livré les premiers Rafale au Qatar en 2019.")
+    text = (
+        "Le Qatar négocie l'achat de Rafale à la France. "
+        "En 2016, le Qatar a signé un contrat pour l'achat de Rafale à la France. "
+        "Paris a livré les premiers Rafale au Qatar en 2019."
+    )
     found = facts_of(text, kind=Deal)
     assert [(f.core, f.status, f.year) for f in found] == [(("FRA", "QAT", "Rafale"), "delivered", 2016)]
 
 
 def test_competitor_passed_over_is_a_refused_deal():
-    text = ("La Suisse a choisi le F-35 américain. Le F-35 était en concurrence avec le Rafale français "
-            "et le Gripen suédois.")
+    text = (
+        "La Suisse a choisi le F-35 américain. Le F-35 était en concurrence avec le Rafale français "
+        "et le Gripen suédois."
+    )
     found = deals(text)
     assert ("USA", "CHE", "F-35", "proposed") in found
     assert ("FRA", "CHE", "Rafale", "refused") in found
@@ -117,8 +132,9 @@ def test_makers_from_the_text():
 
 
 def test_cooperation_agreement_between_two_states():
-    found = facts_of("L'Inde et la France ont signé un accord de coopération pour produire des Scorpene en Inde.",
-                     kind=Agreement)
+    found = facts_of(
+        "L'Inde et la France ont signé un accord de coopération pour produire des Scorpene en Inde.", kind=Agreement
+    )
     assert any(set(f.core[0]) == {"FRA", "IND"} for f in found)
 
 

@@ -104,7 +104,7 @@ def _refs_in(ctx: Context, sent: Sent | None) -> set[Ref]:
         ref = ctx.actor(m)
         if ref is not None:
             out.add(ref)
-        if m.kind == "weapon":
+        if m.kind in ("weapon", "noun"):
             out.add(Ref.weapon(m.key))
         elif m.kind == "person":
             out.add(Ref.person(m.key))
