@@ -227,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     clf = fit(x, y)
     threshold = best_threshold(oof, y, n_gold) if drop else 0.0
     print(
-        f"\nthreshold written: {threshold} ({'dropping' if drop else 'keeping every fact'} scored "
-        f"{max(cv[2], cv_kept[2]):.3f} against {min(cv[2], cv_kept[2]):.3f} across folds)"
+        f"\nthreshold written: {threshold} (across folds, dropping scored {cv[2]:.3f} and keeping every fact "
+        f"{cv_kept[2]:.3f}; dropping is kept only when it gains 0.005 or more)"
     )
     about = {
         "what": "logistic model of the probability that an extracted fact is right (kg/extract/confidence.py)",
