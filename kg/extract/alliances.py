@@ -81,6 +81,8 @@ class AgreementFrames:
             ]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if "propose" in sent.cue_at(t.start):
+                if not weapons:
+                    return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
                 return  # "un contrat pour la production de ...": the co-production says it all
