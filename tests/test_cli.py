@@ -170,7 +170,8 @@ def test_eval_on_the_sample_scores_one(runner):
 # The annotated articles each regression bar guards, by name: the dev folder grows as news is
 # annotated, so a bar over the whole folder would move with it. The first nine are the ones the rules
 # were first written on; the second group was scored first (0.58 facts F1 before any rule for them),
-# then used to write the general rules of issue 11. The whole folder's score is in the README.
+# then used to write the general rules of issue 11; the third was set aside and never read while
+# writing them (the honest estimate). The whole folder's score is in the README.
 FIRST_NINE = ["seed-s400-turquie", "en-01-turkey-f35-removal", "en-05-poland-k2-tanks", "en-09-egypt-rafale-mistral",
               "en-13-russia-iran-s300", "fr-01-croatie-rafale", "fr-04-chine-sanctions-su35-s400",
               "fr-07-pologne-caracal-rupture", "fr-10-iran-s300-russie"]
@@ -189,8 +190,20 @@ TUNED_ON = ["en-301-us-stops-spain-venezuela-planes", "en-302-oman-typhoon-hawk-
             "fr-510-armenie-inde-pinaka-munitions", "fr-512-venezuela-russie-su30-helicopteres"]
 
 
+HELD_OUT = ["en-304-us-blocks-israel-cobra-nigeria", "en-307-finland-joins-nato", "en-516-montenegro-joins-nato",
+            "en-520-ukraine-sweden-gripen-loi", "en-521-pakistan-milgem-corvette-launch",
+            "en-523-india-spain-c295-vadodara", "fr-302-albanie-croatie-adhesion-otan",
+            "fr-307-maroc-israel-accord-defense", "fr-503-macedoine-du-nord-adhesion-otan",
+            "fr-505-nigeria-super-tucano-livraison", "fr-507-australie-fregates-mogami-japon",
+            "fr-511-argentine-super-etendard-france"]
+
+
 @needs_shared()
-@pytest.mark.parametrize("names,facts_f1,entities_f1", [(FIRST_NINE, 0.95, 0.95), (TUNED_ON, 0.58, 0.86)])
+@pytest.mark.parametrize("names,facts_f1,entities_f1", [
+    (FIRST_NINE, 0.95, 0.95),  # 0.987 / 0.989
+    (TUNED_ON, 0.68, 0.88),  # 0.706 / 0.902 (0.499 / 0.870 before the rules of issue 11)
+    (HELD_OUT, 0.76, 0.90),  # 0.794 / 0.922; never read while writing rules (0.766 / 0.927 before)
+])
 def test_eval_on_named_dev_articles_meets_their_bar(names, facts_f1, entities_f1):
     from kg.evaluate import evaluate
 
