@@ -117,7 +117,7 @@ class ServeOptions:
     workers: int = 2
     queue: int = 128
     max_query_bytes: int = 2**20
-    max_memory: int | None = 1024 * 2**20
+    max_memory: int | None = 512 * 2**20
     allow_service: tuple[str, ...] = ()
     cors: str | None = None
     connections: int = 512

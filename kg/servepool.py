@@ -13,7 +13,8 @@ result cap, at the deadline, or when asked to (the client left). A query the
 engine cannot stop from Python (a large ``GROUP BY`` or ``ORDER BY`` produces
 nothing until it has read everything) is ended by killing its worker at the
 deadline, or as soon as it uses more than ``max_memory`` bytes; a worker that
-dies is replaced in the background, so the endpoint keeps answering.
+dies, or keeps more than half of ``max_memory`` after a query, is replaced in
+the background, so the endpoint keeps answering and its memory stays flat.
 
 Workers hold the store's shared lock, and die with the process that started
 them (``PR_SET_PDEATHSIG``), so a killed ``kg serve`` leaves no reader behind.
@@ -287,6 +288,14 @@ class EnginePool:
             self.restarts += 1
             self._spawns.put(2)
 
+    def _release(self, worker: _Worker) -> None:
+        """Give a worker back to the pool; one that kept more than half of ``max_memory`` after its query (the
+        allocator rarely gives memory back) is replaced, so the pool's memory stays flat."""
+        if self.max_memory and worker.rss() > self.max_memory // 2:
+            self._replace(worker)
+        else:
+            self._idle.put(worker)
+
     def _acquire(self, deadline: float) -> _Worker:
         with self._count:
             if self._waiting >= self.queue:
@@ -307,7 +316,7 @@ class EnginePool:
             end = time.monotonic() + 1.0
             while worker.conn.poll(max(0.0, end - time.monotonic())):
                 if worker.conn.recv()[0] in ("end", "error", "fail"):
-                    self._idle.put(worker)
+                    self._release(worker)
                     return
         except (EOFError, OSError):
             pass
@@ -322,10 +331,15 @@ class EnginePool:
         With ``client`` (the requester's socket) the query is cancelled as soon as the client hangs up;
         closing the generator early cancels it as well.
         """
-        worker = self._acquire(query.deadline)
+        while True:  # a worker that died while idle is replaced, and the query goes to the next one
+            worker = self._acquire(query.deadline)
+            try:
+                worker.conn.send(("query", query))
+                break
+            except OSError:
+                self._replace(worker)
         finished = False
         try:
-            worker.conn.send(("query", query))
             watched = [worker.conn] + ([client] if client is not None else [])
             next_check = time.monotonic() + 0.25
             while True:
@@ -359,7 +373,7 @@ class EnginePool:
                     return
                 if message[0] in ("end", "error", "fail"):
                     finished = True
-                    self._idle.put(worker)
+                    self._release(worker)
                     yield message
                     return
                 yield message

@@ -22,7 +22,7 @@ from kg.cli.core import store_location
               help="Queries that may wait for a worker; beyond, 503 with Retry-After.")
 @click.option("--max-query-bytes", default=2**20, show_default=True, type=click.IntRange(min=1),
               help="Larger request bodies are refused (413) before they are read.")
-@click.option("--max-memory", default=1024, show_default=True, type=click.IntRange(min=0),
+@click.option("--max-memory", default=512, show_default=True, type=click.IntRange(min=0),
               help="MB a query's worker may use before the query is stopped (0: no limit).")
 @click.option("--allow-service", multiple=True, metavar="URL",
               help="A SPARQL endpoint that queries may call with SERVICE (repeatable; none by default).")
