@@ -297,6 +297,10 @@ class EnginePool:
             self._idle.put(worker)
 
     def _acquire(self, deadline: float) -> _Worker:
+        try:
+            return self._idle.get_nowait()
+        except queuelib.Empty:
+            pass
         with self._count:
             if self._waiting >= self.queue:
                 raise Busy(f"all {self.size} query workers are busy and {self.queue} queries are waiting")
