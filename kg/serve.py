@@ -125,6 +125,7 @@ class ServeOptions:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body go out at once, not 40 ms apart
     server_version = "armskg"
     sys_version = ""
     timeout = 120  # an idle keep-alive connection is closed after this long
