@@ -11,18 +11,22 @@ for the next run.
 
     .venv/bin/python bench/bench_serve.py                              # 1, 4, 16, 64 clients, 15 s each
     .venv/bin/python bench/bench_serve.py --servers kg --clients 4 16 64 --duration 60   # the endurance run
+    .venv/bin/python bench/bench_serve.py --runaway 5     # runaway queries: answer, time, peak memory
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -107,6 +111,82 @@ def wrk(port: int, clients: int, duration: int) -> dict:
             "non2xx": int(non2xx.group(1)) if non2xx else 0, "raw": out}
 
 
+RUNAWAY = [
+    ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", []),
+    ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", ["--max-memory", "1024"]),
+    ("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f", ["--max-memory", "0"]),
+    ("SELECT ?a (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f } GROUP BY ?a", []),
+]
+
+
+def tree_mb(pid: int) -> dict[int, int]:
+    """Resident MB of a process and its children (the workers are children of one of its threads)."""
+    pids = [pid]
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            pids += [int(x) for x in (task / "children").read_text(encoding="utf-8").split()]
+    except OSError:
+        pass
+    sizes = {}
+    for p in pids:
+        try:
+            sizes[p] = int(Path(f"/proc/{p}/statm").read_text(encoding="utf-8").split()[1]) * 4096 // 2**20
+        except (OSError, IndexError, ValueError):
+            pass
+    return sizes
+
+
+class Sampler:
+    """The largest resident size of any process in a tree, sampled every 50 ms in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self.done = pid, 0, threading.Event()
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        while not self.done.is_set():
+            self.peak = max(self.peak, max(tree_mb(self.pid).values(), default=0))
+            time.sleep(0.05)
+
+    def stop(self) -> int:
+        self.done.set()
+        return self.peak
+
+
+def runaway(store: Path, timeout: float) -> None:
+    """Each runaway query once against a fresh ``kg serve --timeout``: answer, time, peak memory."""
+
+    print("| query | options | answer | seconds | peak MB (largest process) | largest process after |")
+    print("|---|---|---|---|---|---|", flush=True)
+    kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"
+    for query, options in RUNAWAY:
+        port = free_port()
+        process = subprocess.Popen([kg, "--store", str(store), "serve", "--port", str(port), "--timeout",
+                                    str(timeout), *options], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            while not answers(port):
+                time.sleep(0.1)
+            sampler = Sampler(process.pid)
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/query",
+                                             data=urllib.parse.urlencode({"query": query}).encode(),
+                                             headers={"Accept": "application/sparql-results+json"})
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(request, timeout=600) as response:
+                    rows = len(json.loads(response.read())["results"]["bindings"])
+                    answer = f"{response.status}, {rows:,} rows"
+            except urllib.error.HTTPError as e:
+                answer = f"{e.code}: {e.read().decode().strip()}"
+            elapsed = time.monotonic() - started
+            time.sleep(1.0)
+            peak = sampler.stop()
+            after = max(tree_mb(process.pid).values(), default=0)
+            print(f"| `{query}` | {' '.join(options) or '-'} | {answer} | {elapsed:.2f} | {peak} | {after} |",
+                  flush=True)
+        finally:
+            stop(process)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", type=Path, help="a store folder (default: the SIPRI register, imported now)")
@@ -115,7 +195,13 @@ def main() -> None:
     parser.add_argument("--servers", nargs="+", default=["kg", "oxigraph"], choices=["kg", "oxigraph"])
     parser.add_argument("--workers", type=int, default=2, help="kg serve --workers")
     parser.add_argument("--verbose", action="store_true", help="print wrk's own output")
+    parser.add_argument("--runaway", type=float, metavar="TIMEOUT",
+                        help="instead of the load runs: runaway queries against kg serve --timeout TIMEOUT")
     args = parser.parse_args()
+    if args.runaway:
+        with tempfile.TemporaryDirectory() as tmp:
+            runaway(args.store or build_store(Path(tmp)), args.runaway)
+        return
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install wrk")
     with tempfile.TemporaryDirectory() as tmp:

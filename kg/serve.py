@@ -121,6 +121,7 @@ class ServeOptions:
     allow_service: tuple[str, ...] = ()
     cors: str | None = None
     connections: int = 512
+    hold: int = HOLD
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -287,7 +288,7 @@ class _Handler(BaseHTTPRequestHandler):
                     self._chunk(event[1], query)
                 elif kind == "data":
                     held += event[1]
-                    if len(held) > HOLD:
+                    if len(held) > self.server.options.hold:
                         self._start_chunks(media)
                         streaming = True
                         if head:

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 CHUNK = 64 * 1024
 #: Seconds after its deadline that a query which has not stopped by itself is killed.
 GRACE = 0.5
+#: Seconds before its deadline that a worker ends a streaming answer, to leave time to deliver it.
+MARGIN = 0.25
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,7 @@ def _answer(store, conn: Connection, query: Query) -> None:
     def stop() -> str | None:
         nonlocal seen
         seen += 1
-        if time.monotonic() >= query.deadline:
+        if time.monotonic() >= query.deadline - MARGIN:
             return TIMEOUT
         if seen % 128 == 0:
             while conn.poll():
@@ -276,6 +278,9 @@ class EnginePool:
                 else:
                     log.error("cannot restart a query worker: %s", e)
                 continue
+            if self._closed:  # closed while this one started
+                worker.kill()
+                return
             if job == 1:
                 self._started.put(worker)
             self._idle.put(worker)
@@ -388,6 +393,8 @@ class EnginePool:
     def close(self) -> None:
         self._closed = True
         self._spawns.put(None)
+        if self._supervisor is not threading.current_thread():
+            self._supervisor.join(10)  # a worker being started is then in _all
         for worker in list(self._all):
             worker.kill()
         self._all.clear()

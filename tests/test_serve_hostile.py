@@ -3,6 +3,7 @@ a dead engine, browsers (CORS, OPTIONS, HEAD). Everything runs on 127.0.0.1, sta
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import http.client
 import io
@@ -19,6 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.locking import StoreBusy
 from kg.serve import start_server
 from kg.store import open_store
 from tests.test_remote import free_port
@@ -106,7 +108,7 @@ def test_timeout_ends_a_query_that_produces_nothing(big: Path) -> None:
 
 def test_timeout_cuts_a_streaming_answer_and_marks_it(big: Path) -> None:
     port = free_port()
-    with start_server(big, port=port, timeout=2, limit=None, workers=1):
+    with start_server(big, port=port, timeout=2, limit=None, workers=1, hold=65536):  # streams after 64 KB
         started = time.monotonic()
         target = "/query?" + urllib.parse.urlencode({"query": CROSS})
         answer = raw(port, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
@@ -328,7 +330,8 @@ def test_an_engine_killed_mid_query_gives_500_then_recovers(big: Path) -> None:
 
 
 def test_writes_are_refused(big: Path) -> None:
-    before = open_store(big).count()
+    with open_store(big) as store:
+        before = store.count()
     port = free_port()
     with start_server(big, port=port, timeout=5) as server:
         update = "INSERT DATA { <http://ex/x> <http://ex/y> 1 }"
@@ -342,7 +345,8 @@ def test_writes_are_refused(big: Path) -> None:
         ]:
             status, _, _ = request(server.url + path, method, body=body.encode(), headers={"Content-Type": ctype})
             assert 400 <= status < 500, (method, path, ctype)
-    assert open_store(big).count() == before
+    with open_store(big) as store:
+        assert store.count() == before
 
 
 def test_cors_preflight_and_head(big: Path) -> None:
@@ -383,3 +387,35 @@ def test_rdf_formats_of_a_capped_construct(big: Path) -> None:
             assert len(list(ox.parse(body, format=fmt))) == 20
         status, _, _ = request(server.query_url, query="CONSTRUCT WHERE { ?s ?p ?o }", headers={"Accept": "image/png"})
         assert status == 406
+
+
+def test_a_killed_server_leaves_no_reader_behind(big: Path, kg_bin: str) -> None:
+    """SIGKILL to kg serve: its workers die with it (PR_SET_PDEATHSIG), so the store is writable again."""
+    import subprocess
+
+    from tests.test_remote import wait_for
+
+    port = free_port()
+    process = subprocess.Popen([kg_bin, "--store", str(big), "serve", "--port", str(port), "--timeout", "60"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(port, process, 60)
+        def ask() -> None:
+            with contextlib.suppress(OSError, http.client.HTTPException):
+                request(f"http://127.0.0.1:{port}/query", query=COUNT, timeout=5)
+
+        thread = threading.Thread(target=ask, daemon=True)
+        thread.start()  # a worker is busy in the engine when the server dies
+        time.sleep(0.5)
+    finally:
+        process.kill()
+        process.wait()
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with open_store(big, write=True):
+                break
+        except StoreBusy:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
