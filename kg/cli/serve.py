@@ -8,6 +8,13 @@ from kg.cli import cli
 from kg.cli.core import store_location
 
 
+def _endpoints(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        if not value.startswith(("http://", "https://")) or " " in value:
+            raise click.BadParameter(f"{value!r} is not an http(s) URL; give the endpoint as SERVICE names it")
+    return values
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but 127.0.0.1/localhost opens the endpoint to the network.")
@@ -24,7 +31,7 @@ from kg.cli.core import store_location
               help="Larger request bodies are refused (413) before they are read.")
 @click.option("--max-memory", default=512, show_default=True, type=click.IntRange(min=0),
               help="MB a query's worker may use before the query is stopped (0: no limit).")
-@click.option("--allow-service", multiple=True, metavar="URL",
+@click.option("--allow-service", multiple=True, metavar="URL", callback=_endpoints,
               help="A SPARQL endpoint that queries may call with SERVICE (repeatable; none by default).")
 @click.option("--cors", metavar="ORIGIN", default=None,
               help="Let web pages from ORIGIN (or * for any) query the endpoint; off by default.")
