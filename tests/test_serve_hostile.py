@@ -419,3 +419,19 @@ def test_a_killed_server_leaves_no_reader_behind(big: Path, kg_bin: str) -> None
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
+
+
+def test_an_allowed_service_that_never_answers_is_bounded_by_the_timeout(big: Path) -> None:
+    with socket.socket() as silent:  # accepts connections (the kernel does) and never answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        url = f"http://127.0.0.1:{silent.getsockname()[1]}/sparql"
+        with start_server(big, port=free_port(), timeout=2, workers=1, allow_service=(url,)) as server:
+            started = time.monotonic()
+            status, _, body = request(server.query_url, query=f"SELECT * WHERE {{ SERVICE <{url}> {{ ?s ?p ?o }} }}")
+            assert (status, body) == (504, b"the query did not finish within its 2 s timeout\n")
+            assert time.monotonic() - started < 3.0
+            deadline = time.monotonic() + 30  # the worker was replaced; the endpoint answers again
+            while (status := request(server.query_url, query="ASK {}")[0]) == 503 and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert status == 200
