@@ -1,4 +1,4 @@
-"""kg serve: a real read-only Oxigraph endpoint on 127.0.0.1, queried with SPARQLWrapper."""
+"""kg serve: a real read-only SPARQL endpoint on 127.0.0.1, queried with SPARQLWrapper."""
 
 from __future__ import annotations
 
@@ -115,3 +115,11 @@ def test_results_are_capped(store_dir: Path) -> None:
         triples = SPARQLWrapper(server.query_url)
         triples.setQuery("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
         assert len(triples.query().convert()) == 7
+
+
+def test_cli_refuses_a_bad_allow_service(filled: Path, runner) -> None:
+    from kg.cli import cli
+
+    result = runner.invoke(cli, ["--store", str(filled), "serve", "--allow-service", "file:///etc/passwd"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--allow-service': 'file:///etc/passwd' is not an http(s) URL" in result.stderr
