@@ -58,6 +58,10 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool, str]] = {
     "nquads": (ox.RdfFormat.N_QUADS, True, ".nq"),
 }
 
+#: Prefixes of Turtle and TriG exports: not ``id:``, whose local names hold slashes that Turtle must
+#: escape (``id:country\/TUR``) and older parsers reject; those IRIs are written in full.
+EXPORT_PREFIXES = {prefix: ns for prefix, ns in PREFIXES.items() if prefix != "id"}
+
 UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
 )
@@ -370,11 +374,11 @@ class EmbeddedStore(Store):
         index = ox.NamedNode(str(LABELS_GRAPH))
         if keeps_graphs:  # the graphs as they are, without the label index (derived from them)
             quads = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != index)
-            ox.serialize(quads, out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+            ox.serialize(quads, out, format=ox_format, prefixes=EXPORT_PREFIXES if fmt == "trig" else None)
             return
         triples = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                     f"FILTER(?g != {index}) }}")
-        prefixes = PREFIXES if fmt == "turtle" else None
+        prefixes = EXPORT_PREFIXES if fmt == "turtle" else None
         ox.serialize(triples, out, format=ox_format, prefixes=prefixes)
 
     def flush(self) -> None:

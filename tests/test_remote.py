@@ -221,6 +221,7 @@ def test_export_round_trip(store) -> None:
     turtle = io.BytesIO()
     store.export(turtle, "turtle")
     union = Graph().parse(data=turtle.getvalue(), format="turtle")
+    assert b"\\/" not in turtle.getvalue() and f"<{a1}>".encode() in turtle.getvalue()  # full IRIs, no escapes
     graphs = " ".join(f"<{g}>" for g in store.graph_names())  # the label index is left out of exports
     distinct = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { "
                            f"VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} }}")
