@@ -250,6 +250,10 @@ class RemoteStore(Store):
         where = url.split("?", 1)[0]
         try:
             with self._opener.open(request, timeout=self.timeout) as response:
+                cap = response.headers.get("X-SPARQL-MaxRows")
+                if cap and what == "query":  # Virtuoso cut the answer at its ResultSetMaxRows
+                    raise StoreError(f"the SPARQL server at {self.location} cut the answer at {cap} rows; raise "
+                                     "its limit (Virtuoso: ResultSetMaxRows in the [SPARQL] section of virtuoso.ini)")
                 return response.headers.get("Content-Type", ""), response.read()
         except urllib.error.HTTPError as e:
             detail = _first_line(e.read())

@@ -379,12 +379,16 @@ def test_virtuoso_digest_credentials(virtuoso: str, monkeypatch, runner) -> None
 class _BasicAuthServer:
     """A SPARQL endpoint on 127.0.0.1 that answers every ASK true, behind HTTP basic authentication."""
 
+    def __init__(self, headers: dict[str, str] | None = None) -> None:
+        self.headers = headers or {}
+
     def __enter__(self) -> str:
         import base64
         import threading
         from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
         expected = "Basic " + base64.b64encode(b"ann:s3cret:x").decode("ascii")
+        extra = self.headers
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:  # noqa: N802 - the http.server protocol
@@ -397,6 +401,8 @@ class _BasicAuthServer:
                 self.send_response(200)
                 self.send_header("Content-Type", "application/sparql-results+json")
                 self.send_header("Content-Length", str(len(body)))
+                for name, value in extra.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
 
@@ -423,6 +429,13 @@ def test_basic_credentials(monkeypatch) -> None:
         monkeypatch.setenv("KG_SPARQL_USER", "ann")
         monkeypatch.setenv("KG_SPARQL_PASSWORD", "s3cret:x")
         assert open_store(url).query("ASK {}").boolean is True
+
+
+def test_a_cut_answer_is_an_error() -> None:
+    """Virtuoso cuts answers at ResultSetMaxRows (10,000 in Debian's virtuoso.ini) and says so in a header."""
+    cut = "cut the answer at 10000 rows; raise its limit .*ResultSetMaxRows"
+    with _BasicAuthServer({"X-SPARQL-MaxRows": "10000"}) as url, pytest.raises(StoreError, match=cut):
+        open_store(url.replace("http://", "http://ann:s3cret%3Ax@")).query("ASK {}")
 
 
 def test_stuck_server_times_out(runner, monkeypatch) -> None:
