@@ -377,9 +377,14 @@ class RemoteStore(Store):
     def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
         """Fetch every named graph (Graph Store protocol) and write them as the embedded store would."""
         local = EmbeddedStore(":memory:")
-        for name in self.graph_names():
+        for name, size in sorted(self._graph_sizes().items()):
             _, body = self._send("GET", self._gsp_url(name), accept="application/n-triples", what="download")
-            local.oxigraph.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+            graph = ox.NamedNode(name)
+            local.oxigraph.load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            got = next(iter(local.oxigraph.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")))
+            if int(got[0].value) < size:  # Virtuoso cuts a graph at ResultSetMaxRows, and does not say so
+                raise StoreError(f"the SPARQL server at {self.location} sent {got[0].value} of the {size} triples "
+                                 f"of {name}; raise its row limit (Virtuoso: ResultSetMaxRows in virtuoso.ini)")
         local.export(out, fmt)
 
 

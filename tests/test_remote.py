@@ -431,6 +431,24 @@ def test_basic_credentials(monkeypatch) -> None:
         assert open_store(url).query("ASK {}").boolean is True
 
 
+@pytest.mark.server
+def test_a_cut_graph_download_is_an_error(endpoint: str, monkeypatch) -> None:
+    """Virtuoso's Graph Store cuts a graph at ResultSetMaxRows without a word: export counts what it got."""
+    store = open_store(endpoint)
+    clear(store)
+    put_article(store, "a1", S400)
+    send = store._send
+
+    def cut(method, url, *args, **kwargs):
+        content_type, body = send(method, url, *args, **kwargs)
+        return (content_type, b"".join(body.splitlines(keepends=True)[:3])) if kwargs.get("what") == "download" \
+            else (content_type, body)
+
+    monkeypatch.setattr(store, "_send", cut)
+    with pytest.raises(StoreError, match=r"sent 3 of the \d+ triples of https://w3id.org/armskg/id/article/a1"):
+        store.export(io.BytesIO(), "nquads")
+
+
 def test_a_cut_answer_is_an_error() -> None:
     """Virtuoso cuts answers at ResultSetMaxRows (10,000 in Debian's virtuoso.ini) and says so in a header."""
     cut = "cut the answer at 10000 rows; raise its limit .*ResultSetMaxRows"
