@@ -75,8 +75,10 @@ PREFIX dcterms: <http://purl.org/dc/terms/>
 
 _Q_TYPES = _PREFIXES + """SELECT DISTINCT ?e ?t WHERE {
   ?e a ?t . FILTER(?t IN (akg:Country, akg:Alliance, akg:Person, akg:Leader, akg:WeaponSystem)) }"""
-_Q_NAMES = _PREFIXES + """SELECT DISTINCT ?e ?n ?alt WHERE {
-  { ?e rdfs:label ?n BIND(false AS ?alt) } UNION { ?e skos:altLabel ?n BIND(true AS ?alt) }
+_ALT_LABEL = "http://www.w3.org/2004/02/skos/core#altLabel"
+# which kind of name a row is: told by the property (an IRI), not by a boolean some engines return as 1
+_Q_NAMES = _PREFIXES + """SELECT DISTINCT ?e ?n ?kind WHERE {
+  VALUES ?kind { rdfs:label skos:altLabel } ?e ?kind ?n
   FILTER(STRSTARTS(STR(?e), "@ID@")) }""".replace("@ID@", str(ID))
 _Q_PROVENANCE = _PREFIXES + """SELECT DISTINCT ?f ?ev ?art WHERE {
   ?f akg:evidence ?ev . OPTIONAL { ?f prov:wasDerivedFrom ?art } }"""
@@ -175,7 +177,7 @@ def _entity_nodes(store: Store) -> dict[str, dict[str, Any]]:
     alts: dict[str, set[str]] = defaultdict(set)
     for row in _select(store, _Q_NAMES):
         iri, name = str(row["e"]), row["n"]
-        if str(row["alt"]) == "true":
+        if row["kind"] == _ALT_LABEL:
             alts[iri].add(str(name))
         else:
             lang = getattr(name, "language", None) or ""

@@ -25,7 +25,9 @@ Status mapping. SIPRI's ``status`` column says whether the weapons are
 of the weapons, not the progress of the deal, and is kept in the evidence text.
 The deal status comes from deliveries: ``delivered`` when any unit or any
 delivery year is recorded, else ``agreed`` (SIPRI records orders and
-licences, never mere offers; cancelled orders are removed from the database).
+licences; cancelled orders are removed from the database), except the rows
+whose comment says the weapon was "selected but not (yet) ordered": SIPRI
+lists those ahead of the order, and they are ``proposed``.
 
 Rows that cannot be mapped (non-state recipients marked ``*``, "unknown"
 parties, a country name not in the table, a malformed row) are returned with
@@ -350,6 +352,20 @@ def _evidence(release: Release, line: int, supplier: str, recipient: str, design
     return Evidence(text)
 
 
+_SELECTED = re.compile(r"\bselected\b[^;]*\bnot (?:yet )?ordered\b", re.IGNORECASE)
+
+
+def _selected_only(comments: str | None) -> bool:
+    """Whether SIPRI's comment says the weapon was chosen but not ordered yet.
+
+    >>> _selected_only("FGM-148F version; possibly selected 2023 but not yet ordered by end-2023")
+    True
+    >>> _selected_only("Selected 2019; ordered 2021")
+    False
+    """
+    return bool(comments and _SELECTED.search(comments))
+
+
 def _row_deal(names: Names, release: Release, line: int, supplier_name: str, recipient_name: str,
               designation: str, description: str, category: str | None, **details) -> SipriRow:
     supplier, why = names.party(supplier_name)
@@ -368,7 +384,8 @@ def _row_deal(names: Names, release: Release, line: int, supplier_name: str, rec
     delivered = bool(details["number_delivered"]) or bool(details["delivery_years"])
     evidence = _evidence(release, line, supplier_name, recipient_name, designation, description,
                          details["number_ordered"], details["year"], details["delivery_years"], condition)
-    deal = Deal(supplier.ref, recipient.ref, weapon.ref, "delivered" if delivered else "agreed",
+    status = "delivered" if delivered else "proposed" if _selected_only(details["comments"]) else "agreed"
+    deal = Deal(supplier.ref, recipient.ref, weapon.ref, status,
                 evidence=evidence, description=description or None, **details)
     return SipriRow(line, deal, (supplier, recipient, weapon))
 

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from kg.mapping import LABELS_GRAPH
 from kg.store import Store
 from kg.vocab import AKG
 
@@ -25,10 +24,12 @@ def stats(store: Store) -> dict:
     for row in rows:
         name = str(row["c"]).rsplit("#", 1)[-1]
         classes[name] = int(row["n"])
+    # the project's graphs only: not the label index (a copy of labels the graphs hold), nor a server's own
+    project = set(store.graph_names())
     graphs = {
         str(row["g"]): int(row["n"])
         for row in store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g")
-        if str(row["g"]) != str(LABELS_GRAPH)  # the label index copies labels the graphs hold
+        if str(row["g"]) in project
     }
     return {"triples": store.count(), "classes": classes, "graphs": graphs}
 

@@ -5,8 +5,10 @@ folder (default ``~/.local/share/armskg/store``, or ``$KG_STORE``, or
 ``--store PATH``); a location starting with ``http://`` or ``https://`` is a
 SPARQL server (:mod:`kg.remote`).
 
-Queries see the union of all graphs as their default graph, so users need no
-``GRAPH`` clause. Each article is one named graph; :meth:`Store.replace_graph`
+Queries see the union of all graphs as their default graph (the article graphs,
+the SIPRI graph and the label index), so users need no ``GRAPH`` clause; a query
+that names its dataset with ``FROM`` or ``FROM NAMED`` gets exactly that
+dataset instead. Each article is one named graph; :meth:`Store.replace_graph`
 swaps it in one transaction.
 
 >>> store = open_store(":memory:", write=True)
@@ -56,6 +58,10 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool, str]] = {
     "nquads": (ox.RdfFormat.N_QUADS, True, ".nq"),
 }
 
+#: Prefixes of Turtle and TriG exports: not ``id:``, whose local names hold slashes that Turtle must
+#: escape (``id:country\/TUR``) and older parsers reject; those IRIs are written in full.
+EXPORT_PREFIXES = {prefix: ns for prefix, ns in PREFIXES.items() if prefix != "id"}
+
 UPDATE_KEYWORDS = re.compile(
     r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE
 )
@@ -102,6 +108,34 @@ def is_update(sparql: str) -> bool:
     return bool(UPDATE_KEYWORDS.match(body))
 
 
+_GRAPH_FORMS = re.compile(r"^\s*(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def returns_graph(sparql: str) -> bool:
+    r"""Whether a query answers with a graph (CONSTRUCT, DESCRIBE) rather than rows or a boolean.
+
+    >>> returns_graph("PREFIX c: <http://ex/construct#> # SELECT\nconstruct { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    True
+    """
+    body = _SPARQL_SKIP.sub(lambda m: " " if m.group().startswith("#") else "<>", sparql)
+    return bool(_GRAPH_FORMS.match(body[_PROLOGUE.match(body).end():]))
+
+
+_DATASET_CLAUSE = re.compile(r"(?<![?$\w:])FROM\s+(?:NAMED\s+)?(?:<>|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
+
+
+def names_dataset(sparql: str) -> bool:
+    """Whether a query names its dataset (``FROM`` or ``FROM NAMED``): then the union default graph is off.
+
+    >>> names_dataset("SELECT ?o FROM <http://ex/g> WHERE { ?s ?p ?o }")
+    True
+    >>> names_dataset("SELECT ?from WHERE { ?s ?p 'FROM <x>' } # FROM <y>")
+    False
+    """
+    body = _SPARQL_SKIP.sub(lambda m: " " if m.group().startswith("#") else "<>", sparql)
+    return bool(_DATASET_CLAUSE.search(body))
+
+
 class Store(ABC):
     """What every command needs from a store, local or remote."""
 
@@ -109,7 +143,8 @@ class Store(ABC):
 
     @abstractmethod
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
-        """Run a SPARQL query over the union of all graphs; values in ``bindings`` are bound."""
+        """Run a SPARQL query over the union of all graphs (unless it names ``FROM`` / ``FROM NAMED``);
+        values in ``bindings`` are bound."""
 
     @abstractmethod
     def update(self, sparql: str) -> None:
@@ -292,7 +327,8 @@ class EmbeddedStore(Store):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
         try:
-            answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
+            answer = self._store.query(bind_values(sparql, bindings),
+                                       use_default_graph_as_union=not names_dataset(sparql))
         except SyntaxError as e:
             raise QueryError(_syntax_message(e)) from None
         except (OSError, ValueError) as e:
@@ -338,11 +374,11 @@ class EmbeddedStore(Store):
         index = ox.NamedNode(str(LABELS_GRAPH))
         if keeps_graphs:  # the graphs as they are, without the label index (derived from them)
             quads = (q for q in self._store.quads_for_pattern(None, None, None) if q.graph_name != index)
-            ox.serialize(quads, out, format=ox_format, prefixes=PREFIXES if fmt == "trig" else None)
+            ox.serialize(quads, out, format=ox_format, prefixes=EXPORT_PREFIXES if fmt == "trig" else None)
             return
         triples = self._store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                                     f"FILTER(?g != {index}) }}")
-        prefixes = PREFIXES if fmt == "turtle" else None
+        prefixes = EXPORT_PREFIXES if fmt == "turtle" else None
         ox.serialize(triples, out, format=ox_format, prefixes=prefixes)
 
     def flush(self) -> None:

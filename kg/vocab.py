@@ -49,6 +49,7 @@ class AKG(DefinedNamespace):
     numberOrdered: URIRef
     officialOf: URIRef
     party: URIRef
+    possiblyCorroboratedBy: URIRef
     recipient: URIRef
     role: URIRef
     sipriId: URIRef

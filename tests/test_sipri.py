@@ -36,6 +36,9 @@ REGISTER_ROWS = [
     "Chile,France,2024,12",  # 14: malformed
     "Atlantis,France,2020,,1,,Rafale,FGA aircraft,0,,,New,,55,55,",  # 15: unknown country
 ]
+#: A row SIPRI lists before the order: the weapon was chosen, not yet ordered.
+SELECTED_ROW = ("Australia,United States,2024,?,,,SM-6,SAM/ABM,0,,,New,For Hobart destroyers and Hunter frigates; "
+                "selected but not yet ordered by end-2024,0,0,0")
 
 
 def write(path: Path, lines: list[str], encoding: str = "iso-8859-1", end: str = "\n") -> Path:
@@ -225,3 +228,9 @@ def test_real_delivery_export() -> None:
     assert len(rows) == 10_396 and len({d.record_id for d in deals}) == len(deals)
     (s400,) = [d for d in deals if d.record_id == "59633"]
     assert s400.core[:2] == ("RUS", "TUR") and s400.number_delivered == 2
+
+
+def test_selected_but_not_ordered_is_proposed(tmp_path: Path) -> None:
+    path = write(tmp_path / "register.csv", NOTES + [REGISTER_HEADER, REGISTER_ROWS[0], SELECTED_ROW])
+    statuses = {r.deal.weapon.key: r.deal.status for r in read_sipri(path) if r.deal}
+    assert statuses == {"S-400": "delivered", "SM-6": "proposed"}

@@ -25,9 +25,16 @@ from kg.store import default_store_location
     help="Store folder, or the URL of a SPARQL 1.1 server. "
     "Default: $KG_STORE, else ~/.local/share/armskg/store.",
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    envvar="KG_SPARQL_TIMEOUT",
+    metavar="SECONDS",
+    help="How long to wait for a SPARQL server before giving up. Default: $KG_SPARQL_TIMEOUT, else 30.",
+)
 @click.version_option(package_name="armskg", prog_name="kg")
 @click.pass_context
-def cli(ctx: click.Context, store: str | None) -> None:
+def cli(ctx: click.Context, store: str | None, timeout: float | None) -> None:
     """armskg: news about arms deals between states, as a knowledge graph.
 
     \b
@@ -38,6 +45,11 @@ def cli(ctx: click.Context, store: str | None) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["store"] = store or default_store_location()
+    if timeout is not None:  # the stores this command opens wait this long; restored when it ends
+        from kg import remote
+
+        previous, remote.timeout_override = remote.timeout_override, timeout
+        ctx.call_on_close(lambda: setattr(remote, "timeout_override", previous))
 
 
 def _register() -> None:

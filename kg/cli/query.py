@@ -41,7 +41,11 @@ def _read_query(text: str | None, file: str | None) -> str:
 def query(ctx, sparql, file, fmt, params, list_, update) -> None:
     """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
 
-    The default graph is the union of all article graphs.
+    \b
+    The default graph is the union of all named graphs: the article graphs,
+    the SIPRI graph and the label index (graph/labels: one copy of each
+    rdfs:label, and one skos:prefLabel per entity). A query that names
+    FROM or FROM NAMED gets exactly those graphs instead.
     """
     from kg import queries
 

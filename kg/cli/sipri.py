@@ -56,10 +56,13 @@ def import_sipri_command(ctx: click.Context, file: Path, quiet: bool) -> None:
 @click.option("--dry-run", is_flag=True, help="Report matches without writing akg:corroboratedBy links.")
 @click.pass_context
 def corroborate(ctx: click.Context, fmt: str, dry_run: bool) -> None:
-    """Link article deals to SIPRI records (akg:corroboratedBy); list those SIPRI does not know.
+    """Link article deals to SIPRI records (akg:corroboratedBy); show the nearest record of the others.
 
     A match has the same supplier, recipient and weapon, and the article's year
-    (if any) lies between SIPRI's order year and its last delivery year.
+    (if any) lies between SIPRI's order year and its last delivery year. An
+    article that names only a kind of weapon ("frigate") is matched on SIPRI's
+    weapon description, else its category: a weaker link
+    (akg:possiblyCorroboratedBy), said so in the sipri column.
     """
     from kg.corroborate import corroborate as run
     from kg.corroborate import results_table
