@@ -131,6 +131,14 @@ class Store(ABC):
     def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
         """Write the store in an RDF format (:data:`RDF_FORMATS`); triple formats get the union."""
 
+    def select_strings(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        """A SELECT query's rows as the lexical values of their terms (``None`` where unbound).
+
+        For lookups that compare names as text: the embedded store skips building rdflib terms.
+        """
+        answer = self.query(sparql, bindings)
+        return [tuple(None if row.get(v) is None else str(row[v]) for v in answer.variables) for row in answer]
+
     def close(self) -> None:
         """Release the store (and its lock)."""
 
@@ -272,8 +280,18 @@ class EmbeddedStore(Store):
         elif not (path / "CURRENT").exists():
             self._store = ox.Store()  # nothing ingested yet: an empty store
         else:
-            self._lock = StoreLock(path, exclusive=False, wait=max(wait, 60.0)).acquire()
-            self._store = self._open(lambda: ox.Store.read_only(str(path)))
+            self._wait = max(wait, 60.0)
+            self._store = self._snapshot()
+
+    def _snapshot(self) -> ox.Store:
+        """A read-only handle on the store as it is now, opened under the shared lock.
+
+        The lock is held only while opening (:mod:`kg.locking`): the handle keeps
+        reading the files it opened even after a writer replaces them, so a query
+        needs no lock and a writer never waits for it.
+        """
+        with StoreLock(Path(self.location), exclusive=False, wait=self._wait):
+            return self._open(lambda: ox.Store.read_only(self.location))
 
     def _open(self, opener):
         try:
@@ -291,13 +309,32 @@ class EmbeddedStore(Store):
         return self._store
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
-        try:
-            answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
-        except SyntaxError as e:
-            raise QueryError(_syntax_message(e)) from None
-        except (OSError, ValueError) as e:
-            raise QueryError(f"query failed: {e}") from None
-        return results_from_ox(answer)
+        return self._read(lambda: results_from_ox(
+            self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)))
+
+    def _read(self, run):
+        """Run a read, with one-line errors; a snapshot whose files a writer removed is opened afresh once."""
+        for attempt in (1, 2):
+            try:
+                return run()
+            except SyntaxError as e:
+                raise QueryError(_syntax_message(e)) from None
+            except (OSError, ValueError) as e:
+                if attempt == 1 and self._stale(e):
+                    self._store = self._snapshot()
+                    continue
+                raise QueryError(f"query failed: {e}") from None
+        raise AssertionError("unreachable")
+
+    def _stale(self, error: Exception) -> bool:
+        """Whether a read failed because a writer removed a file this read-only snapshot had not opened."""
+        return (not self.write and self.location != ":memory:" and isinstance(error, OSError)
+                and "no such file" in str(error).lower())
+
+    def select_strings(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        return self._read(lambda: [
+            tuple(None if term is None else term.value for term in solution)
+            for solution in self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)])
 
     def update(self, sparql: str) -> None:
         self._require_write()
