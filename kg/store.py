@@ -277,8 +277,11 @@ class EmbeddedStore(Store):
             self._store = self._open(lambda: ox.Store(str(path)))
             if self._store.query(labelindex.MISSING):  # a store written by a version without the index
                 self.rebuild_label_index()
+        elif not path.exists():
+            raise StoreError(f"no store at {path}; give the folder of an existing store with --store or "
+                             "KG_STORE, or create one with kg ingest")
         elif not (path / "CURRENT").exists():
-            self._store = ox.Store()  # nothing ingested yet: an empty store
+            self._store = ox.Store()  # an empty folder: nothing ingested yet
         else:
             self._wait = max(wait, 60.0)
             self._store = self._snapshot()

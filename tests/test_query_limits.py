@@ -108,7 +108,8 @@ def test_a_reader_keeps_its_snapshot_while_a_writer_replaces_and_compacts(kg_bin
     reader = open_store(path)
     assert reader.query(COUNT).values("n") == [5000]
     code = ("import sys; from kg.store import open_store; s = open_store(sys.argv[1], write=True); "
-            "s.drop_graph('http://ex/g'); s.update('INSERT DATA { GRAPH <http://ex/h> { <http://ex/a> <http://ex/b> 1 } }'); "
+            "s.drop_graph('http://ex/g'); "
+            "s.update('INSERT DATA { GRAPH <http://ex/h> { <http://ex/a> <http://ex/b> 1 } }'); "
             "s.optimize(); s.close()")
     subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=120)
     assert reader.query(COUNT).values("n") == [5000]  # the files it read are gone from the folder
