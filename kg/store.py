@@ -260,6 +260,7 @@ class EmbeddedStore(Store):
         self.location = str(location)
         self.write = write
         self._lock: StoreLock | None = None
+        self._wait = max(wait, 60.0)  # how long a reader waits for a writer to finish before opening
         if self.location == ":memory:":
             self._store = ox.Store()
             return
@@ -283,7 +284,6 @@ class EmbeddedStore(Store):
         elif not (path / "CURRENT").exists():
             self._store = ox.Store()  # an empty folder: nothing ingested yet
         else:
-            self._wait = max(wait, 60.0)
             self._store = self._snapshot()
 
     def _snapshot(self) -> ox.Store:
