@@ -8,7 +8,8 @@ Each figure is the median of ``--runs`` runs, in the same run as its
 baseline: ``kg --version`` (the floor of a ``kg`` process: Python, click and
 the package's imports) for the processes, and the resolver of 4fe975d (every
 typed entity of the store read with its labels, compared by slug) for the
-name lookup, in this process on the same store.
+name lookup, in this process on the same store, and put back into ``kg`` for
+the same commands as processes (``--old-resolver``).
 
 The runaway query counts a cross product of the whole store; Ctrl-C is
 SIGINT sent 1.5 s after the start, the latency is from the signal to the
@@ -136,7 +137,21 @@ def writer(store_dir: str) -> tuple[float, int, float]:
     return during, result.returncode, time.perf_counter() - start
 
 
+def old_resolver_cli(argv: list[str]) -> None:
+    """``kg ARGS`` with the resolver of 4fe975d put back (the baseline of the process times)."""
+    import kg.resolve
+    from kg.cli import cli
+
+    def find_entities(store, name):
+        return [kg.resolve.Match(iri, iri, "WeaponSystem") for iri in old_find_entities(store, name)]
+
+    kg.resolve.find_entities = find_entities
+    sys.exit(cli.main(argv, prog_name="kg"))
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--old-resolver"]:
+        old_resolver_cli(sys.argv[2:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--store", help="a store that already holds the SIPRI register (default: import it)")
     parser.add_argument("--runs", type=int, default=7)
@@ -154,6 +169,10 @@ def main() -> None:
                        ["deals-by-supplier", "--param", "supplier=Belarus"], ["leaders"]):
             seconds = timed([KG, "--store", store_dir, "query", *params], args.runs)
             print(f"| `kg query {' '.join(params)}` | {seconds:.3f} | {seconds / floor:.2f} |")
+            if any(p.startswith(("weapon=", "supplier=")) for p in params):
+                seconds = timed([sys.executable, __file__, "--old-resolver", "--store", store_dir, "query", *params],
+                                args.runs)
+                print(f"| the same, with the resolver of 4fe975d | {seconds:.3f} | {seconds / floor:.2f} |")
         print("\n| name resolved in-process | resolver of 4fe975d | now | ratio |\n|---|---|---|---|")
         for name, old, new in resolution(store_dir, ["S-400 Triumf", "Turkiye", "Belarus", "TUR"], args.runs):
             print(f"| {name} | {old:.3f} | {new:.3f} | {old / new:.1f}x |")

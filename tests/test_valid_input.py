@@ -111,14 +111,21 @@ def test_jsonl_dates_are_checked(tmp_path, store_dir):
     assert dates(store_dir) == {"good": "2019-07-17"}
 
 
-def test_html_page_dates_are_checked(tmp_path):
+def test_html_page_dates_are_checked(tmp_path, monkeypatch):
+    import types
+
+    import trafilatura
+
     page = tmp_path / "p.html"
-    page.write_text('<html><head><title>T</title><meta property="article:published_time" content="2019-13-45">'
-                    "</head><body><article><p>" + TEXT * 5 + "</p></article></body></html>", encoding="utf-8")
-    items = list(load_items(page))
-    article = items[-1]
-    assert isinstance(article, Article) and article.date != "2019-13-45"
-    assert all("2019-13-45" not in str(i) or isinstance(i, LoadWarning) for i in items)
+    page.write_text("<html><body><article><p>" + TEXT * 5 + "</p></article></body></html>", encoding="utf-8")
+    for date, expected in (("2019-13-45", None), ("2019-07-17T08:30:00+02:00", "2019-07-17")):
+        doc = types.SimpleNamespace(text=TEXT, date=date, title="T", url=None)  # the metadata a page may carry
+        monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, doc=doc, **k: doc)
+        items = list(load_items(page))
+        assert items[-1].date == expected
+        warnings = [str(i) for i in items if isinstance(i, LoadWarning)]
+        assert warnings == ([] if expected else [f"{page}: page date '2019-13-45' is not a calendar date; "
+                                                 "the article is stored without a date"])
 
 
 def test_a_library_article_with_an_impossible_date_is_stored_without_it(store_dir):
