@@ -299,6 +299,9 @@ def test_ingest_reads_standard_input(runner, store_dir):
     result = runner.invoke(cli, ["--store", str(store_dir), "ingest", "-"], input=feed)
     assert result.exit_code == 0, result.output
     assert dates(store_dir) == {"j1": "2020-01", "stdin": "2019-07-17"}
+    result = runner.invoke(cli, ["--store", str(store_dir), "ingest", "-"], input="")
+    assert result.exit_code == 1
+    assert "Error: stdin: no text" in result.output and ", 1 error" in result.output
 
 
 def test_import_rdf_and_sipri_read_standard_input(runner, store_dir):

@@ -76,9 +76,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
         click.echo("Free some space (or fix the store's folder) and run the same command again: "
                    "the articles stored are kept, and are skipped as unchanged.", err=True)
         sys.exit(1)
+    report.errors[:0] = errors  # standard input's own problems count as the batch's
     if not quiet:
         click.echo(report.summary(), err=True)
-    if report.errors or errors:
+    if report.errors:
         sys.exit(1)
 
 
