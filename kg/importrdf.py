@@ -58,6 +58,12 @@ def parse_rdf(data: bytes, name: str, fmt: ox.RdfFormat | None = None) -> list[o
     try:
         return list(ox.parse(data, format=fmt))
     except SyntaxError as e:
+        if "LoadDocumentCallback" in str(e):  # a JSON-LD @context (or @import) given by URL
+            raise LoadError(
+                f"{name}: its JSON-LD @context is a remote document, and remote contexts are not fetched "
+                "(no network request is made); put the context object itself in the file, in place of "
+                "its URL: \"@context\": {...}"
+            ) from None
         where = f"line {e.lineno}, column {e.offset}" if e.lineno else "somewhere"
         detail = str(e.msg if hasattr(e, "msg") else e).split(": ", 1)[-1]
         raise LoadError(f"{name}: malformed {fmt.name} at {where}: {detail}") from None

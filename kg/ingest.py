@@ -22,6 +22,7 @@ article half-written.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import multiprocessing
@@ -35,9 +36,17 @@ from rdflib import URIRef
 
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article, Extraction
-from kg.loaders import LoadError, expand_inputs, load_items
+from kg.loaders import (
+    FOLDER_SUFFIXES,
+    LoadError,
+    LoadWarning,
+    checked_date,
+    expand_inputs,
+    folder_files,
+    load_items,
+)
 from kg.mapping import article_iri, to_graph
-from kg.store import Store
+from kg.store import Store, StoreError
 from kg.vocab import AKG
 
 log = logging.getLogger(__name__)
@@ -67,6 +76,9 @@ class IngestReport:
     skipped: int = 0
     replaced: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    #: The sources of the articles written to the store, in order.
+    stored: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "unchanged":
@@ -81,10 +93,44 @@ class IngestReport:
         def n(count: int, word: str) -> str:
             return f"{count} {word}{'' if count == 1 else 's'}"
 
-        return (
+        text = (
             f"{n(self.articles, 'article')} ingested ({self.replaced} replaced), {n(self.facts, 'fact')}, "
             f"{self.skipped} unchanged, {n(len(self.errors), 'error')}"
         )
+        return text + (f", {n(len(self.warnings), 'warning')}" if self.warnings else "")
+
+
+class WriteFailed(StoreError):
+    """The store refused a write (a full disk, say) in the middle of a batch.
+
+    The message is one line; :attr:`stored` and :attr:`not_stored` list the
+    sources of the articles on each side (each article is one transaction, so
+    none is half-written), and :attr:`report` is the batch so far.
+    """
+
+    def __init__(self, reason: str, report: IngestReport, not_stored: list[str]) -> None:
+        self.reason, self.report, self.stored, self.not_stored = reason, report, list(report.stored), not_stored
+        super().__init__(f"the store could not be written ({reason}): {len(self.stored)} article(s) of this "
+                         f"run stored, {len(not_stored)} input(s) not stored")
+
+    def details(self, show: int = 10) -> list[str]:
+        """Lines naming what was stored and what was not (the first ``show`` of each)."""
+        def listing(items: list[str]) -> str:
+            more = f", ... and {len(items) - show} more" if len(items) > show else ""
+            return ", ".join(items[:show]) + more
+
+        lines = [f"stored: {listing(self.stored)}"] if self.stored else ["stored: none"]
+        lines.append(f"not stored: {listing(self.not_stored)}")
+        return lines
+
+
+def checked_article(article: Article, warn: Callable[[str], None] | None = None) -> Article:
+    """The article with its date checked as a calendar date (:mod:`kg.dates`): an impossible one is dropped
+    with a warning, a common spelling (``17/07/2019``) becomes ISO."""
+    if article.date is None:
+        return article
+    date = checked_date(article.date, article.source, warn)
+    return article if date == article.date else dataclasses.replace(article, date=date)
 
 
 def content_hash(article: Article, lang: str | None = None) -> str:
@@ -114,6 +160,7 @@ def stored_hashes(store: Store) -> dict[str, str]:
 
 def ingest_article(store: Store, article: Article, lang: str | None = None, force: bool = False) -> Outcome:
     """Extract one article and store it as its own named graph (replacing an older version)."""
+    article = checked_article(article)
     iri = str(article_iri(article))
     digest = content_hash(article, lang)
     previous = stored_hash(store, iri)
@@ -176,54 +223,102 @@ def ingest_paths(
     max_bytes: int | None = None,
     force: bool = False,
     on_file: Callable[[Path], None] | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    articles: Iterable[Article] = (),
 ) -> IngestReport:
-    """Ingest every article in ``paths`` (files, folders, glob patterns).
+    """Ingest every article in ``paths`` (files, folders, glob patterns), then ``articles`` (already read).
 
     A bad file, line or article is reported through ``on_error``, counted in
-    the report and skipped; the others are stored. ``on_file`` is called after
-    each input file has been read (for a progress bar).
+    the report and skipped; the others are stored. What is stored otherwise
+    than given (an impossible date left out, a file read as Windows-1252) goes
+    to ``on_warning``. A folder with no article files is an error. ``on_file``
+    is called after each input file has been read (for a progress bar).
+    If the store refuses a write (a full disk), :class:`WriteFailed` says which
+    articles were stored and which were not.
     """
     report = IngestReport()
+    paths = list(paths)
     files = expand_inputs(paths)
     known = stored_hashes(store)
     claimed: dict[str, str] = {}
+    extra = list(articles)
 
     def error(message: str) -> None:
         report.errors.append(message)
         if on_error:
             on_error(message)
 
+    def warning(message: str) -> None:
+        report.warnings.append(message)
+        if on_warning:
+            on_warning(message)
+
+    for item in paths:
+        folder = Path(item)
+        if folder.is_dir() and not folder_files(folder):
+            error(f"no articles found in {folder} (looked for {', '.join(sorted(FOLDER_SUFFIXES))} files)")
+
     def outcome(result: Outcome) -> None:
         report.add(result)
         if on_outcome:
             on_outcome(result)
 
-    def tasks() -> Iterator[_Task]:
-        for path in files:
-            for item in load_items(Path(path), max_bytes):
-                if isinstance(item, LoadError):
-                    error(str(item))
-                    continue
-                iri = str(article_iri(item))
-                if iri in claimed:
-                    error(f"{item.source}: article id {item.id!r} is already used by {claimed[iri]} "
-                          "in this batch; give it another id or file name")
-                    continue
-                claimed[iri] = item.source
-                effective = lang or item.lang
-                digest = content_hash(item, effective)
-                previous = known.get(iri)
-                if previous == digest and not force:
-                    outcome(Outcome(item.id, "unchanged"))
-                    continue
-                yield _Task(item, effective, digest, previous is not None)
+    reading = {"file": -1}  # the index of the file being read (for the report of a failed write)
+
+    def items() -> Iterator[Article | LoadError | LoadWarning]:
+        for i, path in enumerate(files):
+            reading["file"] = i
+            yield from load_items(Path(path), max_bytes)
             if on_file:
                 on_file(Path(path))
+        reading["file"] = len(files)
+        yield from extra
+
+    def tasks() -> Iterator[_Task]:
+        for item in items():
+            if isinstance(item, LoadError):
+                error(str(item))
+                continue
+            if isinstance(item, LoadWarning):
+                warning(item.message)
+                continue
+            item = checked_article(item, warning)
+            iri = str(article_iri(item))
+            if iri in claimed:
+                error(f"{item.source}: article id {item.id!r} is already used by {claimed[iri]} "
+                      "in this batch; give it another id or file name")
+                continue
+            claimed[iri] = item.source
+            effective = lang or item.lang
+            digest = content_hash(item, effective)
+            previous = known.get(iri)
+            if previous == digest and not force:
+                outcome(Outcome(item.id, "unchanged"))
+                continue
+            yield _Task(item, effective, digest, previous is not None)
+
+    window: deque[tuple[_Task, Future]] = deque()
+
+    def unread() -> list[str]:
+        """The inputs not read yet when a write fails (the rest of a JSON Lines file being read included)."""
+        i = reading["file"]
+        rest = [str(p) for p in files[i + 1:]]
+        if 0 <= i < len(files) and Path(files[i]).suffix.lower() in (".jsonl", ".ndjson"):
+            rest.insert(0, f"{files[i]} (the lines after the last one listed)")
+        return rest + ([a.source for a in extra] if i < len(files) else [])
 
     def store_result(task: _Task, extraction: Extraction) -> None:
         iri = str(article_iri(task.article))
-        store.replace_graph(iri, to_graph(extraction, task.digest))
+        try:
+            store.replace_graph(iri, to_graph(extraction, task.digest))
+        except (OSError, StoreError) as e:
+            reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            if "no space left on device" in reason.lower():
+                reason = "no space left on device"
+            not_stored = [task.article.source, *(t.article.source for t, _ in window), *unread()]
+            raise WriteFailed(reason, report, not_stored) from None
         known[iri] = task.digest
+        report.stored.append(task.article.source)
         outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts)))
 
     def failed(task: _Task, e: BaseException) -> None:
@@ -242,7 +337,6 @@ def ingest_paths(
         return report
 
     pool: ProcessPoolExecutor | None = None
-    window: deque[tuple[_Task, Future]] = deque()
     try:
         for task in tasks():
             if pool is None:

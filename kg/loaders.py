@@ -3,12 +3,15 @@
 Every input problem is a :class:`LoadError` whose one-line message names the
 file (and the line or byte position where there is one). Batch readers yield
 errors as values (:func:`load_items`), so one bad line or file never stops the
-others.
+others. What is read, but not as given, is a :class:`LoadWarning` value: an
+impossible date (the article is kept without it), a file that is not valid
+UTF-8 (read as Windows-1252, with the byte where UTF-8 failed).
 
 Formats, chosen by suffix:
 
 - text (``.txt``, ``.text``, ``.md``, no suffix, anything else given
-  explicitly): one article, optionally starting with a line ``date YYYY-MM[-DD]``;
+  explicitly): one article, optionally starting with a line ``date YYYY-MM[-DD]``
+  (or ``date 17/07/2019``, ``date 17 juillet 2019``: :mod:`kg.dates`);
 - JSON Lines (``.jsonl``, ``.ndjson``): one article per line, an object with
   ``text`` and optional ``date``, ``url``, ``title``, ``lang``, ``id``;
 - HTML (``.html``, ``.htm``): the main text of a saved page (trafilatura),
@@ -21,6 +24,8 @@ applying to each line.
 
 >>> split_date_line("date 2021-09\\nAnkara achètera ...")
 ('2021-09', 'Ankara achètera ...')
+>>> split_date_line("Date : 17 juillet 2019\\nAnkara achètera ...")
+('17 juillet 2019', 'Ankara achètera ...')
 >>> split_date_line("No date here.")
 (None, 'No date here.')
 >>> decode("Ankara achète".encode("cp1252"))
@@ -33,12 +38,17 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from kg.dates import DateError, looks_like_date, parse_date
 from kg.facts import Article, slug
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -50,7 +60,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 LANGS = {"fr", "en"}
 
 _DATE_LINE = re.compile(r"^\s*date\s*[:=]?\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)\b[ \t]*\r?\n?", re.IGNORECASE)
-_DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
+_DATE_WHOLE_LINE = re.compile(r"^[ \t]*date[ \t]*[:=]?[ \t]*([^\n]*?)[ \t]*(?:\n|$)", re.IGNORECASE)
 _GLOB_CHARS = re.compile(r"[*?\[]")
 #: Scripts a legacy 8-bit file may be in that Windows-1252 cannot represent.
 #: The five bytes Windows-1252 leaves undefined decode as ISO-8859-1 (C1 controls).
@@ -59,6 +69,42 @@ _CP1252_HOLES = {0x81: "\x81", 0x8D: "\x8d", 0x8F: "\x8f", 0x90: "\x90", 0x9D: "
 
 class LoadError(ValueError):
     """An input file (or line) cannot be read as an article; the message names it."""
+
+
+@dataclass(frozen=True)
+class LoadWarning:
+    """Something read, but not as given (the article is still read); the message names the file."""
+
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+#: Where the readers report a :class:`LoadWarning` message (default: the ``kg.loaders`` logger).
+Warn = Callable[[str], None]
+
+
+def _log_warning(message: str) -> None:
+    log.warning("%s", message)
+
+
+def checked_date(value: str | None, where: str, warn: Warn | None = None, what: str = "date") -> str | None:
+    """``value`` as an ISO date (:func:`kg.dates.parse_date`); an impossible one is warned about and dropped.
+
+    >>> checked_date("17/07/2019", "a.txt")
+    '2019-07-17'
+    >>> checked_date("2019-13-45", "a.txt", warn=print)
+    a.txt: date '2019-13-45' is not a calendar date; the article is stored without a date
+    """
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_date(value)
+    except DateError as e:
+        detail = str(e).replace(f"{value.strip()!r} ", "", 1)
+        (warn or _log_warning)(f"{where}: {what} {value.strip()!r} {detail}; the article is stored without a date")
+        return None
 
 
 def max_bytes(limit: int | None = None) -> int:
@@ -82,7 +128,16 @@ def max_bytes(limit: int | None = None) -> int:
 
 
 def split_date_line(text: str) -> tuple[str | None, str]:
-    """Separate a leading ``date YYYY-MM[-DD]`` line (or prefix) from the text."""
+    """Separate a leading date line from the text: the date as written (not yet checked), and the rest.
+
+    A first line ``date VALUE`` (also ``Date: VALUE``) is a date line when
+    VALUE is written as a date (:func:`kg.dates.looks_like_date`), whether or
+    not it is a real one, so it never stays in the article text. A line
+    starting ``date YYYY-MM-DD`` followed by text keeps the text.
+    """
+    whole = _DATE_WHOLE_LINE.match(text)
+    if whole and looks_like_date(whole.group(1)):
+        return whole.group(1), text[whole.end():].lstrip(" \t")
     match = _DATE_LINE.match(text)
     if not match:
         return None, text
@@ -148,13 +203,12 @@ def _legacy(data: bytes) -> str:
     return _cp1252(data)
 
 
-def decode(data: bytes, name: str = "input") -> str:
+def decode(data: bytes, name: str = "input", warn: Warn | None = None) -> str:
     r"""Bytes as text, with normalised newlines.
 
     UTF-8 (with or without BOM), UTF-16 (with BOM, or plainly so without),
-    else Windows-1252 / ISO-8859-1 (or another legacy encoding that
-    charset-normalizer recognises with confidence). Binary data is a
-    :class:`LoadError`.
+    else Windows-1252 / ISO-8859-1, with a warning through ``warn`` that
+    names the first byte that is not UTF-8. Binary data is a :class:`LoadError`.
 
     >>> decode(b"\xef\xbb\xbfL\xe2\x80\x99\xc3\x89tat\r\n")
     'L’État\n'
@@ -180,8 +234,11 @@ def decode(data: bytes, name: str = "input") -> str:
         return normalise_newlines(text)
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as e:
         text = _legacy(data)
+        if not _looks_binary(text):
+            (warn or _log_warning)(f"{name}: not valid UTF-8 (byte {e.start}: 0x{data[e.start]:02x}); "
+                                   "read as Windows-1252")
     if _looks_binary(text):
         raise LoadError(f"{name}: looks like a binary file, not text (too many control characters)")
     return normalise_newlines(text)
@@ -230,20 +287,44 @@ def read_bytes(path: Path, limit: int | None = None) -> bytes:
         raise LoadError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
-def load_text_file(path: Path, limit: int | None = None) -> Article:
-    """One article from a text file."""
+def load_text_file(path: Path, limit: int | None = None, warn: Warn | None = None) -> Article:
+    """One article from a text file; what it reads otherwise than given goes to ``warn`` (default: logged)."""
     path = Path(path)
     data = read_bytes(path, limit)
     if not data.strip():
         raise LoadError(f"{path}: the file is empty")
-    text = decode(data, str(path))
-    date, body = split_date_line(text)
+    return text_article(decode(data, str(path), warn), str(path), warn, article_id(path))
+
+
+def text_article(text: str, source: str, warn: Warn | None = None, ident: str | None = None) -> Article:
+    """One article from decoded text, with its leading date line checked (``source`` names it in messages).
+
+    >>> text_article("date 17 juillet 2019\\nAnkara achète.", "stdin").date
+    '2019-07-17'
+    """
+    raw_date, body = split_date_line(text)
     if not body.strip():
-        raise LoadError(f"{path}: the file has no text after its date line")
-    return Article(id=article_id(path), source=str(path), text=body, date=date)
+        raise LoadError(f"{source}: the file has no text after its date line" if raw_date else f"{source}: no text")
+    date = checked_date(raw_date, source, warn, "date line")
+    return Article(id=ident or slug(source) or "article", source=source, text=body, date=date)
 
 
-def load_html_file(path: Path, limit: int | None = None) -> Article:
+def iter_jsonl_text(text: str, name: str) -> Iterator[Article | LoadError | LoadWarning]:
+    """The articles of JSON Lines already decoded (standard input), as :func:`iter_jsonl` gives them."""
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        warnings: list[str] = []
+        try:
+            article = parse_record(line, Path(name), number, warnings.append)
+        except LoadError as e:
+            yield e
+            continue
+        yield from map(LoadWarning, warnings)
+        yield article
+
+
+def load_html_file(path: Path, limit: int | None = None, warn: Warn | None = None) -> Article:
     """One article from a saved HTML page: its main text, title and date (trafilatura)."""
     import trafilatura
 
@@ -256,6 +337,8 @@ def load_html_file(path: Path, limit: int | None = None) -> Article:
         raise bad
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         data = decode(data, str(path)).encode("utf-8")
+    else:
+        data = _html_bytes(data, str(path), warn)
     try:
         doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False)
     except Exception as e:  # noqa: BLE001 - a third-party parser on hostile input
@@ -263,13 +346,28 @@ def load_html_file(path: Path, limit: int | None = None) -> Article:
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise LoadError(f"{path}: no article text found in the HTML page")
-    date = getattr(doc, "date", None)
-    if date and not _DATE.match(date):
-        date = date[:10] if _DATE.match(date[:10]) else None
+    date = checked_date(getattr(doc, "date", None), str(path), warn, "page date")
     title = (getattr(doc, "title", None) or "").strip() or None
     url = getattr(doc, "url", None) or None
     return Article(id=article_id(path), source=str(path), text=normalise_newlines(text), date=date,
                    title=title, url=url)
+
+
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _html_bytes(data: bytes, name: str, warn: Warn | None) -> bytes:
+    """A page that is not UTF-8 and declares no other charset: read as Windows-1252, with a warning."""
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError as e:
+        declared = _CHARSET.search(data[:4096])
+        if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+            return data  # the page says which encoding it uses
+        (warn or _log_warning)(f"{name}: not valid UTF-8 (byte {e.start}: 0x{data[e.start]:02x}) and no other "
+                               "charset declared; read as Windows-1252")
+        return _cp1252(data).encode("utf-8")
 
 
 def _optional_str(record: dict, key: str, where: str) -> str | None:
@@ -292,7 +390,7 @@ def _no_surrogates(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def parse_record(line: str, path: Path, number: int) -> Article:
+def parse_record(line: str, path: Path, number: int, warn: Warn | None = None) -> Article:
     """One JSON Lines record as an article (``number`` is the 1-based line number)."""
     where = f"{path}, line {number}"
     line = line.rstrip("\r\n")
@@ -310,9 +408,7 @@ def parse_record(line: str, path: Path, number: int) -> Article:
         raise LoadError(f"{where}: missing \"text\" field (a string)")
     if not text.strip():
         raise LoadError(f"{where}: the \"text\" field is empty")
-    date = _optional_str(record, "date", where)
-    if date is not None and not _DATE.match(date):
-        raise LoadError(f"{where}: date {date!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    date = checked_date(_optional_str(record, "date", where), where, warn)
     lang = _optional_str(record, "lang", where)
     if lang is not None:
         lang = lang.lower()
@@ -329,7 +425,7 @@ def parse_record(line: str, path: Path, number: int) -> Article:
                    title=title, url=url)
 
 
-def iter_jsonl(path: Path, limit: int | None = None) -> Iterator[Article | LoadError]:
+def iter_jsonl(path: Path, limit: int | None = None) -> Iterator[Article | LoadError | LoadWarning]:
     """The articles of a JSON Lines file, line by line (bounded memory); bad lines as errors."""
     path = Path(path)
     cap = max_bytes(limit)
@@ -373,10 +469,14 @@ def iter_jsonl(path: Path, limit: int | None = None) -> Iterator[Article | LoadE
                 yield LoadError(f"{path}, line {number}: not UTF-8 (byte {e.start} of the line); "
                                 "JSON Lines files must be UTF-8")
                 continue
+            warnings: list[str] = []
             try:
-                yield parse_record(line, path, number)
+                article = parse_record(line, path, number, warnings.append)
             except LoadError as e:
                 yield e
+                continue
+            yield from map(LoadWarning, warnings)
+            yield article
     if not seen_text:
         yield LoadError(f"{path}: the file is empty")
 
@@ -395,28 +495,37 @@ def file_format(path: Path) -> str:
     return "text"
 
 
-def load_items(path: Path, limit: int | None = None) -> Iterator[Article | LoadError]:
-    """The articles a file holds, with each problem yielded as a :class:`LoadError` value."""
+def load_items(path: Path, limit: int | None = None) -> Iterator[Article | LoadError | LoadWarning]:
+    """The articles a file holds, each problem yielded as a :class:`LoadError` value and each
+    warning as a :class:`LoadWarning` (before the article it is about)."""
     path = Path(path)
     kind = file_format(path)
     if kind == "jsonl" and not path.is_dir():
         yield from iter_jsonl(path, limit)
         return
+    warnings: list[str] = []
     try:
-        yield load_html_file(path, limit) if kind == "html" else load_text_file(path, limit)
+        article = (load_html_file if kind == "html" else load_text_file)(path, limit, warnings.append)
     except LoadError as e:
         yield e
+        return
+    yield from map(LoadWarning, warnings)
+    yield article
 
 
 def load_articles(path: Path, limit: int | None = None) -> Iterator[Article]:
-    """The articles a file holds; the first problem raises :class:`LoadError`."""
+    """The articles a file holds; the first problem raises :class:`LoadError`; warnings are logged."""
     for item in load_items(Path(path), limit):
         if isinstance(item, LoadError):
             raise item
+        if isinstance(item, LoadWarning):
+            _log_warning(item.message)
+            continue
         yield item
 
 
-def _folder_files(folder: Path) -> list[Path]:
+def folder_files(folder: Path) -> list[Path]:
+    """The article files of a folder, recursively, sorted, hidden ones left out."""
     found = []
     for root, dirs, files in os.walk(folder, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -454,7 +563,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
         text = str(item)
         path = Path(text)
         if path.is_dir():
-            for p in _folder_files(path):
+            for p in folder_files(path):
                 add(p)
         elif not path.exists() and _GLOB_CHARS.search(text):
             matches = sorted(glob.glob(os.path.expanduser(text), recursive=True))
@@ -463,7 +572,7 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
             for m in matches:
                 mp = Path(m)
                 if mp.is_dir():
-                    for p in _folder_files(mp):
+                    for p in folder_files(mp):
                         add(p)
                 else:
                     add(mp)
@@ -475,11 +584,15 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LoadError",
+    "LoadWarning",
+    "checked_date",
     "article_id",
     "decode",
     "expand_inputs",
     "file_format",
+    "folder_files",
     "iter_jsonl",
+    "iter_jsonl_text",
     "load_articles",
     "load_html_file",
     "load_items",
@@ -490,4 +603,5 @@ __all__ = [
     "read_bytes",
     "record_id",
     "split_date_line",
+    "text_article",
 ]

@@ -7,11 +7,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from kg.facts import slug
+from kg.mapping import LABELS_GRAPH
 from kg.store import Store
 
 
@@ -31,37 +33,61 @@ class UnknownName(LookupError):
 
 
 _ENTITY_CLASSES = ("Country", "Alliance", "Person", "WeaponSystem")
+_ENTITY_SPACE = "https://w3id.org/armskg/id/"
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+_NAMES = f"""SELECT ?e ?n WHERE {{
+  {{ GRAPH <{LABELS_GRAPH}> {{ ?e <http://www.w3.org/2000/01/rdf-schema#label> ?n }} }} UNION
+  {{ ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?n }} }}"""
+_TYPES = f"""SELECT ?e ?t (SAMPLE(?l) AS ?label) WHERE {{
+  ?e a ?t
+  OPTIONAL {{ GRAPH <{LABELS_GRAPH}> {{ ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?l }} }} }}
+  GROUP BY ?e ?t"""
+
+
+def _slug(text: str) -> str:
+    """:func:`kg.facts.slug`, with a shortcut for ASCII text (most names), which has no accents to strip.
+
+    >>> _slug("S-400 Triumf"), _slug("Türkiye")
+    ('s-400-triumf', 'turkiye')
+    """
+    if text.isascii():
+        return _NON_ALNUM.sub("-", text.lower()).strip("-")
+    return slug(text)
 
 
 def find_entities(store: Store, name: str) -> list[Match]:
-    """Entities whose IRI local name, label or altLabel equals ``name`` by slug."""
+    """Entities whose IRI local name, label or altLabel equals ``name`` by slug.
+
+    The names are read from the label index (one copy of each label) and the
+    altLabels, compared by slug here, and only the entities that match are
+    then looked up for their class: nothing reads the store's every typed node.
+    """
     if name.startswith(("http://", "https://")):
-        rows = store.query(
-            "SELECT ?t (SAMPLE(?l) AS ?label) WHERE { ?e a ?t "
-            "OPTIONAL { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l } } GROUP BY ?t",
-            {"e": URIRef(name)},
-        )
-        return [Match(name, str(r["label"] or name), str(r["t"]).rsplit("#", 1)[-1]) for r in rows
-                if str(r["t"]).rsplit("#", 1)[-1] in _ENTITY_CLASSES][:1]
-    wanted = slug(name)
-    if not wanted:
-        return []
-    rows = store.query(
-        """SELECT DISTINCT ?e ?t ?n WHERE {
-             ?e a ?t .
-             FILTER(STRSTARTS(STR(?e), "https://w3id.org/armskg/id/"))
-             { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?n } UNION
-             { ?e <http://www.w3.org/2004/02/skos/core#altLabel> ?n } }"""
-    )
+        candidates = {name}
+    else:
+        wanted = slug(name)
+        if not wanted:
+            return []
+        candidates = set()
+        keys: set[str] = set()
+        for iri, label in set(store.select_strings(_NAMES)):
+            if iri in candidates or not iri.startswith(_ENTITY_SPACE):
+                continue
+            if _slug(label) == wanted:
+                candidates.add(iri)
+            elif iri not in keys:
+                keys.add(iri)
+                if _slug(iri.rsplit("/", 1)[-1]) == wanted:
+                    candidates.add(iri)
     found: dict[str, Match] = {}
-    labels: dict[str, str] = {}
-    for row in rows:
-        iri, etype = str(row["e"]), str(row["t"]).rsplit("#", 1)[-1]
-        if etype not in _ENTITY_CLASSES:
-            continue
-        labels.setdefault(iri, str(row["n"]))
-        if slug(str(row["n"])) == wanted or slug(iri.rsplit("/", 1)[-1]) == wanted:
-            found.setdefault(iri, Match(iri, labels[iri], etype))
+    for iri in sorted(candidates):
+        rows = store.query(_TYPES, {"e": URIRef(iri)})
+        types = {str(r["t"]).rsplit("#", 1)[-1]: r["label"] for r in rows}
+        etype = next((t for t in _ENTITY_CLASSES if t in types), None)
+        if etype is not None:
+            found[iri] = Match(iri, str(types[etype] or iri), etype)
     return sorted(found.values(), key=lambda m: m.iri)
 
 

@@ -145,3 +145,24 @@ def _tsv_term(term: Node | None) -> str:
 def write_rows(results: Results, fmt: str, out: TextIO) -> None:
     """Write results to a text stream in the chosen format."""
     out.write(format_rows(results, fmt))
+
+
+def _plain(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def write_table(results: Results, fmt: str, out: TextIO) -> None:
+    r"""Write a table that is not a SPARQL answer (graph listings, corroboration): as :func:`write_rows`,
+    except that ``tsv`` holds plain values under plain column names, not SPARQL TSV terms.
+
+    >>> out = io.StringIO()
+    >>> write_table(Results.from_table(["supplier", "deals"], [["Russia", 3]]), "tsv", out)
+    >>> out.getvalue()
+    'supplier\tdeals\nRussia\t3\n'
+    """
+    if fmt != "tsv":
+        write_rows(results, fmt, out)
+        return
+    out.write("\t".join(_plain(v) for v in results.variables) + "\n")
+    for row in results.rows:
+        out.write("\t".join(_plain(_text(row.get(v))) for v in results.variables) + "\n")

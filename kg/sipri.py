@@ -56,6 +56,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kg import mapping
+from kg.dates import DateError, parse_date
 from kg.facts import Article, Deal, Entity, Evidence, Ref, slug
 from kg.loaders import LoadError
 from kg.resources import DATA_DIR
@@ -229,6 +230,8 @@ class Release:
     layout: str
     date: str | None
     header_line: int
+    #: A warning about the release's date (one taken from the file name that is not a calendar date).
+    note: str | None = None
 
     def id(self) -> str:
         """``sipri-trade-register-2025-03-13``."""
@@ -267,11 +270,18 @@ def _find_header(path: Path, lines: list[str]) -> Release:
                         f"{path}, line {i + 1}: unexpected columns for a SIPRI {layout} export "
                         f"({len(cells)} instead of {len(columns)}); export the file again from SIPRI"
                     )
-                date = _generated(lines[:i])
+                date, note = _generated(lines[:i]), None
                 if date is None:
                     m = re.search(r"(\d{4}-\d{2}-\d{2})", path.name)
                     date = m.group(1) if m else None
-                return Release(layout, date, i + 1)
+                    if date is not None:
+                        try:
+                            date = parse_date(date)
+                        except DateError:
+                            note = (f"{path}: the date {date!r} in the file name is not a calendar date; "
+                                    "the release is imported as undated")
+                            date = None
+                return Release(layout, date, i + 1, note)
     raise SipriError(
         f"{path}: not a SIPRI export (no header line 'Recipient,Supplier,Year of order,...' or "
         f"'SIPRI AT Database ID,Supplier,...' in the first {_HEADER_SCAN} lines)"
@@ -380,6 +390,9 @@ def _row_deal(names: Names, release: Release, line: int, supplier_name: str, rec
     weapon = names.weapon(designation, description, category)
     if details["year"] is None:
         return SipriRow(line, None, problem="no year of order")
+    if not 1 <= details["year"] <= 9999:
+        return SipriRow(line, None, problem=f"year of order {details['year']} is not a year")
+    details["delivery_years"] = tuple(y for y in details["delivery_years"] if y >= 1)
     condition = details.pop("condition")
     delivered = bool(details["number_delivered"]) or bool(details["delivery_years"])
     evidence = _evidence(release, line, supplier_name, recipient_name, designation, description,
@@ -439,16 +452,35 @@ def release_of(path: Path) -> Release:
     return _find_header(path, _decode(path).splitlines()[:_HEADER_SCAN])
 
 
-def read_sipri(path: Path | str, names: Names | None = None) -> Iterator[SipriRow]:
+def _note_repeats(rows: Iterator[tuple[int, list[str]]],
+                  repeats: list[tuple[int, int]]) -> Iterator[tuple[int, list[str]]]:
+    """Pass rows on, noting each that repeats an earlier one verbatim as (its line, the first one's line)."""
+    first: dict[tuple[str, ...], int] = {}
+    for line, cells in rows:
+        key = tuple(cells)
+        if key in first:
+            repeats.append((line, first[key]))
+        else:
+            first[key] = line
+        yield line, cells
+
+
+def read_sipri(path: Path | str, names: Names | None = None,
+               repeats: list[tuple[int, int]] | None = None) -> Iterator[SipriRow]:
     """Every deal of a SIPRI export, or the reason a row was skipped, with its line number.
 
-    ``names`` defaults to the tables shipped in ``kg/data``.
+    ``names`` defaults to the tables shipped in ``kg/data``. Rows that repeat
+    an earlier row verbatim are read as rows of their own (SIPRI's register
+    has distinct records that are identical, such as two second-hand DC-6 to
+    El Salvador in 1977), and noted in ``repeats`` as (line, earlier line).
     """
     path = Path(path)
     text = _decode(path)
     release = _find_header(path, text.splitlines()[:_HEADER_SCAN])
     names = names or Names.load()
     rows = _csv_rows(path, text, release)
+    if repeats is not None:
+        rows = _note_repeats(rows, repeats)
     if release.layout == REGISTER:
         yield from _register_rows(names, release, rows)
     else:
@@ -467,9 +499,12 @@ class ImportReport:
     triples: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
     seconds: float = 0.0
+    #: Rows that repeat an earlier row verbatim, as (line, earlier line): each is a deal of its own.
+    repeated: list[tuple[int, int]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self, show: int = 5) -> str:
-        """One line: deals, triples, skipped rows (the first few line numbers and the count)."""
+        """One line: deals, triples, skipped rows and repeated rows (the first few line numbers and the count)."""
         text = f"{self.deals} deals imported from {self.release}, {self.triples} triples"
         if self.skipped:
             lines = ", ".join(str(line) for line, _ in self.skipped[:show])
@@ -477,6 +512,11 @@ class ImportReport:
             text += f"; {len(self.skipped)} rows skipped (lines {lines}{more})"
         else:
             text += "; no rows skipped"
+        if self.repeated:
+            lines = ", ".join(f"{line} = {first}" for line, first in self.repeated[:show])
+            more = f", ... ({len(self.repeated) - show} more)" if len(self.repeated) > show else ""
+            text += (f"; {len(self.repeated)} rows repeat an earlier row verbatim, kept as separate deals "
+                     f"(lines {lines}{more})")
         return text + f" in {self.seconds:.1f} s"
 
 
@@ -541,7 +581,9 @@ def build_ntriples(path: Path | str, names: Names | None = None,
     mapping.add_article(sink, Article(release_id, path.name, "", date=release.date, lang="en", title=title))
     sink.add((graph, DCTERMS.publisher, Literal("SIPRI")))
     entities: dict[Ref, Entity] = {}
-    for n, row in enumerate(read_sipri(path, names), 1):
+    if release.note:
+        report.warnings.append(release.note)
+    for n, row in enumerate(read_sipri(path, names, report.repeated), 1):
         if row.deal is None:
             report.skipped.append((row.line, row.problem or "not mapped"))
         else:

@@ -166,6 +166,14 @@ class Store(ABC):
     def export(self, out: IO[bytes], fmt: str = "turtle") -> None:
         """Write the store in an RDF format (:data:`RDF_FORMATS`); triple formats get the union."""
 
+    def select_strings(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        """A SELECT query's rows as the lexical values of their terms (``None`` where unbound).
+
+        For lookups that compare names as text: the embedded store skips building rdflib terms.
+        """
+        answer = self.query(sparql, bindings)
+        return [tuple(None if row.get(v) is None else str(row[v]) for v in answer.variables) for row in answer]
+
     def close(self) -> None:
         """Release the store (and its lock)."""
 
@@ -287,6 +295,7 @@ class EmbeddedStore(Store):
         self.location = str(location)
         self.write = write
         self._lock: StoreLock | None = None
+        self._wait = max(wait, 60.0)  # how long a reader waits for a writer to finish before opening
         if self.location == ":memory:":
             self._store = ox.Store()
             return
@@ -304,11 +313,23 @@ class EmbeddedStore(Store):
             self._store = self._open(lambda: ox.Store(str(path)))
             if self._store.query(labelindex.MISSING):  # a store written by a version without the index
                 self.rebuild_label_index()
+        elif not path.exists():
+            raise StoreError(f"no store at {path}; give the folder of an existing store with --store or "
+                             "KG_STORE, or create one with kg ingest")
         elif not (path / "CURRENT").exists():
-            self._store = ox.Store()  # nothing ingested yet: an empty store
+            self._store = ox.Store()  # an empty folder: nothing ingested yet
         else:
-            self._lock = StoreLock(path, exclusive=False, wait=max(wait, 60.0)).acquire()
-            self._store = self._open(lambda: ox.Store.read_only(str(path)))
+            self._store = self._snapshot()
+
+    def _snapshot(self) -> ox.Store:
+        """A read-only handle on the store as it is now, opened under the shared lock.
+
+        The lock is held only while opening (:mod:`kg.locking`): the handle keeps
+        reading the files it opened even after a writer replaces them, so a query
+        needs no lock and a writer never waits for it.
+        """
+        with StoreLock(Path(self.location), exclusive=False, wait=self._wait):
+            return self._open(lambda: ox.Store.read_only(self.location))
 
     def _open(self, opener):
         try:
@@ -326,14 +347,33 @@ class EmbeddedStore(Store):
         return self._store
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Results:
-        try:
-            answer = self._store.query(bind_values(sparql, bindings),
-                                       use_default_graph_as_union=not names_dataset(sparql))
-        except SyntaxError as e:
-            raise QueryError(_syntax_message(e)) from None
-        except (OSError, ValueError) as e:
-            raise QueryError(f"query failed: {e}") from None
-        return results_from_ox(answer)
+        return self._read(lambda: results_from_ox(
+            self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=not names_dataset(sparql))))
+
+    def _read(self, run):
+        """Run a read, with one-line errors; a snapshot whose files a writer removed is opened afresh once."""
+        for attempt in (1, 2):
+            try:
+                return run()
+            except SyntaxError as e:
+                raise QueryError(_syntax_message(e)) from None
+            except (OSError, ValueError) as e:
+                if attempt == 1 and self._stale(e):
+                    self._store = self._snapshot()
+                    continue
+                raise QueryError(f"query failed: {e}") from None
+        raise AssertionError("unreachable")
+
+    def _stale(self, error: Exception) -> bool:
+        """Whether a read failed because a writer removed a file this read-only snapshot had not opened."""
+        return (not self.write and self.location != ":memory:" and isinstance(error, OSError)
+                and "no such file" in str(error).lower())
+
+    def select_strings(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[tuple[str | None, ...]]:
+        return self._read(lambda: [
+            tuple(None if term is None else term.value for term in solution)
+            for solution in self._store.query(bind_values(sparql, bindings),
+                                              use_default_graph_as_union=not names_dataset(sparql))])
 
     def update(self, sparql: str) -> None:
         self._require_write()

@@ -238,6 +238,7 @@ def test_eval_lang_and_show_errors(runner):
     (["eval", "no/such/gold.json"], "no such gold file"),
 ])
 def test_errors_are_one_line_without_traceback(runner, store_dir, args, message):
+    store_dir.mkdir(parents=True, exist_ok=True)  # an empty store (a missing one is its own error)
     result = runner.invoke(cli, ["--store", str(store_dir), *args])
     assert result.exit_code != 0
     assert message in result.output

@@ -44,14 +44,22 @@ def export(ctx, fmt: str | None, output: Path | None) -> None:
     click.echo(f"wrote {path} ({fmt}, {path.stat().st_size:,} bytes)", err=True)
 
 
+def _json_format(f):
+    """``--format text|json``, with ``--json`` kept as an alias of ``--format json``."""
+    f = click.option("--json", "as_json", is_flag=True, help="Same as --format json.")(f)
+    return click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                        help="Plain text, or one JSON object.")(f)
+
+
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@_json_format
 @click.pass_context
-def stats(ctx, as_json: bool) -> None:
+def stats(ctx, fmt: str, as_json: bool) -> None:
     """Counts per class and per named graph."""
     from kg.stats import format_stats
     from kg.stats import stats as compute
 
+    as_json = as_json or fmt == "json"
     with open_store(store_location(ctx)) as store:
         data = compute(store)
     click.echo(json.dumps(data, indent=2) if as_json else format_stats(data), nl=as_json)
@@ -77,13 +85,14 @@ def validate(ctx, quiet: bool) -> None:
 
 @cli.command("eval")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@_json_format
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Score only the articles in this language.")
 @click.option("--show-errors", is_flag=True, help="List missed and spurious facts per article.")
-def eval_(gold: tuple[Path, ...], as_json: bool, lang: str | None, show_errors: bool) -> None:
+def eval_(gold: tuple[Path, ...], fmt: str, as_json: bool, lang: str | None, show_errors: bool) -> None:
     """Score extraction against gold files or folders (fact-model.md section 4)."""
     from kg.evaluate import error_classes, evaluate, format_report
 
+    as_json = as_json or fmt == "json"
     report = evaluate(gold, only_lang=lang)
     if not report.articles:
         raise click.ClickException("no gold files found (each NAME.json needs its NAME.txt beside it)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ from kg.cli import cli
 from kg.cli.core import store_location
 from kg.facts import STATUSES
 from kg.resolve import AmbiguousName, UnknownName, resolve_entity
-from kg.results import FORMATS, Results, write_rows
+from kg.results import FORMATS, Results, write_table
 from kg.store import Store, open_store
 
 ENTITY_TYPES = ("Country", "Alliance", "Person", "WeaponSystem")
@@ -44,7 +45,7 @@ def _resolve(store: Store, name: str, G=None) -> str:
 
 
 def _print(rows: Results, fmt: str) -> None:
-    write_rows(rows, fmt, sys.stdout)
+    write_table(rows, fmt, sys.stdout)
 
 
 def _name(G, node) -> str:
@@ -169,7 +170,7 @@ def communities(ctx, seed: int, types, fmt: str) -> None:
 
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("exports") / "graph.html", show_default=True, help="The HTML file to write.")
+              default=Path("exports") / "graph.html", show_default=True, help="The HTML file to write (- for stdout).")
 @click.option("--open", "open_", is_flag=True, help="Open the page in a browser.")
 @click.option("--focus", metavar="ENTITY", help="Draw only what lies around this entity.")
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="Steps around --focus.")
@@ -190,12 +191,20 @@ def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params
     if params and not query:
         raise click.UsageError("--param goes with --query NAME")
     values = dict(item.partition("=")[::2] for item in params)
-    with open_store(store_location(ctx)) as store:
+    to_stdout = str(output) == "-"
+    if to_stdout and open_:
+        raise click.UsageError("--open needs a file: give --output FILE instead of -")
+    with open_store(store_location(ctx)) as store, tempfile.TemporaryDirectory(prefix="kg-show-") as folder:
+        target = Path(folder) / "graph.html" if to_stdout else output
         try:
-            path = render_html(store, output, focus=focus, depth=depth, types=_types(types), query=query,
+            path = render_html(store, target, focus=focus, depth=depth, types=_types(types), query=query,
                                params=values, seed=seed, physics=physics, title=title)
         except (UnknownName, AmbiguousName) as e:
             raise click.ClickException(str(e)) from None
+        if to_stdout:
+            sys.stdout.buffer.write(path.read_bytes())
+            sys.stdout.buffer.flush()
+            return
     click.echo(f"wrote {path}", err=True)
     if open_:
         click.launch(str(path.resolve()))

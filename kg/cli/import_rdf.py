@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -25,7 +26,7 @@ if not isinstance(group, click.Group):
               default=None, help="RDF syntax (default: from the file suffix).")
 @click.pass_context
 def import_rdf_command(ctx: click.Context, file: Path, graph: str | None, fmt: str | None) -> None:
-    """Add the triples of an RDF FILE to the store.
+    """Add the triples of an RDF FILE to the store (- reads standard input, with --format).
 
     The file is parsed completely first: a syntax error (reported with its
     line and column) leaves the store unchanged. TriG and N-Quads keep their
@@ -35,9 +36,15 @@ def import_rdf_command(ctx: click.Context, file: Path, graph: str | None, fmt: s
     from kg.loaders import read_bytes
 
     target = check_graph_iri(graph) if graph is not None else None
-    quads = parse_rdf(read_bytes(file), str(file), rdf_format(file, fmt))  # all of it, before taking the store
+    if str(file) == "-":
+        if fmt is None:
+            raise click.UsageError("give --format to read RDF from standard input")
+        name, data = "standard input", sys.stdin.buffer.read()
+    else:
+        name, data = str(file), read_bytes(file)
+    quads = parse_rdf(data, name, rdf_format(file, fmt))  # all of it, before taking the store
     if not quads:
-        raise click.ClickException(f"{file}: holds no triples")
+        raise click.ClickException(f"{name}: holds no triples")
     with open_store(store_location(ctx), write=True) as store:
         count = import_quads(store, quads, target)
-    click.echo(f"{count} triple{'' if count == 1 else 's'} imported from {file}", err=True)
+    click.echo(f"{count} triple{'' if count == 1 else 's'} imported from {name}", err=True)

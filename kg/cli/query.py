@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 
 from kg.cli import cli
 from kg.cli.core import store_location
+from kg.deadline import TimedOut, run_with_deadline
 from kg.resolve import AmbiguousName, UnknownName
 from kg.results import FORMATS, write_rows
 from kg.store import QueryError, is_update, open_store
@@ -37,8 +39,11 @@ def _read_query(text: str | None, file: str | None) -> str:
               help="Bind a variable of a ready-made query (repeatable).")
 @click.option("--list", "list_", is_flag=True, help="List the ready-made queries.")
 @click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (refused otherwise).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
+              envvar="KG_QUERY_TIMEOUT", show_envvar=True,
+              help="Stop the query after SECONDS (exit status 124). Default: no limit.")
 @click.pass_context
-def query(ctx, sparql, file, fmt, params, list_, update) -> None:
+def query(ctx, sparql, file, fmt, params, list_, update, timeout) -> None:
     """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
 
     \b
@@ -46,6 +51,9 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
     the SIPRI graph and the label index (graph/labels: one copy of each
     rdfs:label, and one skos:prefLabel per entity). A query that names
     FROM or FROM NAMED gets exactly those graphs instead.
+
+    Ctrl-C stops a running query at once (exit status 130). A query reads a
+    snapshot of the store: it never keeps a writer (kg ingest) waiting.
     """
     from kg import queries
 
@@ -81,9 +89,28 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
         click.echo("update applied", err=True)
         return
     with open_store(store_location(ctx)) as store:
-        try:
+        def ask():
             bindings = queries.bind_params(store, info, param_values) if info is not None else {}
-            results = store.query(text, bindings)
+            return store.query(text, bindings)
+
+        try:
+            results = run_with_deadline(ask, timeout)
         except (QueryError, UnknownName, AmbiguousName, ValueError) as e:
             raise click.ClickException(str(e)) from None
+        except TimedOut:
+            _abandon(f"Error: the query timed out after {timeout:g} s (--timeout, KG_QUERY_TIMEOUT)", 124)
+        except KeyboardInterrupt:
+            _abandon("Interrupted.", 130)
     write_rows(results, fmt, sys.stdout)
+
+
+def _abandon(message: str, status: int) -> None:
+    """Leave the process at once while the engine still runs the query in another thread.
+
+    The engine cannot be cancelled, and a normal exit would tear the store down
+    under it; the kernel releases the files and the lock.
+    """
+    click.echo(message, err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import click
 
 from kg.cli import cli
 from kg.cli.core import store_location
-from kg.results import FORMATS, write_rows
+from kg.results import FORMATS, write_table
 from kg.store import open_store
 
 
@@ -19,18 +20,28 @@ def import_() -> None:
 
 
 @import_.command("sipri")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def import_sipri_command(ctx: click.Context, file: Path, quiet: bool) -> None:
-    """Import a SIPRI Arms Transfers Database export (trade register or by-delivery CSV).
+    """Import a SIPRI Arms Transfers Database export (trade register or by-delivery CSV); - reads stdin.
 
     Each deal becomes an akg:ArmsDeal in the release's named graph, replacing an
     earlier import of the same release. Rows that cannot be mapped are listed
-    by line number.
+    by line number. Rows that repeat an earlier row verbatim are named in the
+    report and kept as deals of their own (SIPRI lists some identical records).
     """
+    import tempfile
+
     from kg.sipri import import_sipri
 
+    if str(file) == "-":  # standard input: spooled to a file, as the reader needs one
+        with tempfile.TemporaryDirectory(prefix="kg-sipri-") as folder:
+            spooled = Path(folder) / "stdin.csv"
+            with spooled.open("wb") as out:
+                shutil.copyfileobj(sys.stdin.buffer, out)
+            ctx.invoke(import_sipri_command, file=spooled, quiet=quiet)
+        return
     if not file.exists():
         raise click.ClickException(f"{file}: no such file; give the path of a SIPRI CSV export")
     show = not quiet and sys.stderr.isatty()
@@ -45,6 +56,8 @@ def import_sipri_command(ctx: click.Context, file: Path, quiet: bool) -> None:
         report = import_sipri(store, file, on_progress=progress)
         if show:
             click.echo("\r" + " " * 40 + "\r", err=True, nl=False)
+    for warning in report.warnings:
+        click.echo(f"Warning: {warning}", err=True)
     if not quiet:
         click.echo(report.summary(), err=True)
         for line, problem in report.skipped[:5]:
@@ -69,5 +82,5 @@ def corroborate(ctx: click.Context, fmt: str, dry_run: bool) -> None:
 
     with open_store(store_location(ctx), write=not dry_run) as store:
         report = run(store, write=not dry_run)
-    write_rows(results_table(report), fmt, sys.stdout)
+    write_table(results_table(report), fmt, sys.stdout)
     click.echo(report.summary(), err=True)
