@@ -122,6 +122,7 @@ class Leader:
     of: Ref
     former: bool = False
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -134,6 +135,7 @@ class Official:
     of: Ref
     role: str = ""
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -145,6 +147,7 @@ class Member:
     country: Ref
     alliance: Ref
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -174,6 +177,7 @@ class Deal:
     tiv_delivered: float | None = None
     record_id: str | None = None
     uncertain: tuple[str, ...] = field(default=())
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -189,6 +193,7 @@ class Agreement:
     status: Status | None = None
     year: int | None = None
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -202,6 +207,7 @@ class Sanction:
     weapon: Ref | None = None
     measure: str = ""
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:
@@ -213,6 +219,7 @@ class Maker:
     weapon: Ref
     country: Ref
     evidence: Evidence | None = None
+    confidence: float | None = None
 
     @property
     def core(self) -> tuple:

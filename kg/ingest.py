@@ -33,10 +33,11 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from kg.curation import extraction_graph, load_decisions
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article, Extraction
 from kg.loaders import LoadError, expand_inputs, load_items
-from kg.mapping import article_iri, to_graph
+from kg.mapping import article_iri
 from kg.store import Store
 from kg.vocab import AKG
 
@@ -50,6 +51,7 @@ class Outcome:
     article: str
     status: str  # "ingested" | "replaced" | "unchanged"
     facts: int = 0
+    orphans: tuple[str, ...] = ()  # review decisions whose fact this reading no longer has (fact keys)
 
 
 @dataclass
@@ -67,6 +69,7 @@ class IngestReport:
     skipped: int = 0
     replaced: int = 0
     errors: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "unchanged":
@@ -76,15 +79,20 @@ class IngestReport:
             self.facts += outcome.facts
             if outcome.status == "replaced":
                 self.replaced += 1
+        self.orphans += [f"{outcome.article}: {key}" for key in outcome.orphans]
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
             return f"{count} {word}{'' if count == 1 else 's'}"
 
-        return (
+        text = (
             f"{n(self.articles, 'article')} ingested ({self.replaced} replaced), {n(self.facts, 'fact')}, "
             f"{self.skipped} unchanged, {n(len(self.errors), 'error')}"
         )
+        if self.orphans:
+            text += (f"; {n(len(self.orphans), 'review decision')} no longer match a fact "
+                     f"(kg review orphans): {'; '.join(self.orphans)}")
+        return text
 
 
 def content_hash(article: Article, lang: str | None = None) -> str:
@@ -120,8 +128,10 @@ def ingest_article(store: Store, article: Article, lang: str | None = None, forc
     if previous == digest and not force:
         return Outcome(article.id, "unchanged")
     extraction = extract(article, lang=lang or article.lang)
-    store.replace_graph(iri, to_graph(extraction, digest))
-    return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts))
+    graph, curated = extraction_graph(store, extraction, digest)
+    store.replace_graph(iri, graph)
+    return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts),
+                   tuple(d.key for d in curated.orphans))
 
 
 @dataclass(frozen=True)
@@ -186,6 +196,9 @@ def ingest_paths(
     report = IngestReport()
     files = expand_inputs(paths)
     known = stored_hashes(store)
+    decisions: dict[str, list] = {}
+    for decision in load_decisions(store):  # one query for the batch; applied to each article as it is stored
+        decisions.setdefault(decision.article, []).append(decision)
     claimed: dict[str, str] = {}
 
     def error(message: str) -> None:
@@ -222,9 +235,11 @@ def ingest_paths(
 
     def store_result(task: _Task, extraction: Extraction) -> None:
         iri = str(article_iri(task.article))
-        store.replace_graph(iri, to_graph(extraction, task.digest))
+        graph, curated = extraction_graph(store, extraction, task.digest, decisions.get(iri, ()))
+        store.replace_graph(iri, graph)
         known[iri] = task.digest
-        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts)))
+        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts),
+                        tuple(d.key for d in curated.orphans)))
 
     def failed(task: _Task, e: BaseException) -> None:
         log.debug("extraction failed for %s", task.article.source, exc_info=e)

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.cli.core import store_location
+from kg.cli.core import open_view, store_location, view_options
 from kg.resolve import AmbiguousName, UnknownName
 from kg.results import FORMATS, write_rows
 from kg.store import QueryError, is_update, open_store
@@ -37,8 +37,9 @@ def _read_query(text: str | None, file: str | None) -> str:
               help="Bind a variable of a ready-made query (repeatable).")
 @click.option("--list", "list_", is_flag=True, help="List the ready-made queries.")
 @click.option("--update", is_flag=True, help="Allow SPARQL UPDATE (refused otherwise).")
+@view_options
 @click.pass_context
-def query(ctx, sparql, file, fmt, params, list_, update) -> None:
+def query(ctx, sparql, file, fmt, params, list_, update, min_confidence, raw) -> None:
     """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
 
     The default graph is the union of all article graphs.
@@ -69,6 +70,8 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
     elif params:
         raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
     if is_update(text):
+        if raw or min_confidence is not None:
+            raise click.UsageError("--raw and --min-confidence choose what a query reads; an update writes the store")
         if not update:
             raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
         with open_store(store_location(ctx), write=True) as store:
@@ -76,7 +79,7 @@ def query(ctx, sparql, file, fmt, params, list_, update) -> None:
             store.rebuild_label_index()  # the update may have added or removed labels
         click.echo("update applied", err=True)
         return
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         try:
             bindings = queries.bind_params(store, info, param_values) if info is not None else {}
             results = store.query(text, bindings)
