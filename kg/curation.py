@@ -110,9 +110,9 @@ def load_decisions(store: Store, article: str | None = None) -> list[Decision]:
             str(row["a"]), str(row["k"]), kind, str(row.get("who") or ""), str(row["when"]),
             str(row.get("reason") or ""), json.loads(str(row["changes"])) if row.get("changes") else {},
             json.loads(str(row["reading"])) if row.get("reading") else None,
-            str(row["fact"]) if row.get("fact") else None,
+            str(row["fact"]) if row.get("fact") else None, str(row["d"]),
         ))
-    return sorted(out, key=lambda d: d.when)
+    return sorted(out, key=lambda d: d.time)
 
 
 def _by_article(decisions: Iterable[Decision]) -> dict[str, list[Decision]]:
@@ -373,7 +373,7 @@ def orphans(store: Store) -> list[Decision]:
 # ------------------------------------------------------------------ views
 
 _Q_READINGS = _PREFIXES + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?r a akg:Reading } }"
-_Q_UNSURE = _PREFIXES + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f akg:confidence ?c FILTER(?c < ?min) } }"
+_Q_UNSURE = _PREFIXES + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?f akg:confidence ?c } FILTER(?c < ?min) }"
 
 
 def _copy(store: Store) -> EmbeddedStore:

@@ -23,7 +23,8 @@ A fact travels as a *reading*: a JSON object in the fields of the gold format
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from kg.facts import (
@@ -76,6 +77,16 @@ class Decision:
     changes: Mapping[str, Any] = field(default_factory=dict)
     reading: Mapping[str, Any] | None = None
     fact: str | None = None
+    iri: str | None = None  # its node in the curation graph, once stored
+
+    @property
+    def time(self) -> datetime:
+        """``when`` as an aware datetime (servers may write ``Z`` as ``+00:00``)."""
+        try:
+            moment = datetime.fromisoformat(self.when)
+        except ValueError:
+            return datetime.min.replace(tzinfo=UTC)
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
@@ -181,7 +192,8 @@ def apply_changes(fact: Fact, changes: Mapping[str, Any]) -> Fact:
     unknown = [k for k in changes if k not in FIELDS[kind]]
     if unknown:
         raise ValueError(f"a {kind} has no field {unknown[0]!r}; it has {', '.join(FIELDS[kind])}")
-    return from_reading({**to_reading(fact), **changes})
+    checked = from_reading({**to_reading(fact), **changes})  # validates the values
+    return replace(fact, **{name: getattr(checked, name) for name in changes})
 
 
 @dataclass(frozen=True)
@@ -205,7 +217,7 @@ class Curated:
 def latest(decisions: Iterable[Decision]) -> dict[str, Decision]:
     """The decision in force for each fact key: the latest one (ties: the last given)."""
     out: dict[str, Decision] = {}
-    for d in sorted(decisions, key=lambda d: d.when):
+    for d in sorted(decisions, key=lambda d: d.time):
         out[d.key] = d
     return out
 

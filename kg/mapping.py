@@ -376,7 +376,9 @@ def agent_iri(name: str) -> URIRef:
 
 
 def decision_iri(decision: Decision) -> URIRef:
-    """A review decision: by article, fact key, action, who and when."""
+    """A review decision: by article, fact key, action, who and when (or the node it was stored as)."""
+    if decision.iri:
+        return URIRef(decision.iri)
     return _fact_iri("decision", URIRef(decision.article), decision.key, decision.action, decision.by, decision.when)
 
 

@@ -144,7 +144,8 @@ def review(ctx, entity, article, type_, by) -> None:
                 continue
         done[action] += 1
         click.echo(f"  recorded: {action}")
-    click.echo("\n" + ", ".join(f"{n} {k if k != 'skip' else 'skipped'}" for k, n in done.items()))
+    past = {"accept": "accepted", "reject": "rejected", "correct": "corrected", "skip": "skipped"}
+    click.echo("\n" + ", ".join(f"{n} {past[k]}" for k, n in done.items()))
 
 
 def _by(ctx, by: str | None) -> str | None:
