@@ -313,6 +313,9 @@ def test_review_commands_for_scripts(runner, tmp_path, monkeypatch):
     r = runner.invoke(cli, ["--store", location, "review", "list", "--all", "--format", "json"])
     decided = {row.get("decision", {}).get("value") for row in json.loads(r.output)["results"]["bindings"]}
     assert decided == {"reject", "correct", None}
+    r = runner.invoke(cli, ["--store", location, "review", "--article", "a1", "--type", "sanction", "list", "--all",
+                            "--format", "csv"])
+    assert r.exit_code == 0 and r.output.count("\n") == 2 and "sanction: by United States" in r.output
     # bad input: one line, exit 1, nothing recorded
     for args, message in (
         (["review", "accept", "https://w3id.org/armskg/id/deal/nope"], "no fact"),
@@ -322,6 +325,8 @@ def test_review_commands_for_scripts(runner, tmp_path, monkeypatch):
         (["review", "reject", s400], "Missing option '--reason'"),
         (["review", "export-gold", "nope"], "no article 'nope'"),
         (["query", "deals", "--min-confidence", "2"], "2"),
+        (["review", "--article", "nope", "list"], "no ingested article 'nope'"),
+        (["review", "--entity", "Atlantis", "list"], "no entity called 'Atlantis'"),
     ):
         r = runner.invoke(cli, ["--store", location, *args])
         assert r.exit_code != 0 and message in r.output, (args, r.output)

@@ -96,11 +96,14 @@ def review(ctx, entity, article, type_, by) -> None:
     ctx.obj["review"] = {"entity": entity, "article": article, "type": type_, "by": by}
     if ctx.invoked_subcommand is not None:
         return
-    from kg.curation import decide, queue
+    from kg.curation import UnknownFact, decide, queue
 
     location = store_location(ctx)
     with open_store(location) as store:
-        items = queue(store, entity=entity, article=article, type=type_)
+        try:
+            items = queue(store, entity=entity, article=article, type=type_)
+        except UnknownFact as e:
+            raise click.ClickException(str(e)) from None
         names = _names(store)
     if not items:
         click.echo("Nothing to review: every fact that matches has a decision.")
@@ -217,12 +220,15 @@ def correct(ctx, fact: str, status, year, weapon, roles, sets, reason: str, by) 
 @click.pass_context
 def list_(ctx, all_: bool, fmt: str) -> None:
     """The review queue (what `kg review` would walk), or with --all every fact and its decision."""
-    from kg.curation import find_items, queue
+    from kg.curation import UnknownFact, find_items, queue
 
     f = ctx.obj["review"]
     with open_store(store_location(ctx)) as store:
         narrow = {"entity": f["entity"], "article": f["article"], "type": f["type"]}
-        items = find_items(store, **narrow) if all_ else queue(store, **narrow)
+        try:
+            items = find_items(store, **narrow) if all_ else queue(store, **narrow)
+        except UnknownFact as e:
+            raise click.ClickException(str(e)) from None
         names = _names(store)
     rows = [(i.article.rsplit("/", 1)[-1], _show_fact(i.fact, names),
              None if i.confidence is None else round(i.confidence, 4), i.degree,
