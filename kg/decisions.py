@@ -230,14 +230,15 @@ def curate(facts: Iterable[Fact], decisions: Iterable[Decision]) -> Curated:
     of another fact of the article replaces it. Decisions that match no fact are orphans.
     """
     in_force = latest(decisions)
-    kept: dict[str, Fact] = {}
+    kept: list[Fact] = []
+    corrected: list[Fact] = []
     reviews: list[Review] = []
     seen: set[str] = set()
     for fact in facts:
         key = fact_key(fact)
         decision = in_force.get(key)
         if decision is None:
-            kept.setdefault(key, fact)
+            kept.append(fact)
             continue
         seen.add(key)
         if decision.action == "reject":
@@ -245,6 +246,8 @@ def curate(facts: Iterable[Fact], decisions: Iterable[Decision]) -> Curated:
             continue
         curated = apply_changes(fact, decision.changes) if decision.action == "correct" else fact
         reviews.append(Review(decision, fact, curated))
-        kept[fact_key(curated)] = curated
+        (corrected if decision.action == "correct" else kept).append(curated)
+    replaced = {fact_key(f) for f in corrected}
+    facts_out = [f for f in kept if fact_key(f) not in replaced] + corrected
     orphans = tuple(d for k, d in in_force.items() if k not in seen)
-    return Curated(tuple(kept.values()), tuple(reviews), orphans)
+    return Curated(tuple(facts_out), tuple(reviews), orphans)

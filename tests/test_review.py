@@ -132,6 +132,11 @@ def test_curate_matches_decisions_by_key_and_reports_orphans():
     assert next(f for f in cur.facts if isinstance(f, Deal)).year == 2018  # the new reading, corrected status
     assert next(f for f in cur.facts if isinstance(f, Deal)).status == "delivered"
     assert [o.key for o in cur.orphans] == [MEMBER_KEY]
+    both = (Leader(Ref.person("Ann"), FRA), Leader(Ref.person("Ann"), FRA, former=True))  # one key, two facts
+    assert curate(both + SECOND, d).facts[:2] == both
+    merged = Decision(art, PATRIOT_KEY, "correct", "ana", "2026-01-01T00:00:03Z", changes={"weapon": "weapon/s-400",
+                                                                                        "supplier": "country/RUS"})
+    assert [f.status for f in curate(SECOND, [merged]).facts if isinstance(f, Deal)] == ["proposed"]
     later = Decision(art, PATRIOT_KEY, "accept", "bob", "2026-01-02T00:00:00Z")
     assert len([f for f in curate(SECOND, [*d, later]).facts if isinstance(f, Deal)]) == 2  # the latest wins
 
