@@ -5,7 +5,8 @@ Bootstrap links are removed, so it opens offline, from any folder, and makes
 no network request. Nodes are coloured by class (with a legend) and sized by
 degree, edges carry labels, a search box selects and centres an entity, and
 clicking a node lists its evidence sentences with the article's date and
-source in a side panel.
+source in a side panel. Edges whose facts carry a confidence fade with it
+(dashed below :data:`FADE_BELOW`) and show it in the tooltip and the panel.
 
 Every text that comes from an article is data, never markup: node data travels
 in a JSON block (``<``, ``>`` and ``&`` escaped) and is shown with

@@ -332,6 +332,7 @@ def test_review_commands_for_scripts(runner, tmp_path, monkeypatch):
         (["query", "deals", "--min-confidence", "2"], "2"),
         (["review", "--article", "nope", "list"], "no ingested article 'nope'"),
         (["review", "--entity", "Atlantis", "list"], "no entity called 'Atlantis'"),
+        (["review"], "asks for keys in a terminal"),
     ):
         r = runner.invoke(cli, ["--store", location, *args])
         assert r.exit_code != 0 and message in r.output, (args, r.output)

@@ -108,6 +108,9 @@ def review(ctx, entity, article, type_, by) -> None:
     if not items:
         click.echo("Nothing to review: every fact that matches has a decision.")
         return
+    if not sys.stdin.isatty():
+        raise click.ClickException("kg review asks for keys in a terminal; scripts use kg review list, "
+                                   "accept, reject and correct")
     done = {"accept": 0, "reject": 0, "correct": 0, "skip": 0}
     for position, item in enumerate(items, 1):
         click.echo(_screen(item, position, len(items), names), nl=False)
