@@ -128,6 +128,18 @@ def article_graph(store: Store, article: str) -> Graph:
     return result.graph if result.graph is not None else Graph()
 
 
+_FACT_TRIPLES = _PREFIXES + """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g {
+  { VALUES ?t { akg:ArmsDeal akg:Agreement akg:Sanction akg:Reading rdf:Statement } ?s a ?t ; ?p ?o }
+  UNION { VALUES ?p { akg:leaderOf akg:formerLeaderOf akg:officialOf akg:memberOf akg:manufacturer akg:role }
+          ?s ?p ?o } } }""".replace("rdf:Statement", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement>")
+
+
+def _fact_graph(store: Store, article: str) -> Graph:
+    """The triples of an article graph that say its facts and readings (what the queue reads)."""
+    result = store.query(_FACT_TRIPLES, {"g": URIRef(article)})
+    return result.graph if result.graph is not None else Graph()
+
+
 def _describer(store: Store) -> Callable[[Ref], Entity]:
     """Entity descriptions for entities a correction brings into an article: their name from the label index."""
     def describe(ref: Ref) -> Entity:
@@ -261,7 +273,7 @@ def _degrees(store: Store) -> dict[str, int]:
 
 
 def _items(store: Store, article: str, meta: tuple, decisions: list[Decision], degrees: dict[str, int]) -> list[Item]:
-    g = article_graph(store, article)
+    g = _fact_graph(store, article)
     readings = read_readings(g)
     revised = {r.revision: r for r in readings if r.revision is not None}
     in_force = latest(decisions)
@@ -364,8 +376,7 @@ def orphans(store: Store) -> list[Decision]:
     """Decisions in force whose fact the extractor no longer reads in its article (or whose article is gone)."""
     out = []
     for article, decisions in sorted(_by_article(load_decisions(store)).items()):
-        g = article_graph(store, article)
-        keys = {fact_key(f) for f in raw_facts(g)} if len(g) else set()
+        keys = {fact_key(f) for f in raw_facts(_fact_graph(store, article))}
         out += [d for key, d in latest(decisions).items() if key not in keys]
     return out
 
