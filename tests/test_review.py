@@ -420,3 +420,22 @@ def test_export_gold_round_trips_through_kg_eval(runner, tmp_path):
         curation.export_gold(s, ["seed-s400-turquie"], gold)
     report = evaluate([gold])
     assert report.totals()["facts"]["fp"] == 1 and report.totals()["facts"]["fn"] == 0
+
+
+@pytest.mark.server
+def test_review_commands_on_a_sparql_server(runner, server, monkeypatch, tmp_path):  # noqa: F811
+    remote = open_store(server)
+    remote.update("DROP SILENT ALL")
+    rules(monkeypatch, FIRST)
+    ingest_article(remote, ARTICLE)
+    patriot = str(fact_iri(FIRST[1], article_iri(ARTICLE)))
+    r = runner.invoke(cli, ["--store", server, "review", "reject", patriot, "--reason", "an offer", "--by", "ana"])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(cli, ["--store", server, "query", "deals", "--format", "csv"])
+    assert r.exit_code == 0 and "Patriot" not in r.output and "S-400" in r.output
+    r = runner.invoke(cli, ["--store", server, "export", "-o", str(tmp_path / "g.graphml")])
+    assert r.exit_code == 0 and PATRIOT_SENTENCE not in (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    assert "S-400" in (tmp_path / "g.graphml").read_text(encoding="utf-8")
+    r = runner.invoke(cli, ["--store", server, "query", "deals", "--format", "csv", "--raw"])
+    assert "Patriot" in r.output
+    assert [(d.action, d.by, d.reason) for d in curation.load_decisions(remote)] == [("reject", "ana", "an offer")]
