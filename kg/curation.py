@@ -56,8 +56,12 @@ __all__ = [
     "curated_graph",
     "decide",
     "export_gold",
+    "extraction_graph",
+    "find_fact",
+    "find_items",
     "load_decisions",
     "orphans",
+    "parse_reading_value",
     "queue",
     "refresh",
     "view",
@@ -531,16 +535,6 @@ def export_gold(store: Store, articles: Iterable[str], out_dir: Path | str) -> l
         json_path.write_text(json.dumps(gold, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         written += [json_path, text_path]
     return written
-
-
-def describe_fact(fact: Fact) -> str:
-    """A fact in one line, entities by path: ``deal country/RUS -> country/TUR weapon/s-400 (agreed, 2017)``."""
-    r = to_reading(fact)
-    kind = r.pop("type")
-    r.pop("evidence", None)
-    r.pop("confidence", None)
-    parts = [f"{k}={'+'.join(v) if isinstance(v, list) else v}" for k, v in r.items() if v not in (None, "", False)]
-    return f"{kind} " + " ".join(parts)
 
 
 def parse_reading_value(fact: Fact, name: str, value: str, resolve: Callable[[str], str] | None = None) -> Any:

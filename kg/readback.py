@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import PROV
 
 from kg.decisions import from_reading
@@ -144,8 +144,3 @@ def strip_facts(g: Graph) -> Graph:
         except ValueError:
             continue
     return out
-
-
-def confidence_of(literal: Literal | None) -> float | None:
-    """A stored ``akg:confidence`` as a float."""
-    return None if literal is None else float(literal)
