@@ -12,6 +12,9 @@ WeaponSystem) keyed by IRI, with ``iri``, ``key``, ``label``, ``type`` and
 - ``party``: between every two parties of an agreement (``agreement``, ``weapon``, ``status``);
 - ``sanction``: imposer -> target (``weapon``, ``measure``, evidence).
 
+Every edge has ``confidence``: the highest ``akg:confidence`` of its facts, or
+``None`` when one of them has none (counted as sure).
+
 Literals and classes are never nodes. The other functions are pure functions
 of such a graph: they work on any networkx graph whose nodes have ``label`` and
 ``type`` attributes.
@@ -82,6 +85,7 @@ _Q_NAMES = _PREFIXES + """SELECT DISTINCT ?e ?n ?kind WHERE {
   FILTER(STRSTARTS(STR(?e), "@ID@")) }""".replace("@ID@", str(ID))
 _Q_PROVENANCE = _PREFIXES + """SELECT DISTINCT ?f ?ev ?art WHERE {
   ?f akg:evidence ?ev . OPTIONAL { ?f prov:wasDerivedFrom ?art } }"""
+_Q_CONFIDENCE = _PREFIXES + """SELECT ?f (MAX(?c) AS ?conf) WHERE { ?f akg:confidence ?c } GROUP BY ?f"""
 _Q_ARTICLES = _PREFIXES + """SELECT ?art (SAMPLE(?d) AS ?date) (SAMPLE(?src) AS ?source) WHERE {
   ?art a akg:Article . OPTIONAL { ?art dcterms:date ?d } OPTIONAL { ?art dcterms:source ?src } } GROUP BY ?art"""
 _Q_RELATIONS = _PREFIXES + """SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?p { @RELATIONS@ } ?s ?p ?o }"""
@@ -202,10 +206,12 @@ class _Builder:
     """Collects edges keyed by fact, merging the provenance rows of one fact."""
 
     def __init__(self, nodes: dict[str, dict[str, Any]], types: Sequence[str] | None,
-                 provenance: dict[str, list[tuple[str, str, str, str]]]) -> None:
+                 provenance: dict[str, list[tuple[str, str, str, str]]],
+                 confidence: dict[str, float] | None = None) -> None:
         self.nodes = nodes
         self.types = set(types) if types else None
         self.provenance = provenance
+        self.confidence = confidence or {}
         self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 
     def node(self, iri: str) -> bool:
@@ -229,7 +235,10 @@ class _Builder:
             return
         edge = self.edges.get((s, o, key))
         if edge is None:
-            edge = self.edges[(s, o, key)] = {**attrs, "provenance": []}
+            edge = self.edges[(s, o, key)] = {**attrs, "provenance": [], "_confidence": []}
+        facts = list(facts)
+        # the edge is as sure as its surest fact; a fact (or a plain relation) without a confidence is sure
+        edge["_confidence"] += [self.confidence.get(fact) for fact in facts] or [None]
         for fact in facts:
             for item in self.provenance.get(fact, ()):
                 if item not in edge["provenance"]:
@@ -241,6 +250,8 @@ class _Builder:
             if self.types is None or attrs["type"] in self.types:
                 G.add_node(iri, **attrs)
         for (s, o, key), attrs in sorted(self.edges.items()):
+            sure = attrs.pop("_confidence")
+            attrs["confidence"] = None if not sure or None in sure else max(sure)
             prov = sorted(attrs["provenance"], key=lambda p: (p[1], p[3], p[0]))
             first = prov[0] if prov else (None, None, None, None)
             attrs.update(provenance=prov, evidence=first[0], date=first[1] or None,
@@ -288,7 +299,8 @@ def project(store: Store, types: Iterable[str] | None = None) -> nx.MultiDiGraph
         article = _str(row.get("art")) or ""
         date, source = articles.get(article, ("", ""))
         provenance[str(row["f"])].append((str(row["ev"]), date, source, article))
-    b = _Builder(_entity_nodes(store), wanted, provenance)
+    confidence = {str(r["f"]): float(r["conf"]) for r in _select(store, _Q_CONFIDENCE) if r.get("conf") is not None}
+    b = _Builder(_entity_nodes(store), wanted, provenance, confidence)
     statements: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for row in _select(store, _Q_STATEMENTS):
         statements[(str(row["s"]), str(row["p"]), str(row["o"]))].append(str(row["f"]))

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from kg.curation import extraction_graph, load_decisions
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article, Extraction
 from kg.loaders import (
@@ -45,7 +46,7 @@ from kg.loaders import (
     folder_files,
     load_items,
 )
-from kg.mapping import article_iri, to_graph
+from kg.mapping import article_iri
 from kg.store import Store, StoreError
 from kg.vocab import AKG
 
@@ -59,6 +60,7 @@ class Outcome:
     article: str
     status: str  # "ingested" | "replaced" | "unchanged"
     facts: int = 0
+    orphans: tuple[str, ...] = ()  # review decisions whose fact this reading no longer has (fact keys)
 
 
 @dataclass
@@ -79,6 +81,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     #: The sources of the articles written to the store, in order.
     stored: list[str] = field(default_factory=list)
+    orphans: list[str] = field(default_factory=list)
 
     def add(self, outcome: Outcome) -> None:
         if outcome.status == "unchanged":
@@ -88,6 +91,7 @@ class IngestReport:
             self.facts += outcome.facts
             if outcome.status == "replaced":
                 self.replaced += 1
+        self.orphans += [f"{outcome.article}: {key}" for key in outcome.orphans]
 
     def summary(self) -> str:
         def n(count: int, word: str) -> str:
@@ -97,7 +101,11 @@ class IngestReport:
             f"{n(self.articles, 'article')} ingested ({self.replaced} replaced), {n(self.facts, 'fact')}, "
             f"{self.skipped} unchanged, {n(len(self.errors), 'error')}"
         )
-        return text + (f", {n(len(self.warnings), 'warning')}" if self.warnings else "")
+        text += f", {n(len(self.warnings), 'warning')}" if self.warnings else ""
+        if self.orphans:
+            text += (f"; {n(len(self.orphans), 'review decision')} no longer match a fact "
+                     f"(kg review orphans): {'; '.join(self.orphans)}")
+        return text
 
 
 class WriteFailed(StoreError):
@@ -167,8 +175,10 @@ def ingest_article(store: Store, article: Article, lang: str | None = None, forc
     if previous == digest and not force:
         return Outcome(article.id, "unchanged")
     extraction = extract(article, lang=lang or article.lang)
-    store.replace_graph(iri, to_graph(extraction, digest))
-    return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts))
+    graph, curated = extraction_graph(store, extraction, digest)
+    store.replace_graph(iri, graph)
+    return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts),
+                   tuple(d.key for d in curated.orphans))
 
 
 @dataclass(frozen=True)
@@ -240,6 +250,9 @@ def ingest_paths(
     paths = list(paths)
     files = expand_inputs(paths)
     known = stored_hashes(store)
+    decisions: dict[str, list] = {}
+    for decision in load_decisions(store):  # one query for the batch; applied to each article as it is stored
+        decisions.setdefault(decision.article, []).append(decision)
     claimed: dict[str, str] = {}
     extra = list(articles)
 
@@ -309,8 +322,9 @@ def ingest_paths(
 
     def store_result(task: _Task, extraction: Extraction) -> None:
         iri = str(article_iri(task.article))
+        graph, curated = extraction_graph(store, extraction, task.digest, decisions.get(iri, ()))
         try:
-            store.replace_graph(iri, to_graph(extraction, task.digest))
+            store.replace_graph(iri, graph)
         except (OSError, StoreError) as e:
             reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             if "no space left on device" in reason.lower():
@@ -319,7 +333,8 @@ def ingest_paths(
             raise WriteFailed(reason, report, not_stored) from None
         known[iri] = task.digest
         report.stored.append(task.article.source)
-        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts)))
+        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts),
+                        tuple(d.key for d in curated.orphans)))
 
     def failed(task: _Task, e: BaseException) -> None:
         log.debug("extraction failed for %s", task.article.source, exc_info=e)

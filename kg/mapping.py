@@ -14,10 +14,12 @@ graph can be dropped or replaced without touching the others.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS, FOAF, PROV
 
 from kg.facts import (
     Agreement,
@@ -32,9 +34,13 @@ from kg.facts import (
     Official,
     Ref,
     Sanction,
+    fact_type,
     slug,
 )
 from kg.vocab import AKG
+
+if TYPE_CHECKING:
+    from kg.decisions import Decision
 
 ID = Namespace("https://w3id.org/armskg/id/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -98,9 +104,13 @@ def _fact_iri(kind: str, article: URIRef, *parts: object) -> URIRef:
 
 
 def fact_iri(fact: Fact, article: URIRef) -> URIRef:
-    """A stable IRI for a deal, agreement, sanction or reified statement of an article."""
+    """A stable IRI for a deal, agreement, sanction or reified statement of an article.
+
+    It hashes the article and the fact's key (:func:`fact_key`: entity IRIs, not the spelling
+    of their keys), so a fact read back from the graph maps to the same node.
+    """
     kind = {Deal: "deal", Agreement: "agreement", Sanction: "sanction"}.get(type(fact), "statement")
-    return _fact_iri(kind, article, type(fact).__name__, *fact.core)
+    return _fact_iri(kind, article, fact_key(fact))
 
 
 def record_iri(kind: str, source: URIRef, record: str) -> URIRef:
@@ -112,7 +122,58 @@ def record_iri(kind: str, source: URIRef, record: str) -> URIRef:
     return _fact_iri(kind, source, "record", record)
 
 
+def entity_path(ref: Ref) -> str:
+    """An entity's IRI without the ``id/`` base: its type and key as the graph spells them.
+
+    >>> entity_path(Ref.weapon("S-400"))
+    'weapon/s-400'
+    """
+    return str(entity_iri(ref))[len(str(ID)):]
+
+
+def ref_from_path(path: str) -> Ref:
+    """The reference an :func:`entity_path` (or an entity IRI) names; keys of people and weapons are slugs.
+
+    >>> ref_from_path("country/TUR")
+    Ref(type='Country', key='TUR')
+    >>> putin = ref_from_path("https://w3id.org/armskg/id/person/vladimir-putin")
+    >>> entity_iri(putin) == entity_iri(Ref.person("Vladimir Putin"))
+    True
+    """
+    if path.startswith(str(ID)):
+        path = path[len(str(ID)):]
+    kind, _, local = path.partition("/")
+    types = {v: k for k, v in _TYPE_PATH.items()}
+    if kind not in types or not local:
+        raise ValueError(f"not an entity: {path!r} (expected country/ISO3, alliance/KEY, person/slug or weapon/slug)")
+    return Ref(types[kind], local.replace("_", " ") if kind == "alliance" else local)  # type: ignore[arg-type]
+
+
+def fact_key(fact: Fact) -> str:
+    """A fact's key within its article: its type and the entities in its roles, as :func:`entity_path`.
+
+    The key names what the fact is about, not how it was read, so a review decision keyed by it
+    (:mod:`kg.curation`) finds the fact again when new extraction rules read the article.
+
+    >>> fact_key(Deal(Ref.country("RUS"), Ref.country("TUR"), Ref.weapon("S-400"), "agreed", 2017))
+    'deal|country/RUS|country/TUR|weapon/s-400'
+    >>> fact_key(Agreement((Ref.country("TUR"), Ref.country("FRA"))))
+    'agreement|country/FRA+country/TUR|-'
+    """
+    if isinstance(fact, Agreement):
+        parties = "+".join(sorted({entity_path(p) for p in fact.parties}))
+        roles: tuple[str, ...] = (parties, entity_path(fact.weapon) if fact.weapon else "-")
+    else:
+        refs = {Leader: ("person", "of"), Official: ("person", "of"), Member: ("country", "alliance"),
+                Deal: ("supplier", "recipient", "weapon"), Sanction: ("by", "target"),
+                Maker: ("weapon", "country")}[type(fact)]
+        roles = tuple(entity_path(getattr(fact, name)) for name in refs)
+    return "|".join((fact_type(fact), *roles))
+
+
 CORROBORATION_GRAPH = ID["graph/corroboration"]
+#: The analysts' review decisions (:mod:`kg.curation`); extraction never writes there.
+CURATION_GRAPH = ID["graph/curation"]
 #: One copy of every ``rdfs:label`` held by the other graphs, and one name per entity (:mod:`kg.labelindex`).
 LABELS_GRAPH = ID["graph/labels"]
 
@@ -142,45 +203,67 @@ def _add_entity(g: Graph, entity: Entity, article: URIRef | None) -> URIRef:
     return node
 
 
+def confidence_literal(confidence: float) -> Literal:
+    """A confidence as ``xsd:decimal`` (4 decimals); refuses values outside 0..1.
+
+    >>> confidence_literal(0.8).n3()
+    '"0.8"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    value = float(confidence)
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"a confidence is between 0 and 1, not {confidence!r}")
+    text = f"{value:.4f}".rstrip("0")
+    return Literal(text + "0" if text.endswith(".") else text, datatype=XSD.decimal)
+
+
 def _provenance(g: Graph, node: URIRef, fact: Fact, article: URIRef) -> None:
     g.add((node, PROV.wasDerivedFrom, article))
     if fact.evidence is not None and fact.evidence.sentence:
         g.add((node, AKG.evidence, Literal(fact.evidence.sentence)))
+    if fact.confidence is not None:
+        g.add((node, AKG.confidence, confidence_literal(fact.confidence)))
 
 
-def _statement(g: Graph, fact: Fact, article: URIRef, s: URIRef, p: URIRef, o: URIRef) -> None:
-    """Add ``s p o`` and a reified statement carrying its evidence."""
+def _statement(g: Graph, fact: Fact, article: URIRef, s: URIRef, p: URIRef, o: URIRef,
+               reify: bool = False) -> URIRef | None:
+    """Add ``s p o`` and a reified statement carrying its evidence and confidence (if any, or ``reify``)."""
     g.add((s, p, o))
-    if fact.evidence is None:
-        return
+    if fact.evidence is None and fact.confidence is None and not reify:
+        return None
     node = fact_iri(fact, article)
     g.add((node, RDF.type, RDF.Statement))
     g.add((node, RDF.subject, s))
     g.add((node, RDF.predicate, p))
     g.add((node, RDF.object, o))
     _provenance(g, node, fact, article)
+    return node
 
 
-def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
-    """Add one fact's triples to ``g`` (entities are added separately)."""
+def add_fact(g: Graph, fact: Fact, article: URIRef, reify: bool = False) -> URIRef | None:
+    """Add one fact's triples to ``g`` (entities are added separately); returns the fact's node.
+
+    Deals, agreements and sanctions are nodes; a plain relation (leader, official, member, maker)
+    gets a reified ``rdf:Statement`` node when it has evidence or a confidence, or when ``reify``.
+    """
     if isinstance(fact, Leader):
         person = entity_iri(fact.person)
         g.add((person, RDF.type, AKG.Person))
         g.add((person, RDF.type, AKG.Leader))
         prop = AKG.formerLeaderOf if fact.former else AKG.leaderOf
-        _statement(g, fact, article, person, prop, entity_iri(fact.of))
-    elif isinstance(fact, Official):
+        return _statement(g, fact, article, person, prop, entity_iri(fact.of), reify)
+    if isinstance(fact, Official):
         person = entity_iri(fact.person)
-        _statement(g, fact, article, person, AKG.officialOf, entity_iri(fact.of))
         if fact.role:
             g.add((person, AKG.role, Literal(fact.role)))
-    elif isinstance(fact, Member):
-        _statement(g, fact, article, entity_iri(fact.country), AKG.memberOf, entity_iri(fact.alliance))
-    elif isinstance(fact, Maker):
-        _statement(g, fact, article, entity_iri(fact.weapon), AKG.manufacturer, entity_iri(fact.country))
-    elif isinstance(fact, Deal):
-        _add_deal(g, fact, article)
-    elif isinstance(fact, Agreement):
+        return _statement(g, fact, article, person, AKG.officialOf, entity_iri(fact.of), reify)
+    if isinstance(fact, Member):
+        return _statement(g, fact, article, entity_iri(fact.country), AKG.memberOf, entity_iri(fact.alliance), reify)
+    if isinstance(fact, Maker):
+        return _statement(g, fact, article, entity_iri(fact.weapon), AKG.manufacturer, entity_iri(fact.country),
+                          reify)
+    if isinstance(fact, Deal):
+        return _add_deal(g, fact, article)
+    if isinstance(fact, Agreement):
         node = fact_iri(fact, article)
         g.add((node, RDF.type, AKG.Agreement))
         for party in fact.parties:
@@ -192,7 +275,8 @@ def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
         if fact.year is not None:
             g.add((node, AKG.year, year_literal(fact.year)))
         _provenance(g, node, fact, article)
-    elif isinstance(fact, Sanction):
+        return node
+    if isinstance(fact, Sanction):
         node = fact_iri(fact, article)
         g.add((node, RDF.type, AKG.Sanction))
         g.add((node, AKG.imposedBy, entity_iri(fact.by)))
@@ -202,11 +286,11 @@ def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
         if fact.measure:
             g.add((node, AKG.measure, Literal(fact.measure)))
         _provenance(g, node, fact, article)
-    else:  # pragma: no cover - the Fact union is closed
-        raise TypeError(f"not a fact: {fact!r}")
+        return node
+    raise TypeError(f"not a fact: {fact!r}")  # pragma: no cover - the Fact union is closed
 
 
-def _add_deal(g: Graph, deal: Deal, article: URIRef) -> None:
+def _add_deal(g: Graph, deal: Deal, article: URIRef) -> URIRef:
     node = fact_iri(deal, article)
     g.add((node, RDF.type, AKG.ArmsDeal))
     g.add((node, AKG.supplier, entity_iri(deal.supplier)))
@@ -236,6 +320,7 @@ def _add_deal(g: Graph, deal: Deal, article: URIRef) -> None:
     for name in deal.uncertain:
         g.add((node, AKG.uncertain, Literal(name)))
     _provenance(g, node, deal, article)
+    return node
 
 
 def add_article(g: Graph, article: Article, content_hash: str | None = None) -> URIRef:
@@ -279,6 +364,82 @@ def entities_graph(entities: Iterable[Entity], article: URIRef | None = None) ->
     return g
 
 
+# ------------------------------------------------------------ review decisions (kg.curation)
+
+_DECISION_CLASS = {"accept": AKG.Acceptance, "reject": AKG.Rejection, "correct": AKG.Correction}
+DECISION_ACTION = {v: k for k, v in _DECISION_CLASS.items()}
+
+
+def agent_iri(name: str) -> URIRef:
+    """The PROV agent (an analyst) called ``name``."""
+    return ID[f"agent/{slug(name) or 'unknown'}"]
+
+
+def decision_iri(decision: Decision) -> URIRef:
+    """A review decision: by article, fact key, action, who and when (or the node it was stored as)."""
+    if decision.iri:
+        return URIRef(decision.iri)
+    return _fact_iri("decision", URIRef(decision.article), decision.key, decision.action, decision.by, decision.when)
+
+
+def reading_iri(article: URIRef | str, key: str) -> URIRef:
+    """The extractor's reading of the fact ``key`` of an article, kept when a decision changed it."""
+    return _fact_iri("reading", URIRef(str(article)), key)
+
+
+def json_literal(data: object) -> Literal:
+    """JSON as an ``rdf:JSON`` literal (keys sorted, so equal data gives equal literals)."""
+    return Literal(json.dumps(data, ensure_ascii=False, sort_keys=True), datatype=RDF.JSON)
+
+
+def decision_graph(decision: Decision) -> Graph:
+    """A decision in PROV-O, for the curation graph: who (an agent), when, why, which fact, what it changed."""
+    g = new_graph()
+    node = decision_iri(decision)
+    agent = agent_iri(decision.by)
+    g.add((node, RDF.type, _DECISION_CLASS[decision.action]))
+    g.add((node, RDF.type, PROV.Activity))
+    g.add((node, PROV.wasAssociatedWith, agent))
+    g.add((agent, RDF.type, PROV.Agent))
+    g.add((agent, FOAF.name, Literal(decision.by)))
+    g.add((node, PROV.endedAtTime, Literal(decision.when, datatype=XSD.dateTime)))
+    g.add((node, AKG.article, URIRef(decision.article)))
+    g.add((node, AKG.factKey, Literal(decision.key)))
+    if decision.fact:
+        g.add((node, PROV.used, URIRef(decision.fact)))
+    if decision.reason:
+        g.add((node, AKG.reason, Literal(decision.reason)))
+    if decision.changes:
+        g.add((node, AKG.changes, json_literal(dict(decision.changes))))
+    if decision.reading:
+        g.add((node, AKG.reading, json_literal(dict(decision.reading))))
+    return g
+
+
+def add_review(g: Graph, article: URIRef, decision: Decision, node: URIRef | None, reading: dict) -> None:
+    """Tie a curated fact of an article graph to the decision about it.
+
+    An accepted fact's node was influenced by the decision. A rejected or corrected fact
+    leaves the extractor's ``reading`` (JSON) in an :class:`akg:Reading` node: invalidated by a
+    rejection, or the older revision of the corrected fact's node.
+    """
+    decision_node = decision_iri(decision)
+    if decision.action == "accept":
+        if node is not None:
+            g.add((node, PROV.wasInfluencedBy, decision_node))
+        return
+    r = reading_iri(article, decision.key)
+    g.add((r, RDF.type, AKG.Reading))
+    g.add((r, PROV.wasDerivedFrom, article))
+    g.add((r, AKG.factKey, Literal(decision.key)))
+    g.add((r, AKG.reading, json_literal(reading)))
+    if decision.action == "reject" or node is None:
+        g.add((r, PROV.wasInvalidatedBy, decision_node))
+    else:
+        g.add((node, PROV.wasRevisionOf, r))
+        g.add((node, PROV.wasInfluencedBy, decision_node))
+
+
 def new_graph() -> Graph:
     """An empty rdflib graph with the project's prefixes bound."""
     g = Graph(bind_namespaces="none")
@@ -302,6 +463,18 @@ __all__ = [
     "fact_iri",
     "record_iri",
     "CORROBORATION_GRAPH",
+    "CURATION_GRAPH",
+    "DECISION_ACTION",
+    "add_review",
+    "agent_iri",
+    "confidence_literal",
+    "decision_graph",
+    "decision_iri",
+    "entity_path",
+    "fact_key",
+    "json_literal",
+    "reading_iri",
+    "ref_from_path",
     "LABELS_GRAPH",
     "new_graph",
     "to_graph",

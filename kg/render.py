@@ -5,7 +5,8 @@ Bootstrap links are removed, so it opens offline, from any folder, and makes
 no network request. Nodes are coloured by class (with a legend) and sized by
 degree, edges carry labels, a search box selects and centres an entity, and
 clicking a node lists its evidence sentences with the article's date and
-source in a side panel.
+source in a side panel. Edges whose facts carry a confidence fade with it
+(dashed below :data:`FADE_BELOW`) and show it in the tooltip and the panel.
 
 Every text that comes from an article is data, never markup: node data travels
 in a JSON block (``<``, ``>`` and ``&`` escaped) and is shown with
@@ -42,6 +43,8 @@ from kg.store import Store
 
 __all__ = ["COLORS", "PHYSICS_LIMIT", "fast_layout", "graph_for_query", "page_html", "render_graph", "render_html"]
 
+#: Edges whose confidence is below this are dashed (all edges with a confidence fade with it).
+FADE_BELOW = 0.5
 #: Above this many nodes, positions are computed in Python and physics is off.
 PHYSICS_LIMIT = 300
 #: Node colour per class (also the legend).
@@ -190,12 +193,13 @@ def _evidence_by_node(G: nx.MultiDiGraph) -> dict[Any, list[list[str]]]:
     seen: dict[Any, set] = defaultdict(set)
     for u, v, attrs in G.edges(data=True):
         text = f"{G.nodes[u].get('label', u)} → {edge_label(attrs)} → {G.nodes[v].get('label', v)}"
+        confidence = attrs.get("confidence")
         for sentence, date, source, _article in attrs.get("provenance") or ():
             for n in (u, v):
                 item = (sentence, date, source)
                 if item not in seen[n]:
                     seen[n].add(item)
-                    found[n].append([sentence, text, date, source])
+                    found[n].append([sentence, text, date, source, confidence])
     for n in found:
         found[n].sort(key=lambda e: (e[2], e[0]))
         del found[n][_MAX_EVIDENCE:]
@@ -206,7 +210,7 @@ def _tooltip(attrs: dict[str, Any], evidence: list[list[str]]) -> str:
     lines = [f"{attrs.get('label', '')} ({attrs.get('type', '')})", f"key: {attrs.get('key', '')}"]
     if attrs.get("aliases"):
         lines.append("also: " + ", ".join(attrs["aliases"]))
-    for sentence, _rel, date, source in evidence[:3]:
+    for sentence, _rel, date, source, *_confidence in evidence[:3]:
         lines.append(f"“{sentence}” ({', '.join(x for x in (date, source) if x)})")
     if len(evidence) > 3:
         lines.append(f"… {len(evidence) - 3} more: click the node")
@@ -274,6 +278,12 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
             edge["arrows"] = ""
         if relation in _EDGE_COLORS:
             edge["color"] = _EDGE_COLORS[relation]
+        confidence = attrs.get("confidence")
+        if confidence is not None:  # fade an edge as its confidence falls (a fact without one is drawn as sure)
+            tip.insert(1, f"confidence: {confidence:.2f}")
+            edge["title"] = "\n".join(tip)
+            edge["color"] = {"color": edge.get("color", "#9e9e9e"), "opacity": round(0.2 + 0.8 * confidence, 2)}
+            edge["dashes"] = confidence < FADE_BELOW
         net.edges.append(edge)
         if rank and n <= PHYSICS_LIMIT:  # bend parallel edges apart so their labels can be read
             net.edges[-1]["smooth"] = {"enabled": True, "type": "curvedCW" if rank % 2 else "curvedCCW",
@@ -466,7 +476,7 @@ _PAGE = r"""
     n.evidence.forEach(function (e) {
       var li = el("li");
       li.appendChild(el("div", "\u201c" + e[0] + "\u201d"));
-      li.appendChild(el("div", e[1], "rel"));
+      li.appendChild(el("div", e[4] == null ? e[1] : e[1] + " \u00b7 confidence " + e[4].toFixed(2), "rel"));
       li.appendChild(el("div", [e[2], e[3]].filter(Boolean).join(" \u00b7 "), "src"));
       list.appendChild(li);
     });

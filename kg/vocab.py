@@ -16,6 +16,7 @@ class AKG(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/armskg/ontology#")
 
+    Acceptance: URIRef
     Actor: URIRef
     Agreed: URIRef
     Agreement: URIRef
@@ -23,21 +24,29 @@ class AKG(DefinedNamespace):
     ArmsDeal: URIRef
     Article: URIRef
     Cancelled: URIRef
+    Correction: URIRef
     Country: URIRef
     DealStatus: URIRef
+    Decision: URIRef
     Delivered: URIRef
     Leader: URIRef
     Person: URIRef
     Proposed: URIRef
+    Reading: URIRef
     Refused: URIRef
+    Rejection: URIRef
     Sanction: URIRef
     WeaponSystem: URIRef
+    article: URIRef
     category: URIRef
+    changes: URIRef
+    confidence: URIRef
     contentHash: URIRef
     corroboratedBy: URIRef
     deliveryYear: URIRef
     description: URIRef
     evidence: URIRef
+    factKey: URIRef
     formerLeaderOf: URIRef
     imposedBy: URIRef
     leaderOf: URIRef
@@ -50,6 +59,8 @@ class AKG(DefinedNamespace):
     officialOf: URIRef
     party: URIRef
     possiblyCorroboratedBy: URIRef
+    reading: URIRef
+    reason: URIRef
     recipient: URIRef
     role: URIRef
     sipriId: URIRef

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,13 +18,32 @@ def store_location(ctx: click.Context) -> str:
     return ctx.obj["store"]
 
 
+def view_options(f):
+    """``--min-confidence`` and ``--raw``: which view of the graph a read command sees (:func:`kg.curation.view`)."""
+    f = click.option("--raw", is_flag=True,
+                     help="What the extractor said: no review decisions applied.")(f)
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, metavar="P",
+                        help="Leave out facts whose confidence is below P (0 to 1); facts without one, "
+                             "and facts an analyst accepted or corrected, stay.")(f)
+
+
+@contextmanager
+def open_view(ctx: click.Context, raw: bool = False, min_confidence: float | None = None) -> Iterator:
+    """The store opened for reading, seen as the review decisions and a confidence threshold ask."""
+    from kg.curation import view
+
+    with open_store(store_location(ctx)) as store:
+        yield view(store, raw=raw, min_confidence=min_confidence)
+
+
 @cli.command()
 @click.option("--format", "fmt", default=None, metavar="FORMAT",
               help="turtle (default), trig, nquads, ntriples, jsonld, rdfxml, graphml, gexf.")
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
               help="Output file (default exports/graph.<ext>); - for stdout.")
+@view_options
 @click.pass_context
-def export(ctx, fmt: str | None, output: Path | None) -> None:
+def export(ctx, fmt: str | None, output: Path | None, min_confidence: float | None, raw: bool) -> None:
     """Write the graph for other tools (Protégé, GraphDB, Jena, Gephi)."""
     from kg.export import DEFAULT_EXPORT, RDF_FORMATS, format_for_path, normalise_format
     from kg.export import export as do_export
@@ -31,7 +52,7 @@ def export(ctx, fmt: str | None, output: Path | None) -> None:
         fmt = normalise_format(fmt) if fmt else (format_for_path(output) if output and str(output) != "-" else "turtle")
     except ValueError as e:
         raise click.BadParameter(str(e), param_hint="--format") from None
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         if output is not None and str(output) == "-":
             if fmt not in RDF_FORMATS:
                 raise click.UsageError(f"{fmt} cannot be written to stdout; give --output FILE")

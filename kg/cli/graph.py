@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.cli.core import store_location
+from kg.cli.core import open_view, view_options
 from kg.facts import STATUSES
 from kg.resolve import AmbiguousName, UnknownName, resolve_entity
 from kg.results import FORMATS, Results, write_table
-from kg.store import Store, open_store
+from kg.store import Store
 
 ENTITY_TYPES = ("Country", "Alliance", "Person", "WeaponSystem")
 
@@ -65,13 +65,14 @@ def graph() -> None:
 @click.option("--depth", type=click.IntRange(min=1), default=1, show_default=True, help="How many steps away.")
 @_type_option
 @_format_option
+@view_options
 @click.pass_context
-def neighbors(ctx, entity: str, depth: int, types, fmt: str) -> None:
+def neighbors(ctx, entity: str, depth: int, types, fmt: str, min_confidence, raw) -> None:
     """The entities within --depth steps of ENTITY, in either direction."""
     from kg.analysis import edge_label, project
     from kg.analysis import neighbors as find
 
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         G = project(store, _types(types))
         node = _resolve(store, entity, G)
     rows = []
@@ -89,12 +90,13 @@ def neighbors(ctx, entity: str, depth: int, types, fmt: str) -> None:
 @click.argument("target")
 @_type_option
 @_format_option
+@view_options
 @click.pass_context
-def path(ctx, source: str, target: str, types, fmt: str) -> None:
+def path(ctx, source: str, target: str, types, fmt: str, min_confidence, raw) -> None:
     """A shortest chain of relations between SOURCE and TARGET (edge direction ignored)."""
     from kg.analysis import edge_label, path_edges, project, shortest_path
 
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         G = project(store, _types(types))
         a, b = _resolve(store, source, G), _resolve(store, target, G)
     try:
@@ -112,13 +114,14 @@ def path(ctx, source: str, target: str, types, fmt: str) -> None:
               help="Rank only entities of this class (centrality is computed on the whole graph).")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @_format_option
+@view_options
 @click.pass_context
-def rank(ctx, by: str, etype: str | None, limit: int, fmt: str) -> None:
+def rank(ctx, by: str, etype: str | None, limit: int, fmt: str, min_confidence, raw) -> None:
     """The most central entities."""
     from kg.analysis import project
     from kg.analysis import rank as compute
 
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         G = project(store)
     etype = _types((etype,))[0] if etype else None
     rows = []
@@ -135,13 +138,14 @@ def rank(ctx, by: str, etype: str | None, limit: int, fmt: str) -> None:
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
               help="Only deals with this status (repeatable).")
 @_format_option
+@view_options
 @click.pass_context
-def suppliers(ctx, of: str | None, since: int | None, statuses, fmt: str) -> None:
+def suppliers(ctx, of: str | None, since: int | None, statuses, fmt: str, min_confidence, raw) -> None:
     """Who arms whom: the supplier -> recipient network, weighted by the number of deals."""
     from kg.analysis import project
     from kg.analysis import suppliers as network
 
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         G = project(store)
         node = _resolve(store, of, G) if of else None
     S = network(G, of=node, since=since, status=statuses or None)
@@ -155,13 +159,14 @@ def suppliers(ctx, of: str | None, since: int | None, statuses, fmt: str) -> Non
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the Louvain method.")
 @_type_option
 @_format_option
+@view_options
 @click.pass_context
-def communities(ctx, seed: int, types, fmt: str) -> None:
+def communities(ctx, seed: int, types, fmt: str, min_confidence, raw) -> None:
     """Groups of entities more linked to each other than to the rest (Louvain, seeded)."""
     from kg.analysis import communities as find
     from kg.analysis import project
 
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         G = project(store, _types(types))
     rows = [(i + 1, len(members), "; ".join(_name(G, n) for n in members))
             for i, members in enumerate(find(G, seed=seed))]
@@ -182,9 +187,10 @@ def communities(ctx, seed: int, types, fmt: str) -> None:
               help="Let nodes settle with physics (default: only up to 300 nodes).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @click.option("--title", default="armskg: arms deals between states", show_default=True)
+@view_options
 @click.pass_context
 def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params, physics, seed: int,
-         title: str) -> None:
+         title: str, min_confidence, raw) -> None:
     """Draw the graph as one interactive HTML page that works offline."""
     from kg.render import render_html
 
@@ -194,7 +200,7 @@ def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params
     to_stdout = str(output) == "-"
     if to_stdout and open_:
         raise click.UsageError("--open needs a file: give --output FILE instead of -")
-    with open_store(store_location(ctx)) as store, tempfile.TemporaryDirectory(prefix="kg-show-") as folder:
+    with open_view(ctx, raw, min_confidence) as store, tempfile.TemporaryDirectory(prefix="kg-show-") as folder:
         target = Path(folder) / "graph.html" if to_stdout else output
         try:
             path = render_html(store, target, focus=focus, depth=depth, types=_types(types), query=query,

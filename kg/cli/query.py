@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from kg.cli import cli
-from kg.cli.core import store_location
+from kg.cli.core import open_view, store_location, view_options
 from kg.deadline import TimedOut, run_with_deadline
 from kg.resolve import AmbiguousName, UnknownName
 from kg.results import FORMATS, write_rows
@@ -42,8 +42,9 @@ def _read_query(text: str | None, file: str | None) -> str:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None, metavar="SECONDS",
               envvar="KG_QUERY_TIMEOUT", show_envvar=True,
               help="Stop the query after SECONDS (exit status 124). Default: no limit.")
+@view_options
 @click.pass_context
-def query(ctx, sparql, file, fmt, params, list_, update, timeout) -> None:
+def query(ctx, sparql, file, fmt, params, list_, update, timeout, min_confidence, raw) -> None:
     """Ask the graph in SPARQL: a query text, a ready-made query NAME, -f FILE or - (stdin).
 
     \b
@@ -81,6 +82,8 @@ def query(ctx, sparql, file, fmt, params, list_, update, timeout) -> None:
     elif params:
         raise click.UsageError("--param goes with a ready-made query name (see kg query --list)")
     if is_update(text):
+        if raw or min_confidence is not None:
+            raise click.UsageError("--raw and --min-confidence choose what a query reads; an update writes the store")
         if not update:
             raise click.ClickException("this is a SPARQL UPDATE; add --update to change the store")
         with open_store(store_location(ctx), write=True) as store:
@@ -88,7 +91,7 @@ def query(ctx, sparql, file, fmt, params, list_, update, timeout) -> None:
             store.rebuild_label_index()  # the update may have added or removed labels
         click.echo("update applied", err=True)
         return
-    with open_store(store_location(ctx)) as store:
+    with open_view(ctx, raw, min_confidence) as store:
         def ask():
             bindings = queries.bind_params(store, info, param_values) if info is not None else {}
             return store.query(text, bindings)
