@@ -122,6 +122,18 @@ def year_literal(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
+def decimal_literal(value: float) -> Literal:
+    """A number as ``xsd:decimal`` written without an exponent.
+
+    >>> str(decimal_literal(1e-05)), str(decimal_literal(27.0))
+    ('0.00001', '27')
+    """
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _add_entity(g: Graph, entity: Entity, article: URIRef | None) -> URIRef:
     node = entity_iri(entity.ref)
     g.add((node, RDF.type, class_iri(entity.ref.type)))
@@ -161,8 +173,20 @@ def _statement(g: Graph, fact: Fact, article: URIRef, s: URIRef, p: URIRef, o: U
     _provenance(g, node, fact, article)
 
 
-def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
-    """Add one fact's triples to ``g`` (entities are added separately)."""
+def delivery_iri(deal: URIRef, year: int) -> URIRef:
+    """The IRI of a deal's delivery of one year (SIPRI's delivery-year rows).
+
+    >>> str(delivery_iri(ID["deal/0123456789abcdef"], 2019)).startswith("https://w3id.org/armskg/id/delivery/")
+    True
+    """
+    return _fact_iri("delivery", deal, year)
+
+
+def add_fact(g: Graph, fact: Fact, article: URIRef, node: URIRef | None = None) -> None:
+    """Add one fact's triples to ``g`` (entities are added separately).
+
+    ``node`` names a deal that is a database record rather than an article's fact (see :func:`record_iri`).
+    """
     if isinstance(fact, Leader):
         person = entity_iri(fact.person)
         g.add((person, RDF.type, AKG.Person))
@@ -179,7 +203,7 @@ def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
     elif isinstance(fact, Maker):
         _statement(g, fact, article, entity_iri(fact.weapon), AKG.manufacturer, entity_iri(fact.country))
     elif isinstance(fact, Deal):
-        _add_deal(g, fact, article)
+        _add_deal(g, fact, article, node)
     elif isinstance(fact, Agreement):
         node = fact_iri(fact, article)
         g.add((node, RDF.type, AKG.Agreement))
@@ -206,8 +230,8 @@ def add_fact(g: Graph, fact: Fact, article: URIRef) -> None:
         raise TypeError(f"not a fact: {fact!r}")
 
 
-def _add_deal(g: Graph, deal: Deal, article: URIRef) -> None:
-    node = fact_iri(deal, article)
+def _add_deal(g: Graph, deal: Deal, article: URIRef, node: URIRef | None = None) -> None:
+    node = node if node is not None else fact_iri(deal, article)
     g.add((node, RDF.type, AKG.ArmsDeal))
     g.add((node, AKG.supplier, entity_iri(deal.supplier)))
     g.add((node, AKG.recipient, entity_iri(deal.recipient)))
@@ -235,6 +259,15 @@ def _add_deal(g: Graph, deal: Deal, article: URIRef) -> None:
         g.add((node, AKG.sipriId, Literal(deal.record_id)))
     for name in deal.uncertain:
         g.add((node, AKG.uncertain, Literal(name)))
+    for delivery in deal.deliveries:
+        part = delivery_iri(node, delivery.year)
+        g.add((node, AKG.delivery, part))
+        g.add((part, RDF.type, AKG.Delivery))
+        g.add((part, AKG.deliveredIn, year_literal(delivery.year)))
+        if delivery.units is not None:
+            g.add((part, AKG.units, Literal(str(delivery.units), datatype=XSD.integer)))
+        if delivery.tiv is not None:
+            g.add((part, AKG.tiv, decimal_literal(delivery.tiv)))
     _provenance(g, node, deal, article)
 
 
@@ -301,6 +334,8 @@ __all__ = [
     "entity_iri",
     "fact_iri",
     "record_iri",
+    "delivery_iri",
+    "decimal_literal",
     "CORROBORATION_GRAPH",
     "LABELS_GRAPH",
     "new_graph",

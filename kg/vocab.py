@@ -26,6 +26,7 @@ class AKG(DefinedNamespace):
     Country: URIRef
     DealStatus: URIRef
     Delivered: URIRef
+    Delivery: URIRef
     Leader: URIRef
     Person: URIRef
     Proposed: URIRef
@@ -35,6 +36,8 @@ class AKG(DefinedNamespace):
     category: URIRef
     contentHash: URIRef
     corroboratedBy: URIRef
+    deliveredIn: URIRef
+    delivery: URIRef
     deliveryYear: URIRef
     description: URIRef
     evidence: URIRef
@@ -56,9 +59,11 @@ class AKG(DefinedNamespace):
     supplier: URIRef
     target: URIRef
     title: URIRef
+    tiv: URIRef
     tivDelivered: URIRef
     tivPerUnit: URIRef
     tivTotal: URIRef
     uncertain: URIRef
+    units: URIRef
     weapon: URIRef
     year: URIRef
