@@ -336,12 +336,21 @@ def _pyplot():
     return Figure
 
 
+def _plain(text: str) -> str:
+    r"""Text matplotlib draws as written: a ``$`` would otherwise open math mode (and can fail to parse).
+
+    >>> _plain("US$ 5")
+    'US\\$ 5'
+    """
+    return str(text).replace("$", "\\$")
+
+
 def _finish(fig, ax, data: ChartData) -> None:
     import textwrap
 
-    ax.set_title("\n".join(textwrap.wrap(data.title, 70)), fontsize=12, loc="left")
+    ax.set_title(_plain("\n".join(textwrap.wrap(data.title, 70))), fontsize=12, loc="left")
     note = data.source + (f". {TIV_NOTE}." if data.source == SIPRI_SOURCE else ".")
-    fig.text(0.01, 0.01, note, fontsize=8, color="#555555", ha="left", va="bottom")
+    fig.text(0.01, 0.01, _plain(note), fontsize=8, color="#555555", ha="left", va="bottom")
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     fig.tight_layout(rect=(0, 0.04, 1, 1))
@@ -355,7 +364,7 @@ def _empty(fig, ax, data: ChartData) -> None:
 
 
 def _plot_shares(fig, ax, data: ChartData) -> None:
-    labels = [r[0] for r in data.rows][::-1]
+    labels = [_plain(r[0]) for r in data.rows][::-1]
     shares = [100 * r[3] for r in data.rows][::-1]
     colors = [_OTHERS_COLOR if r[1] == "" else _PALETTE[0] for r in data.rows][::-1]
     bars = ax.barh(labels, shares, color=colors)
@@ -376,7 +385,7 @@ def _plot_stacked(fig, ax, data: ChartData) -> None:
     for i, partner in enumerate(partners):
         values = [share.get((p, partner), 0.0) for p in periods]
         color = _OTHERS_COLOR if partner == "others" else _PALETTE[i % len(_PALETTE)]
-        ax.bar(periods, values, bottom=bottom, label=partner, color=color, width=0.6)
+        ax.bar(periods, values, bottom=bottom, label=_plain(partner), color=color, width=0.6)
         bottom = [b + v for b, v in zip(bottom, values)]
     ax.set_ylabel(data.unit)
     ax.set_ylim(0, 100)
@@ -384,7 +393,7 @@ def _plot_stacked(fig, ax, data: ChartData) -> None:
 
 
 def _plot_categories(fig, ax, data: ChartData) -> None:
-    labels = [r[0] for r in data.rows][::-1]
+    labels = [_plain(r[0]) for r in data.rows][::-1]
     shares = [100 * r[2] for r in data.rows][::-1]
     bars = ax.barh(labels, shares, color=_PALETTE[2])
     for bar, share in zip(bars, shares):
@@ -421,8 +430,8 @@ def _plot_deals(fig, ax, data: ChartData) -> None:
         seen_status.add(label)
         points.set_gid(f"kg-event-{i}")
         if weapon:
-            ax.annotate(weapon, (year, y), textcoords="offset points", xytext=(7, -3), fontsize=7)
-    ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
+            ax.annotate(_plain(weapon), (year, y), textcoords="offset points", xytext=(7, -3), fontsize=7)
+    ax.set_yticks(range(len(lanes)), [_plain(lane) for lane in lanes], fontsize=8)
     ax.set_ylim(-0.7, len(lanes) - 0.3)
     years = [r[0] for r in data.rows]
     ax.set_xlim(min(years) - 1, max(years) + 1)

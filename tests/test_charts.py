@@ -253,3 +253,10 @@ def test_delivery_iri_is_per_record(store):
     rows = store.query(f"SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?deal <{AKG}delivery> ?d }}")
     assert int(rows.rows[0]["n"]) == 15
     assert all(isinstance(r["d"], URIRef) for r in store.query(f"SELECT ?d WHERE {{ [] <{AKG}delivery> ?d }}"))
+
+
+def test_dollar_signs_in_names_do_not_break_a_chart(tmp_path):
+    data = charts.ChartData("categories", "Costs in US$ and $x^2$", charts.TIV_UNIT, charts.SIPRI_SOURCE,
+                            ["category", "tiv", "share"], [("a $ b", 1.0, 0.5), ("$\\frac{", 1.0, 0.5)])
+    path = charts.save(charts.plot(data), tmp_path / "d.png")
+    assert path.stat().st_size > 1000
