@@ -229,7 +229,7 @@ SELECT ?fact ?kind ?a ?b ?an ?bn ?wn ?st ?y ?date ?ev ?art WHERE {
   UNION { ?fact a akg:Agreement ; akg:party ?a , ?b . FILTER(STR(?a) < STR(?b))
           FILTER NOT EXISTS { ?fact akg:supplier [] } BIND("agreement" AS ?kind) }
   ?fact prov:wasDerivedFrom ?art .
-  FILTER NOT EXISTS { ?art dcterms:publisher [] }
+  FILTER NOT EXISTS { ?art dcterms:publisher "SIPRI" }
   OPTIONAL { ?art dcterms:date ?date }
   OPTIONAL { ?fact akg:year ?y }
   OPTIONAL { ?fact akg:status ?st }
@@ -326,14 +326,14 @@ def chart_data(store, kind: str, *, of: str | None = None, since: int | None = N
 
 # ------------------------------------------------------------------ pictures
 
-def _pyplot():
-    import matplotlib
-
-    if matplotlib.get_backend().lower() not in ("agg", "module://matplotlib_inline.backend_inline"):
-        matplotlib.use("Agg")
+def _figure(width: float, height: float):
+    """A matplotlib Figure drawn by the Agg canvas: no pyplot, no window, no display needed."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    return Figure
+    fig = Figure(figsize=(width, height), dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def _plain(text: str) -> str:
@@ -443,11 +443,10 @@ def _plot_deals(fig, ax, data: ChartData) -> None:
 
 def plot(data: ChartData, *, width: float = 8.0, height: float | None = None):
     """The chart of ``data`` as a matplotlib :class:`~matplotlib.figure.Figure` (no window is opened)."""
-    Figure = _pyplot()
     if height is None:
         lanes = len({(r[3], r[4]) for r in data.rows}) if data.kind == "deals" else len(data.rows)
         height = 4.5 if data.kind in ("suppliers", "clients") else min(12.0, 2.2 + 0.35 * max(lanes, 3))
-    fig = Figure(figsize=(width, height), dpi=100)
+    fig = _figure(width, height)
     ax = fig.add_subplot()
     if not data.rows:
         _empty(fig, ax, data)
