@@ -27,6 +27,11 @@ The deal status comes from deliveries: ``delivered`` when any unit or any
 delivery year is recorded, else ``agreed`` (SIPRI records orders and
 licences, never mere offers; cancelled orders are removed from the database).
 
+Volumes. SIPRI's trend-indicator values (TIV, millions) are kept as numbers: per unit, for the
+whole order (trade register) and delivered. The delivery-year export also gives each deal its
+yearly deliveries (:class:`kg.facts.Delivery`: year, units, TIV), which the ``tiv-*`` ready-made
+queries and ``kg chart`` sum.
+
 Rows that cannot be mapped (non-state recipients marked ``*``, "unknown"
 parties, a country name not in the table, a malformed row) are returned with
 their line numbers, never dropped silently. A file of another layout, or one
