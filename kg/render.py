@@ -294,19 +294,21 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
     net.node_ids = [d["id"] for d in net.nodes]
     net.node_map = {d["id"]: d for d in net.nodes}
     parallel: dict[frozenset, int] = defaultdict(int)
-    edge_info = []
+    edge_info: list[list[Any]] = []
+    kinds: dict[str, int] = {}
     years: list[int] = []
     for u, v, attrs in G.edges(data=True):
         label = edge_label(attrs)
         year = edge_year(attrs)
         if year is not None:
             years.append(year)
-        edge_info.append({
-            "id": len(edge_info), "from": ids[u], "to": ids[v], "label": label, "kind": attrs.get("relation", ""),
-            "year": year, "dated": attrs.get("relation") in EVENT_RELATIONS,
-            "evidence": [[sentence, date, source]
-                         for sentence, date, source, _a in (attrs.get("provenance") or ())[:3]],
-        })
+        relation = attrs.get("relation", "")
+        if relation not in kinds:
+            kinds[relation] = len(kinds)
+        # compact: [from, to, relation index, year, evidence of events]; the label is the vis edge's
+        evidence = ([[sentence, date, source] for sentence, date, source, _a in (attrs.get("provenance") or ())[:3]]
+                    if relation in EVENT_RELATIONS else [])
+        edge_info.append([ids[u], ids[v], kinds[relation], year, evidence])
         pair = frozenset((u, v))
         rank = parallel[pair]
         parallel[pair] += 1
@@ -346,7 +348,8 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
     span = [min(years), max(years)] if years else None
     data = {"title": title, "nodes": node_data, "edges": G.number_of_edges(), "physics": bool(physics),
             "lazyEdgeLabels": large,
-            "colors": COLORS, "types": list(ENTITY_TYPES), "edgeInfo": edge_info, "years": span,
+            "colors": COLORS, "types": list(ENTITY_TYPES), "edgeInfo": edge_info, "edgeKinds": list(kinds),
+            "events": list(EVENT_RELATIONS), "years": span,
             "since": since, "until": until}
     extra = _PAGE.replace("@DATA@", _json_for_script(data))
     if "</body>" not in html:
@@ -617,7 +620,12 @@ _PAGE = r"""
 
   // ---- time: the year control hides the deals, agreements and sanctions of other years (and the entities
   // left with nothing shown); plain relations always show. The legend counts what is shown.
-  var info = data.edgeInfo, range = {since: null, until: null}, selected = null;
+  var info = data.edgeInfo.map(function (a, i) {
+    var kind = data.edgeKinds[a[2]];
+    return {id: i, from: a[0], to: a[1], kind: kind, year: a[3], evidence: a[4], dated: data.events.indexOf(kind) >= 0};
+  });
+  var range = {since: null, until: null}, selected = null;
+  function edgeText(eid) { var v = edges.get(eid); return v.lbl || v.label || ""; }
   var edgeHidden = {}, nodeHidden = {};  // only changes are sent to vis-network (thousands of items)
   var nodeEdges = {};
   info.forEach(function (e) {
@@ -702,7 +710,7 @@ _PAGE = r"""
       byYear[y].forEach(function (e) {
         var other = byId[e.from === id ? e.to : e.from];
         var arrow = e.kind === "party" ? "& " : (e.from === id ? "\u2192 " : "\u2190 ");
-        var b = el("button", arrow + (other ? other.label : "") + " \u00b7 " + e.label, e.kind);
+        var b = el("button", arrow + (other ? other.label : "") + " \u00b7 " + edgeText(e.id), e.kind);
         b.type = "button";
         b.dataset.edge = e.id;
         b.addEventListener("click", function () { showEdge(e.id); });
@@ -715,7 +723,7 @@ _PAGE = r"""
   function showEdge(eid) {
     var e = info[eid];
     network.selectEdges([eid]);
-    document.getElementById("kg-panel-title").textContent = e.label;
+    document.getElementById("kg-panel-title").textContent = edgeText(eid);
     document.getElementById("kg-panel-meta").textContent =
       byId[e.from].label + (e.kind === "party" ? " & " : " \u2192 ") + byId[e.to].label +
       (e.year !== null ? " \u00b7 " + e.year : "");

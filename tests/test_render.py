@@ -193,10 +193,14 @@ def test_kg_show(runner, filled, tmp_path):
 def test_page_carries_event_years(store, tmp_path):
     *_, data = parts(render_html(store, tmp_path / "y.html", since=2019).read_text(encoding="utf-8"))
     assert data["years"] == [2017, 2022] and (data["since"], data["until"]) == (2019, None)
-    dated = sorted((e["kind"], e["year"]) for e in data["edgeInfo"] if e["dated"])
+    # each edge: [from, to, relation index, year, evidence]
+    kinds = [data["edgeKinds"][e[2]] for e in data["edgeInfo"]]
+    dated = sorted((k, e[3]) for k, e in zip(kinds, data["edgeInfo"]) if k in data["events"])
     assert dated == [("deal", 2017), ("deal", 2019), ("deal", 2019), ("deal", 2020), ("deal", 2021), ("deal", 2022),
                      ("party", 2021), ("sanction", 2021)]  # the sanction has no year: its article's date
-    assert sum(1 for e in data["edgeInfo"] if not e["dated"]) == 8
+    plain = [e for k, e in zip(kinds, data["edgeInfo"]) if k not in data["events"]]
+    assert len(plain) == 8 and all(e[3] is None and e[4] == [] for e in plain)
+    assert gd.SENTENCE_2017 in json.dumps(data["edgeInfo"])
     with pytest.raises(ValueError, match="after"):
         render_html(store, tmp_path / "y.html", since=2022, until=2019)
 
