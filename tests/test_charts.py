@@ -87,7 +87,7 @@ def test_deliveries_conform_to_the_shapes(store):
     from kg.validate import validate
 
     report = validate(store)
-    assert report.conforms, report
+    assert report.conforms, report.text
 
 
 def test_exporters_query_sums_and_shares(store):
@@ -260,3 +260,20 @@ def test_dollar_signs_in_names_do_not_break_a_chart(tmp_path):
                             ["category", "tiv", "share"], [("a $ b", 1.0, 0.5), ("$\\frac{", 1.0, 0.5)])
     path = charts.save(charts.plot(data), tmp_path / "d.png")
     assert path.stat().st_size > 1000
+
+
+def test_the_shapes_catch_a_delivery_without_its_year():
+    from rdflib import RDF, Graph
+
+    from kg.mapping import ID, decimal_literal
+    from kg.validate import validate_graph
+    from kg.vocab import AKG as V
+
+    g = Graph()
+    g.add((ID["deal/x"], V.delivery, ID["delivery/y"]))
+    g.add((ID["delivery/y"], RDF.type, V.Delivery))
+    g.add((ID["delivery/y"], V.tiv, decimal_literal(5)))
+    report = validate_graph(g)
+    assert not report.conforms
+    assert "a delivery has exactly one year" in report.text
+    assert "a delivery belongs to exactly one arms deal" in report.text  # ID["deal/x"] is no akg:ArmsDeal
