@@ -42,7 +42,7 @@ from typing import Any
 
 from kg.results import Results
 
-__all__ = ["FORMATS", "KINDS", "ChartData", "chart", "chart_data", "html_page", "plot", "save"]
+__all__ = ["FORMATS", "KINDS", "ChartData", "ChartError", "chart", "chart_data", "html_page", "plot", "save"]
 
 KINDS: tuple[str, ...] = ("exporters", "importers", "suppliers", "clients", "categories", "deals")
 FORMATS: tuple[str, ...] = ("png", "svg", "html")
