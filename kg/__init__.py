@@ -46,6 +46,10 @@ _EXPORTS = {
     "project": "kg.analysis",
     "render_html": "kg.render",
     "import_sipri": "kg.sipri",
+    "Results": "kg.results",
+    "chart": "kg.charts",
+    "chart_data": "kg.charts",
+    "run_query": "kg.queries",
 }
 
 __all__ = sorted([*_EXPORTS, "export", "extract"])

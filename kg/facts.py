@@ -155,6 +155,19 @@ class Member:
 
 
 @dataclass(frozen=True)
+class Delivery:
+    """The units of a deal delivered in one year and their SIPRI TIV (millions), from SIPRI's delivery-year export.
+
+    >>> Delivery(2019, 2, 1250.0).tiv
+    1250.0
+    """
+
+    year: int
+    units: int | None = None
+    tiv: float | None = None
+
+
+@dataclass(frozen=True)
 class Deal:
     """A transfer of ``weapon`` from ``supplier`` to ``recipient``.
 
@@ -177,6 +190,7 @@ class Deal:
     tiv_delivered: float | None = None
     record_id: str | None = None
     uncertain: tuple[str, ...] = field(default=())
+    deliveries: tuple[Delivery, ...] = ()
     confidence: float | None = None
 
     @property

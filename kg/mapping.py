@@ -183,6 +183,18 @@ def year_literal(year: int) -> Literal:
     return Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
+def decimal_literal(value: float) -> Literal:
+    """A number as ``xsd:decimal`` written without an exponent.
+
+    >>> str(decimal_literal(1e-05)), str(decimal_literal(27.0))
+    ('0.00001', '27')
+    """
+    from decimal import Decimal
+
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
 def _add_entity(g: Graph, entity: Entity, article: URIRef | None) -> URIRef:
     node = entity_iri(entity.ref)
     g.add((node, RDF.type, class_iri(entity.ref.type)))
@@ -239,11 +251,21 @@ def _statement(g: Graph, fact: Fact, article: URIRef, s: URIRef, p: URIRef, o: U
     return node
 
 
-def add_fact(g: Graph, fact: Fact, article: URIRef, reify: bool = False) -> URIRef | None:
+def delivery_iri(deal: URIRef, year: int) -> URIRef:
+    """The IRI of a deal's delivery of one year (SIPRI's delivery-year rows).
+
+    >>> str(delivery_iri(ID["deal/0123456789abcdef"], 2019)).startswith("https://w3id.org/armskg/id/delivery/")
+    True
+    """
+    return _fact_iri("delivery", deal, year)
+
+
+def add_fact(g: Graph, fact: Fact, article: URIRef, reify: bool = False, node: URIRef | None = None) -> URIRef | None:
     """Add one fact's triples to ``g`` (entities are added separately); returns the fact's node.
 
     Deals, agreements and sanctions are nodes; a plain relation (leader, official, member, maker)
     gets a reified ``rdf:Statement`` node when it has evidence or a confidence, or when ``reify``.
+    ``node`` names a deal that is a database record rather than an article's fact (see :func:`record_iri`).
     """
     if isinstance(fact, Leader):
         person = entity_iri(fact.person)
@@ -262,7 +284,7 @@ def add_fact(g: Graph, fact: Fact, article: URIRef, reify: bool = False) -> URIR
         return _statement(g, fact, article, entity_iri(fact.weapon), AKG.manufacturer, entity_iri(fact.country),
                           reify)
     if isinstance(fact, Deal):
-        return _add_deal(g, fact, article)
+        return _add_deal(g, fact, article, node)
     if isinstance(fact, Agreement):
         node = fact_iri(fact, article)
         g.add((node, RDF.type, AKG.Agreement))
@@ -290,8 +312,8 @@ def add_fact(g: Graph, fact: Fact, article: URIRef, reify: bool = False) -> URIR
     raise TypeError(f"not a fact: {fact!r}")  # pragma: no cover - the Fact union is closed
 
 
-def _add_deal(g: Graph, deal: Deal, article: URIRef) -> URIRef:
-    node = fact_iri(deal, article)
+def _add_deal(g: Graph, deal: Deal, article: URIRef, node: URIRef | None = None) -> URIRef:
+    node = node if node is not None else fact_iri(deal, article)
     g.add((node, RDF.type, AKG.ArmsDeal))
     g.add((node, AKG.supplier, entity_iri(deal.supplier)))
     g.add((node, AKG.recipient, entity_iri(deal.recipient)))
@@ -319,6 +341,15 @@ def _add_deal(g: Graph, deal: Deal, article: URIRef) -> URIRef:
         g.add((node, AKG.sipriId, Literal(deal.record_id)))
     for name in deal.uncertain:
         g.add((node, AKG.uncertain, Literal(name)))
+    for delivery in deal.deliveries:
+        part = delivery_iri(node, delivery.year)
+        g.add((node, AKG.delivery, part))
+        g.add((part, RDF.type, AKG.Delivery))
+        g.add((part, AKG.deliveredIn, year_literal(delivery.year)))
+        if delivery.units is not None:
+            g.add((part, AKG.units, Literal(str(delivery.units), datatype=XSD.integer)))
+        if delivery.tiv is not None:
+            g.add((part, AKG.tiv, decimal_literal(delivery.tiv)))
     _provenance(g, node, deal, article)
     return node
 
@@ -462,6 +493,8 @@ __all__ = [
     "entity_iri",
     "fact_iri",
     "record_iri",
+    "delivery_iri",
+    "decimal_literal",
     "CORROBORATION_GRAPH",
     "CURATION_GRAPH",
     "DECISION_ACTION",

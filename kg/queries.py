@@ -4,7 +4,7 @@ Each file starts with comment lines: the first says what the query answers,
 a ``# params:`` line lists the variables a caller may bind, each with its kind
 in brackets: ``entity`` (a key, label or alias, resolved to the entity's IRI
 through :mod:`kg.resolve`), ``status`` (``agreed`` -> ``akg:Agreed``), ``year``
-(an integer), ``fact`` (a fact IRI) or anything else (a plain string).
+(an integer), ``number`` (a whole number above 0), ``fact`` (a fact IRI) or anything else (a plain string).
 Parameters are bound as RDF terms (:meth:`kg.store.Store.query` adds a VALUES
 block), never pasted into the query text.
 
@@ -26,7 +26,7 @@ from rdflib.term import Node
 from kg.resources import QUERIES_DIR
 
 _XSD_INTEGER = URIRef("http://www.w3.org/2001/XMLSchema#integer")
-PARAM_KINDS = ("entity", "status", "year", "fact", "text")
+PARAM_KINDS = ("entity", "status", "year", "fact", "number", "text")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,10 @@ def bind_params(store, info: QueryInfo, values: dict[str, str]) -> dict[str, Nod
         elif kind == "year":
             if not re.fullmatch(r"-?\d{1,4}", value.strip()):
                 raise ValueError(f"--param {key}={value!r}: expected a year such as 2017")
+            bindings[key] = Literal(int(value.strip()), datatype=_XSD_INTEGER)
+        elif kind == "number":
+            if not re.fullmatch(r"\d{1,6}", value.strip()) or int(value) == 0:
+                raise ValueError(f"--param {key}={value!r}: expected a whole number above 0, such as 5")
             bindings[key] = Literal(int(value.strip()), datatype=_XSD_INTEGER)
         elif kind == "fact":
             term = param_value(value.strip())

@@ -41,7 +41,8 @@ from pyvis.network import Network
 from kg.analysis import ENTITY_TYPES, edge_label, neighbors, project
 from kg.store import Store
 
-__all__ = ["COLORS", "PHYSICS_LIMIT", "fast_layout", "graph_for_query", "page_html", "render_graph", "render_html"]
+__all__ = ["COLORS", "EVENT_RELATIONS", "PHYSICS_LIMIT", "InlinePage", "edge_year", "fast_layout", "graph_for_query",
+           "page_html", "render_graph", "render_html"]
 
 #: Edges whose confidence is below this are dashed (all edges with a confidence fade with it).
 FADE_BELOW = 0.5
@@ -232,8 +233,43 @@ def _json_for_script(data: Any) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None, title: str = "armskg") -> str:
-    """The HTML page drawing ``G`` (a projection from :func:`kg.analysis.project`)."""
+#: Relations that are events in time (the year control and the timeline strip use them).
+EVENT_RELATIONS = ("deal", "party", "sanction")
+
+
+def edge_year(attrs: dict[str, Any]) -> int | None:
+    """The year of an event edge: the deal's (or agreement's) year, else the year of its first article's date.
+
+    Plain relations (memberOf, leaderOf, ...) have no year.
+
+    >>> edge_year({"relation": "deal", "year": 2017, "date": "2021-09-14"})
+    2017
+    >>> edge_year({"relation": "sanction", "date": "2021-09-14"})
+    2021
+    >>> edge_year({"relation": "memberOf", "date": "2021-09-14"}) is None
+    True
+    """
+    if attrs.get("relation") not in EVENT_RELATIONS:
+        return None
+    if attrs.get("year") is not None:
+        return int(attrs["year"])
+    date = str(attrs.get("date") or "")
+    return int(date[:4]) if re.match(r"\d{4}", date) else None
+
+
+def _check_years(since: int | None, until: int | None) -> None:
+    if since is not None and until is not None and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+
+
+def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None, title: str = "armskg",
+              since: int | None = None, until: int | None = None) -> str:
+    """The HTML page drawing ``G`` (a projection from :func:`kg.analysis.project`).
+
+    ``since`` and ``until`` set the year control's first range: the page opens showing the deals,
+    agreements and sanctions of those years only (plain relations are always shown).
+    """
+    _check_years(since, until)
     n = G.number_of_nodes()
     if physics is None:
         physics = 0 < n <= PHYSICS_LIMIT
@@ -262,8 +298,21 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
     net.node_ids = [d["id"] for d in net.nodes]
     net.node_map = {d["id"]: d for d in net.nodes}
     parallel: dict[frozenset, int] = defaultdict(int)
+    edge_info: list[list[Any]] = []
+    kinds: dict[str, int] = {}
+    years: list[int] = []
     for u, v, attrs in G.edges(data=True):
         label = edge_label(attrs)
+        year = edge_year(attrs)
+        if year is not None:
+            years.append(year)
+        relation = attrs.get("relation", "")
+        if relation not in kinds:
+            kinds[relation] = len(kinds)
+        # compact: [from, to, relation index, year, evidence of events]; the label is the vis edge's
+        evidence = ([[sentence, date, source] for sentence, date, source, _a in (attrs.get("provenance") or ())[:3]]
+                    if relation in EVENT_RELATIONS else [])
+        edge_info.append([ids[u], ids[v], kinds[relation], year, evidence])
         pair = frozenset((u, v))
         rank = parallel[pair]
         parallel[pair] += 1
@@ -273,7 +322,8 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
         for sentence, date, source, _article in (attrs.get("provenance") or ())[:3]:
             tip.append(f"“{sentence}” ({', '.join(x for x in (date, source) if x)})")
         relation = attrs.get("relation", "")
-        edge = {"from": ids[u], "to": ids[v], ("lbl" if large else "label"): label, "title": "\n".join(tip)}
+        edge = {"id": len(edge_info) - 1, "from": ids[u], "to": ids[v], ("lbl" if large else "label"): label,
+                "title": "\n".join(tip)}
         if relation == "party":
             edge["arrows"] = ""
         if relation in _EDGE_COLORS:
@@ -305,9 +355,12 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
     html = net.generate_html()
     html = _BOOTSTRAP.sub("", html)
     html = _HEADING.sub("", html)
+    span = [min(years), max(years)] if years else None
     data = {"title": title, "nodes": node_data, "edges": G.number_of_edges(), "physics": bool(physics),
             "lazyEdgeLabels": large,
-            "colors": COLORS, "types": list(ENTITY_TYPES)}
+            "colors": COLORS, "types": list(ENTITY_TYPES), "edgeInfo": edge_info, "edgeKinds": list(kinds),
+            "events": list(EVENT_RELATIONS), "years": span,
+            "since": since, "until": until}
     extra = _PAGE.replace("@DATA@", _json_for_script(data))
     if "</body>" not in html:
         raise RuntimeError("unexpected pyvis template: no </body>")
@@ -320,25 +373,60 @@ def page_html(G: nx.MultiDiGraph, *, seed: int = 0, physics: bool | None = None,
 
 
 def render_graph(G: nx.MultiDiGraph, output: Path | str, *, seed: int = 0, physics: bool | None = None,
-                 title: str = "armskg") -> Path:
+                 title: str = "armskg", since: int | None = None, until: int | None = None) -> Path:
     """Write the page for ``G`` to ``output`` (UTF-8); returns the path."""
     target = Path(output)
     if target.parent and not target.parent.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(page_html(G, seed=seed, physics=physics, title=title), encoding="utf-8")
+    target.write_text(page_html(G, seed=seed, physics=physics, title=title, since=since, until=until),
+                      encoding="utf-8")
     return target
 
 
-def render_html(store: Store, output: Path | str, *, focus: str | None = None, depth: int = 1,
+class InlinePage:
+    """A page that shows inline in Jupyter: an ``<iframe>`` whose ``srcdoc`` is the whole page (still offline).
+
+    ``html`` is the page itself; ``str(page)`` too.
+
+    >>> "srcdoc=" in InlinePage("<p>x</p>")._repr_html_()
+    True
+    """
+
+    def __init__(self, html: str, height: int = 600) -> None:
+        self.html = html
+        self.height = height
+
+    def _repr_html_(self) -> str:
+        import html as html_lib
+
+        return (f'<iframe srcdoc="{html_lib.escape(self.html, quote=True)}" style="width:100%;height:{self.height}px;'
+                'border:1px solid #ddd" sandbox="allow-scripts"></iframe>')
+
+    def __str__(self) -> str:
+        return self.html
+
+    def save(self, path: Path | str) -> Path:
+        """Write the page to a file (UTF-8)."""
+        target = Path(path)
+        target.write_text(self.html, encoding="utf-8")
+        return target
+
+
+def render_html(store: Store, output: Path | str | None = None, *, focus: str | None = None, depth: int = 1,
                 types: Iterable[str] | None = None, query: str | None = None,
                 params: dict[str, str] | None = None, seed: int = 0,
-                physics: bool | None = None, title: str = "armskg: arms deals between states") -> Path:
+                physics: bool | None = None, title: str = "armskg: arms deals between states",
+                since: int | None = None, until: int | None = None, inline: bool = False) -> Path | InlinePage:
     """Draw the store's entity graph as one self-contained HTML page.
 
     Parameters
     ----------
     store : the store to draw.
-    output : the HTML file to write.
+    output : the HTML file to write (not needed with ``inline``).
+    inline : return an :class:`InlinePage` that Jupyter shows in place (an iframe with the page as
+        ``srcdoc``) instead of writing a file.
+    since, until : the years the page opens on (deals, agreements and sanctions of other years hidden;
+        the page's year control widens them again).
     focus : an entity (key, label, alias or IRI): draw only what lies within ``depth`` steps of it.
     types : keep only these classes (``Country``, ``Alliance``, ``Person``, ``WeaponSystem``).
     query : a ready-made query name or a ``.rq`` file: draw the entities and facts of its result.
@@ -359,7 +447,11 @@ def render_html(store: Store, output: Path | str, *, focus: str | None = None, d
         if node not in G:
             raise ValueError(f"{focus!r} is not in the graph drawn (check --type and --query)")
         G = _focus(G, node, depth)
-    return render_graph(G, output, seed=seed, physics=physics, title=title)
+    if inline:
+        return InlinePage(page_html(G, seed=seed, physics=physics, title=title, since=since, until=until))
+    if output is None:
+        raise ValueError("give an output file, or inline=True")
+    return render_graph(G, output, seed=seed, physics=physics, title=title, since=since, until=until)
 
 
 def _query_results(store: Store, query: str, params: dict[str, str] | None) -> Any:
@@ -402,13 +494,33 @@ _PAGE = r"""
   #kg-evidence .rel { color: #555; font-size: 12px; }
   #kg-evidence .src { color: #777; font-size: 12px; word-break: break-all; }
   #kg-close { float: right; cursor: pointer; border: none; background: none; font-size: 16px; }
+  #kg-years { margin-top: 6px; }
+  #kg-years input[type=range] { width: 100%; margin: 0; }
+  #kg-counts { color: #444; margin-top: 4px; }
+  #kg-timeline { position: absolute; left: 8px; right: 390px; bottom: 8px; z-index: 10; max-height: 150px;
+            overflow: auto; background: rgba(255,255,255,.96); border: 1px solid #ccc; border-radius: 6px;
+            padding: 6px 8px; font-size: 12px; display: none; white-space: nowrap; }
+  #kg-timeline .year { display: inline-block; vertical-align: top; margin-right: 10px; }
+  #kg-timeline .year b { display: block; margin-bottom: 2px; }
+  #kg-timeline button { display: block; margin: 0 0 3px 0; font-size: 12px; cursor: pointer; text-align: left;
+            border: 1px solid #bbb; border-left: 4px solid #555; border-radius: 3px; background: #fafafa;
+            padding: 1px 5px; }
+  #kg-timeline button.sanction { border-left-color: #c0392b; }
+  #kg-timeline button.party { border-left-color: #8e44ad; }
 </style>
 <div id="kg-bar">
   <h1 id="kg-title"></h1>
   <input id="kg-search" list="kg-names" placeholder="Find an entity (name, key or alias)" autocomplete="off">
   <datalist id="kg-names"></datalist>
   <ul id="kg-legend"></ul>
+  <div id="kg-years" hidden>
+    <label>Years <output id="kg-years-text"></output></label>
+    <input id="kg-since" type="range" aria-label="first year">
+    <input id="kg-until" type="range" aria-label="last year">
+  </div>
+  <div id="kg-counts"></div>
 </div>
+<div id="kg-timeline" aria-label="events of the selected entity by year"></div>
 <aside id="kg-panel" aria-live="polite">
   <button id="kg-close" title="Close">×</button>
   <h2 id="kg-panel-title"></h2>
@@ -445,11 +557,13 @@ _PAGE = r"""
   document.title = data.title;
   document.getElementById("kg-title").textContent =
     data.title + " (" + data.nodes.length + " entities, " + data.edges + " relations)";
-  var legend = document.getElementById("kg-legend");
+  var legend = document.getElementById("kg-legend"), legendCounts = {};
   data.types.forEach(function (t) {
     var li = el("li"), sw = el("span", undefined, "swatch");
     sw.style.background = data.colors[t];
-    li.appendChild(sw); li.appendChild(document.createTextNode(t));
+    li.appendChild(sw); li.appendChild(document.createTextNode(t + " "));
+    legendCounts[t] = el("span", "", "count");
+    li.appendChild(legendCounts[t]);
     legend.appendChild(li);
   });
   var names = document.getElementById("kg-names"), frag = document.createDocumentFragment();
@@ -482,6 +596,7 @@ _PAGE = r"""
     });
     panel.style.display = "block";
     labelEdges(id);
+    timeline(id);
   }
   // On large graphs edge labels are drawn only around the selected entity (drawing them all costs seconds a frame).
   var labelled = [];
@@ -491,7 +606,10 @@ _PAGE = r"""
     labelled = id === null ? [] : network.getConnectedEdges(id);
     edges.update(clear.concat(labelled.map(function (e) { return {id: e, label: edges.get(e).lbl}; })));
   }
-  function hide() { panel.style.display = "none"; labelEdges(null); }
+  function hide() {
+    panel.style.display = "none"; labelEdges(null);
+    if (typeof strip !== "undefined") { strip.style.display = "none"; selected = null; }
+  }
   function select(id) {
     if (typeof id !== "number") id = find(id);
     if (id === null || !byId[id]) return false;
@@ -509,6 +627,131 @@ _PAGE = r"""
   search.addEventListener("change", go);
   search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") go(); });
   network.on("click", function (p) { if (p.nodes.length) show(p.nodes[0]); else hide(); });
+
+  // ---- time: the year control hides the deals, agreements and sanctions of other years (and the entities
+  // left with nothing shown); plain relations always show. The legend counts what is shown.
+  var info = data.edgeInfo.map(function (a, i) {
+    var kind = data.edgeKinds[a[2]];
+    return {id: i, from: a[0], to: a[1], kind: kind, year: a[3], evidence: a[4], dated: data.events.indexOf(kind) >= 0};
+  });
+  var range = {since: null, until: null}, selected = null;
+  function edgeText(eid) { var v = edges.get(eid); return v.lbl || v.label || ""; }
+  var edgeHidden = {}, nodeHidden = {};  // only changes are sent to vis-network (thousands of items)
+  var nodeEdges = {};
+  info.forEach(function (e) {
+    (nodeEdges[e.from] = nodeEdges[e.from] || []).push(e.id);
+    if (e.to !== e.from) (nodeEdges[e.to] = nodeEdges[e.to] || []).push(e.id);
+  });
+  function inRange(e) {
+    if (!e.dated || !data.years) return true;
+    var all = range.since <= data.years[0] && range.until >= data.years[1];
+    if (e.year === null) return all;  // an undated event shows only when every year is chosen
+    return e.year >= range.since && e.year <= range.until;
+  }
+  var KINDS = {deal: "deals", party: "agreements", sanction: "sanctions"};
+  function applyYears() {
+    var shownEdge = {}, edgeUpdates = [], nodeUpdates = [], counts = {};
+    var kinds = {deals: 0, agreements: 0, sanctions: 0};
+    var shownRelations = 0;
+    info.forEach(function (e) {
+      var on = inRange(e);
+      shownEdge[e.id] = on;
+      if (on) { shownRelations++; if (KINDS[e.kind]) kinds[KINDS[e.kind]]++; }
+      if (!on !== !!edgeHidden[e.id]) { edgeHidden[e.id] = !on; edgeUpdates.push({id: e.id, hidden: !on}); }
+    });
+    data.types.forEach(function (t) { counts[t] = 0; });
+    data.nodes.forEach(function (n, id) {
+      var mine = nodeEdges[id] || [];
+      var on = !mine.length || mine.some(function (eid) { return shownEdge[eid]; });
+      if (on) counts[n.type] = (counts[n.type] || 0) + 1;
+      if (!on !== !!nodeHidden[id]) { nodeHidden[id] = !on; nodeUpdates.push({id: id, hidden: !on}); }
+    });
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    data.types.forEach(function (t) { legendCounts[t].textContent = "(" + (counts[t] || 0) + ")"; });
+    document.getElementById("kg-counts").textContent = "Shown: " + shownRelations + " of " + info.length +
+      " relations (" + kinds.deals + " deals, " + kinds.agreements + " agreements, " + kinds.sanctions + " sanctions)";
+    if (data.years) document.getElementById("kg-years-text").textContent =
+      range.since === range.until ? String(range.since) : range.since + "\u2013" + range.until;
+    window.kgShown = {edges: shownRelations, nodes: counts, kinds: kinds};
+    if (selected !== null) timeline(selected);
+  }
+  var sinceBox = document.getElementById("kg-since"), untilBox = document.getElementById("kg-until");
+  function setYears(since, until) {
+    if (!data.years) { applyYears(); return; }
+    if (since === null || since === undefined) since = data.years[0];
+    if (until === null || until === undefined) until = data.years[1];
+    since = Math.max(data.years[0], Math.min(data.years[1], since));
+    until = Math.max(data.years[0], Math.min(data.years[1], until));
+    if (since > until) { var t = since; since = until; until = t; }
+    range.since = since; range.until = until;
+    sinceBox.value = since; untilBox.value = until;
+    applyYears();
+  }
+  if (data.years) {
+    [sinceBox, untilBox].forEach(function (box) { box.min = data.years[0]; box.max = data.years[1]; box.step = 1; });
+    document.getElementById("kg-years").hidden = false;
+    sinceBox.addEventListener("input", function () {
+      if (+sinceBox.value > range.until) untilBox.value = sinceBox.value;
+      setYears(+sinceBox.value, +untilBox.value);
+    });
+    untilBox.addEventListener("input", function () {
+      if (+untilBox.value < range.since) sinceBox.value = untilBox.value;
+      setYears(+sinceBox.value, +untilBox.value);
+    });
+  }
+
+  // ---- the timeline strip of the selected entity: its events by year; a click shows the evidence
+  var strip = document.getElementById("kg-timeline");
+  function timeline(id) {
+    selected = id;
+    var byYear = {};
+    (nodeEdges[id] || []).forEach(function (eid) {
+      var e = info[eid];
+      if (!e.dated || e.year === null || !inRange(e)) return;
+      (byYear[e.year] = byYear[e.year] || []).push(e);
+    });
+    var years = Object.keys(byYear).sort();
+    strip.replaceChildren();
+    if (!years.length) { strip.style.display = "none"; return; }
+    years.forEach(function (y) {
+      var col = el("div", undefined, "year");
+      col.appendChild(el("b", y));
+      byYear[y].forEach(function (e) {
+        var other = byId[e.from === id ? e.to : e.from];
+        var arrow = e.kind === "party" ? "& " : (e.from === id ? "\u2192 " : "\u2190 ");
+        var b = el("button", arrow + (other ? other.label : "") + " \u00b7 " + edgeText(e.id), e.kind);
+        b.type = "button";
+        b.dataset.edge = e.id;
+        b.addEventListener("click", function () { showEdge(e.id); });
+        col.appendChild(b);
+      });
+      strip.appendChild(col);
+    });
+    strip.style.display = "block";
+  }
+  function showEdge(eid) {
+    var e = info[eid];
+    network.selectEdges([eid]);
+    document.getElementById("kg-panel-title").textContent = edgeText(eid);
+    document.getElementById("kg-panel-meta").textContent =
+      byId[e.from].label + (e.kind === "party" ? " & " : " \u2192 ") + byId[e.to].label +
+      (e.year !== null ? " \u00b7 " + e.year : "");
+    document.getElementById("kg-panel-count").textContent =
+      e.evidence.length ? e.evidence.length + " evidence sentence(s):" : "No evidence sentence recorded.";
+    var list = document.getElementById("kg-evidence");
+    list.replaceChildren();
+    e.evidence.forEach(function (ev) {
+      var li = el("li");
+      li.appendChild(el("div", "\u201c" + ev[0] + "\u201d"));
+      li.appendChild(el("div", [ev[1], ev[2]].filter(Boolean).join(" \u00b7 "), "src"));
+      list.appendChild(li);
+    });
+    panel.style.display = "block";
+  }
+  setYears(data.since, data.until);
+  timings.years = performance.now();
+
   function ready() {
     if (window.kgReady) return;
     window.kgReady = true;
@@ -527,6 +770,8 @@ _PAGE = r"""
   window.kgSelect = select;
   window.kgFind = find;
   window.kgShow = show;
+  window.kgSetYears = setYears;
+  window.kgShowEdge = showEdge;
 })();
 </script>
 """

@@ -46,6 +46,26 @@ class Results:
         """The Python values of one column (IRIs as strings, literals converted)."""
         return [to_python(row.get(var)) for row in self.rows]
 
+    def _repr_html_(self, limit: int = 200) -> str:
+        """An HTML table, so that results display as a table in Jupyter (text escaped, first ``limit`` rows).
+
+        >>> "<td>a &lt;b&gt;</td>" in Results(["x"], [{"x": Literal("a <b>")}])._repr_html_()
+        True
+        """
+        from html import escape
+
+        if self.boolean is not None:
+            return f"<p>{str(self.boolean).lower()}</p>"
+        if self.graph is not None:
+            return f"<pre>{escape(self.graph.serialize(format='turtle'))}</pre>"
+        head = "".join(f"<th>{escape(v)}</th>" for v in self.variables)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(_text(row.get(v)))}</td>" for v in self.variables) + "</tr>"
+            for row in self.rows[:limit]
+        )
+        more = f"<p>{len(self.rows) - limit} more rows</p>" if len(self.rows) > limit else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
+
     @classmethod
     def from_table(cls, variables: Sequence[str], table: Iterable[Sequence[Any]]) -> Results:
         """Rows of plain Python values (str, int, float, None) as results."""

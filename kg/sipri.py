@@ -29,6 +29,11 @@ licences; cancelled orders are removed from the database), except the rows
 whose comment says the weapon was "selected but not (yet) ordered": SIPRI
 lists those ahead of the order, and they are ``proposed``.
 
+Volumes. SIPRI's trend-indicator values (TIV, millions) are kept as numbers: per unit, for the
+whole order (trade register) and delivered. The delivery-year export also gives each deal its
+yearly deliveries (:class:`kg.facts.Delivery`: year, units, TIV), which the ``tiv-*`` ready-made
+queries and ``kg chart`` sum.
+
 Rows that cannot be mapped (non-state recipients marked ``*``, "unknown"
 parties, a country name not in the table, a malformed row) are returned with
 their line numbers, never dropped silently. A file of another layout, or one
@@ -57,7 +62,7 @@ from rdflib.namespace import DCTERMS
 
 from kg import mapping
 from kg.dates import DateError, parse_date
-from kg.facts import Article, Deal, Entity, Evidence, Ref, slug
+from kg.facts import Article, Deal, Delivery, Entity, Evidence, Ref, slug
 from kg.loaders import LoadError
 from kg.resources import DATA_DIR
 
@@ -442,8 +447,27 @@ def _delivery_rows(names: Names, release: Release, rows: Iterator[tuple[int, lis
             tiv_per_unit=_float(c[14]), tiv_total=None,
             tiv_delivered=round(total_tiv, 3) if total_tiv is not None else None,
             record_id=record_id, uncertain=tuple(k for k, v in flags.items() if v.strip() == "Yes"),
-            condition=c[12].strip(),
+            condition=c[12].strip(), deliveries=_deliveries(group),
         )
+
+
+def _deliveries(group: list[tuple[int, list[str]]]) -> tuple[Delivery, ...]:
+    """The yearly deliveries of one record of the delivery-year export: units and TIV per year.
+
+    Rows of the same year are added up (SIPRI gives one row per year; a repeat is not lost).
+    """
+    by_year: dict[int, list] = {}
+    for _, r in group:
+        year = _int(r[10])
+        if year is None:
+            continue
+        units, tiv = _int(r[8]), _float(r[15])
+        total = by_year.setdefault(year, [None, None])
+        if units is not None:
+            total[0] = (total[0] or 0) + units
+        if tiv is not None:
+            total[1] = round((total[1] or 0.0) + tiv, 6)
+    return tuple(Delivery(year, units, tiv) for year, (units, tiv) in sorted(by_year.items()))
 
 
 def release_of(path: Path) -> Release:
@@ -538,11 +562,10 @@ class _NTriples:
 
     def __init__(self) -> None:
         self.lines: list[str] = []
-        self.rename: dict[URIRef, URIRef] = {}
 
     def add(self, triple) -> None:
         s, p, o = triple
-        self.lines.append(f"{_nt(self.rename.get(s, s))} {_nt(p)} {_nt(o)} .\n")
+        self.lines.append(f"{_nt(s)} {_nt(p)} {_nt(o)} .\n")
 
 
 def sipri_graph(release_id: str) -> str:
@@ -587,14 +610,12 @@ def build_ntriples(path: Path | str, names: Names | None = None,
         if row.deal is None:
             report.skipped.append((row.line, row.problem or "not mapped"))
         else:
-            sink.rename = {mapping.fact_iri(row.deal, graph): _record_iri(row.deal, graph, row.line)}
-            mapping.add_fact(sink, row.deal, graph)
+            mapping.add_fact(sink, row.deal, graph, node=_record_iri(row.deal, graph, row.line))
             for entity in row.entities:
                 _merge(entities, entity)
             report.deals += 1
         if on_progress and n % 1000 == 0:
             on_progress(n)
-    sink.rename = {}
     described = mapping.entities_graph(entities.values(), graph)
     sink.lines.append(described.serialize(format="nt", encoding="utf-8").decode("utf-8"))
     data = "".join(sink.lines).encode("utf-8")

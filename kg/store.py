@@ -236,6 +236,7 @@ def from_ox(term: object) -> Node | None:
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_SUBQUERY_WHERE = re.compile(r"\bWHERE\s*\{(?=[ \t]*#[ \t]*params\b)", re.IGNORECASE)
 
 
 def term_n3(term: Node) -> str:
@@ -258,6 +259,12 @@ def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     >>> q = bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": Literal('a" } DROP ALL')})
     >>> q.startswith('SELECT ?x WHERE { VALUES (?o) { ("a')
     True
+
+    A subquery whose ``WHERE {`` is followed by the comment ``# params`` is bound too:
+
+    >>> sub = "SELECT ?n WHERE { { SELECT (COUNT(*) AS ?n) WHERE {  # params" + chr(10) + "?x ?p ?o } } }"
+    >>> bind_values(sub, {"o": Literal(1)}).count("VALUES (?o)")
+    2
     """
     if not bindings:
         return sparql
@@ -273,7 +280,11 @@ def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
         match = re.search(r"\{", sparql)
         if match is None:
             raise QueryError("cannot bind parameters: the query has no WHERE clause")
-    return sparql[: match.end()] + " " + block + sparql[match.end():]
+    # A subquery sees none of the outer bindings: one that opens with "WHERE {  # params" gets them too.
+    ends = sorted({match.end(), *(m.end() for m in _SUBQUERY_WHERE.finditer(sparql))}, reverse=True)
+    for end in ends:
+        sparql = sparql[:end] + " " + block + sparql[end:]
+    return sparql
 
 
 def _syntax_message(error: Exception) -> str:

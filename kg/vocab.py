@@ -29,6 +29,7 @@ class AKG(DefinedNamespace):
     DealStatus: URIRef
     Decision: URIRef
     Delivered: URIRef
+    Delivery: URIRef
     Leader: URIRef
     Person: URIRef
     Proposed: URIRef
@@ -43,6 +44,8 @@ class AKG(DefinedNamespace):
     confidence: URIRef
     contentHash: URIRef
     corroboratedBy: URIRef
+    deliveredIn: URIRef
+    delivery: URIRef
     deliveryYear: URIRef
     description: URIRef
     evidence: URIRef
@@ -68,9 +71,11 @@ class AKG(DefinedNamespace):
     supplier: URIRef
     target: URIRef
     title: URIRef
+    tiv: URIRef
     tivDelivered: URIRef
     tivPerUnit: URIRef
     tivTotal: URIRef
     uncertain: URIRef
+    units: URIRef
     weapon: URIRef
     year: URIRef

@@ -160,3 +160,76 @@ def test_an_empty_store_gives_a_working_page(browser, tmp_path):
         assert page.errors == [] and page.requests == [page.url]
     finally:
         page.close()
+
+
+def visible_edges(page: Page) -> int:
+    """Edges vis-network draws: in its data and not hidden."""
+    return page.js("network.body.data.edges.get({filter: (e) => !e.hidden}).length")
+
+
+def test_year_control_shows_the_events_of_the_chosen_years(small_page):
+    page, G = small_page
+    # the graph: 8 plain relations (memberOf 3, leaderOf 2, manufacturer 3) always shown, and 8 events:
+    # deals RUS->TUR 2017 and 2019, USA->TUR 2019, FRA->IND 2020, RUS->IND 2021, XSS->TUR 2022;
+    # the agreement RUS-TUR 2021; the sanction USA->TUR with no year, dated by its article (2021-09-14)
+    assert page.js("[+document.getElementById('kg-since').min, +document.getElementById('kg-until').max]") == [2017,
+                                                                                                                2022]
+    assert visible_edges(page) == 16
+    try:
+        # move the sliders as a user would
+        page.page.locator("#kg-since").fill("2019")
+        page.page.locator("#kg-until").fill("2019")
+        assert visible_edges(page) == 8 + 2
+        assert page.page.locator("#kg-years-text").inner_text() == "2019"
+        assert "Shown: 10 of 16 relations (2 deals, 0 agreements, 0 sanctions)" in page.page.locator(
+            "#kg-counts").inner_text()
+        # India has only deals of 2020 and 2021, XSS only one of 2022: both hidden, the legend follows
+        assert "Country (4)" in page.page.locator("#kg-legend").inner_text()
+        hidden = page.js("network.body.data.nodes.get({filter: (n) => n.hidden}).map((n) => n.label)")
+        assert sorted(hidden) == sorted(["India", gd.PAYLOAD_NAME])
+        page.js("window.kgSetYears(2020, 2021)")
+        assert visible_edges(page) == 8 + 4  # FRA->IND, RUS->IND, the agreement, the sanction
+        assert "(2 deals, 1 agreements, 1 sanctions)" in page.page.locator("#kg-counts").inner_text()
+        assert "Country (5)" in page.page.locator("#kg-legend").inner_text()
+        assert page.errors == []
+    finally:
+        page.js("window.kgSetYears(null, null)")
+    assert visible_edges(page) == 16
+    assert "Country (6)" in page.page.locator("#kg-legend").inner_text()
+
+
+def test_timeline_strip_of_the_selected_entity(small_page):
+    page, _ = small_page
+    try:
+        page.js("window.kgSelect('Turkey')")
+        strip = page.page.locator("#kg-timeline")
+        assert strip.is_visible()
+        years = page.js("Array.from(document.querySelectorAll('#kg-timeline .year b')).map((b) => b.textContent)")
+        assert years == ["2017", "2019", "2021", "2022"]
+        assert page.js("document.querySelectorAll('#kg-timeline button').length") == 6
+        # clicking an event shows its evidence
+        first = strip.locator(".year").first.locator("button").first
+        assert "Russia" in first.inner_text() and "S-400" in first.inner_text()
+        first.click()
+        assert page.page.locator("#kg-panel-title").inner_text() == "deal S-400 (agreed, 2017)"
+        assert gd.SENTENCE_2017 in page.page.locator("#kg-evidence").inner_text()
+        assert page.js("network.getSelectedEdges().length") == 1
+        # the strip follows the year control
+        page.js("window.kgSetYears(2019, 2019)")
+        years = page.js("Array.from(document.querySelectorAll('#kg-timeline .year b')).map((b) => b.textContent)")
+        assert years == ["2019"]
+        assert page.errors == [] and page.js("window.__pwned") is None
+    finally:
+        page.js("window.kgSetYears(null, null)")
+
+
+def test_since_until_open_the_page_on_those_years(browser, tmp_path):
+    store = gd.fill(open_store(":memory:", write=True))
+    page = Page(browser, render_html(store, tmp_path / "since.html", since=2020, until=2021))
+    try:
+        assert visible_edges(page) == 8 + 4
+        assert page.js("[+document.getElementById('kg-since').value, +document.getElementById('kg-until').value]") \
+            == [2020, 2021]
+        assert page.errors == [] and page.requests == [page.url]
+    finally:
+        page.close()

@@ -39,7 +39,8 @@ def test_every_query_says_what_it_answers_and_its_params():
 
 def test_every_query_runs_without_parameters(store):
     for q in list_queries():
-        if q.name != "evidence":
+        # the tiv-* volume queries need SIPRI's yearly deliveries: tests/test_charts.py runs them
+        if q.name != "evidence" and not q.name.startswith("tiv-"):
             assert len(store.query(q.text)) > 0, q.name
 
 

@@ -188,3 +188,46 @@ def test_kg_show(runner, filled, tmp_path):
         1, "Error: no entity called 'Atlantis' in the store (try a key such as TUR, a label or an alias)\n")
     result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--query", "nope"])
     assert result.exit_code == 1 and result.output.startswith("Error: no ready-made query named 'nope'")
+
+
+def test_page_carries_event_years(store, tmp_path):
+    *_, data = parts(render_html(store, tmp_path / "y.html", since=2019).read_text(encoding="utf-8"))
+    assert data["years"] == [2017, 2022] and (data["since"], data["until"]) == (2019, None)
+    # each edge: [from, to, relation index, year, evidence]
+    kinds = [data["edgeKinds"][e[2]] for e in data["edgeInfo"]]
+    dated = sorted((k, e[3]) for k, e in zip(kinds, data["edgeInfo"]) if k in data["events"])
+    assert dated == [("deal", 2017), ("deal", 2019), ("deal", 2019), ("deal", 2020), ("deal", 2021), ("deal", 2022),
+                     ("party", 2021), ("sanction", 2021)]  # the sanction has no year: its article's date
+    plain = [e for k, e in zip(kinds, data["edgeInfo"]) if k not in data["events"]]
+    assert len(plain) == 8 and all(e[3] is None and e[4] == [] for e in plain)
+    assert gd.SENTENCE_2017 in json.dumps(data["edgeInfo"])
+    with pytest.raises(ValueError, match="after"):
+        render_html(store, tmp_path / "y.html", since=2022, until=2019)
+
+
+def test_inline_page_for_notebooks(store):
+    from kg.render import InlinePage
+
+    page = render_html(store, inline=True, focus="TUR")
+    assert isinstance(page, InlinePage) and page.html.startswith("<!DOCTYPE html>")
+    shown = page._repr_html_()
+    assert shown.startswith("<iframe srcdoc=") and "<script" not in shown  # the page is an escaped attribute
+    assert html_unescape(re.search(r'srcdoc="([^"]*)"', shown).group(1)) == page.html
+    with pytest.raises(ValueError, match="output"):
+        render_html(store)
+
+
+def html_unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def test_kg_show_since_until(runner, filled, tmp_path):
+    out = tmp_path / "s.html"
+    result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--since", "2020", "--until", "2021"])
+    assert result.exit_code == 0, result.output
+    *_, data = parts(out.read_text(encoding="utf-8"))
+    assert (data["since"], data["until"]) == (2020, 2021)
+    result = runner.invoke(cli, ["--store", str(filled), "show", "-o", str(out), "--since", "2022", "--until", "2020"])
+    assert result.exit_code == 2 and "is after" in result.output

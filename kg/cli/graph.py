@@ -187,15 +187,24 @@ def communities(ctx, seed: int, types, fmt: str, min_confidence, raw) -> None:
               help="Let nodes settle with physics (default: only up to 300 nodes).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the layout.")
 @click.option("--title", default="armskg: arms deals between states", show_default=True)
+@click.option("--since", type=int, metavar="YEAR",
+              help="Open on the deals, agreements and sanctions of this year and later (the page's year control).")
+@click.option("--until", type=int, metavar="YEAR", help="... and of this year and earlier.")
 @view_options
 @click.pass_context
 def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params, physics, seed: int,
-         title: str, min_confidence, raw) -> None:
-    """Draw the graph as one interactive HTML page that works offline."""
+         title: str, since: int | None, until: int | None, min_confidence, raw) -> None:
+    """Draw the graph as one interactive HTML page that works offline.
+
+    A year control shows the deals, agreements and sanctions of the chosen years (the deal's year, else
+    the article's date); selecting an entity opens a timeline of its events under the graph.
+    """
     from kg.render import render_html
 
     if params and not query:
         raise click.UsageError("--param goes with --query NAME")
+    if since is not None and until is not None and since > until:
+        raise click.UsageError(f"--since {since} is after --until {until}")
     values = dict(item.partition("=")[::2] for item in params)
     to_stdout = str(output) == "-"
     if to_stdout and open_:
@@ -204,7 +213,7 @@ def show(ctx, output: Path, open_: bool, focus, depth: int, types, query, params
         target = Path(folder) / "graph.html" if to_stdout else output
         try:
             path = render_html(store, target, focus=focus, depth=depth, types=_types(types), query=query,
-                               params=values, seed=seed, physics=physics, title=title)
+                               params=values, seed=seed, physics=physics, title=title, since=since, until=until)
         except (UnknownName, AmbiguousName) as e:
             raise click.ClickException(str(e)) from None
         if to_stdout:
