@@ -24,18 +24,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import multiprocessing
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.extract import EXTRACTOR_VERSION, extract
-from kg.facts import Article, Extraction
-from kg.loaders import LoadError, expand_inputs, load_items
+from kg.facts import Article
 from kg.mapping import article_iri, to_graph
 from kg.store import Store
 from kg.vocab import AKG
@@ -124,45 +120,30 @@ def ingest_article(store: Store, article: Article, lang: str | None = None, forc
     return Outcome(article.id, "replaced" if previous else "ingested", len(extraction.facts))
 
 
-@dataclass(frozen=True)
-class _Task:
-    article: Article
-    lang: str | None
-    digest: str
-    replaces: bool
+#: Articles per batch: in this process, and in each worker of the local pool (small, for balance).
+SERIAL_BATCH = 64
+POOL_BATCH = 16
+
+#: The content hashes a worker of ``kg ingest --jobs N`` skips (set once per worker by its initializer).
+_WORKER_KNOWN: dict[str, str] = {}
 
 
-def _extract_task(article: Article, lang: str | None) -> Extraction:
-    """Worker-side extraction (module level so it pickles)."""
-    return extract(article, lang=lang)
+def _set_known(known: dict[str, str]) -> None:
+    _WORKER_KNOWN.clear()
+    _WORKER_KNOWN.update(known)
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the ingest process is gone (killed), instead of lingering."""
-    import os
-    import threading
-    import time
+class _IngestTask:
+    """:func:`kg.shards.extract_batch` with the batch's settings (picklable, for worker processes)."""
 
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
+    def __init__(self, lang: str | None, limit: int | None, force: bool, known: dict[str, str] | None) -> None:
+        self.lang, self.limit, self.force, self.known = lang, limit, force, known
 
-    threading.Thread(target=watch, daemon=True, name="kg-parent-watch").start()
+    def __call__(self, batch):
+        from kg.shards import extract_batch
 
-
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes for extraction.
-
-    ``spawn``: workers inherit neither this process's store handles nor its
-    lock file descriptor, so a killed ingest leaves nothing holding the store;
-    and each worker exits when its parent dies.
-    """
-    import os
-
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch_parent,
-                               initargs=(os.getpid(),))
+        known = self.known if self.known is not None else _WORKER_KNOWN
+        return extract_batch(batch, self.lang, self.limit, known, self.force)
 
 
 def ingest_paths(
@@ -177,14 +158,21 @@ def ingest_paths(
     force: bool = False,
     on_file: Callable[[Path], None] | None = None,
 ) -> IngestReport:
-    """Ingest every article in ``paths`` (files, folders, glob patterns).
+    """Ingest every article in ``paths`` (files, folders, glob patterns, JSON Lines plain or gzip'd).
 
+    The map is the one ``kg extract`` runs (:func:`kg.shards.extract_batch`
+    over :func:`kg.shards.plan_batches`), on the local engine: in this
+    process, or in ``jobs`` worker processes; this process, the store's
+    single writer, stores each article in one transaction, in input order.
     A bad file, line or article is reported through ``on_error``, counted in
     the report and skipped; the others are stored. ``on_file`` is called after
-    each input file has been read (for a progress bar).
+    each input file has been read (for a progress bar). Articles whose content
+    hash the store holds are not extracted again (unless ``force``).
     """
+    from kg.engines import EngineError, run_map
+    from kg.shards import ArticleError, plan_batches
+
     report = IngestReport()
-    files = expand_inputs(paths)
     known = stored_hashes(store)
     claimed: dict[str, str] = {}
 
@@ -198,76 +186,32 @@ def ingest_paths(
         if on_outcome:
             on_outcome(result)
 
-    def tasks() -> Iterator[_Task]:
-        for path in files:
-            for item in load_items(Path(path), max_bytes):
-                if isinstance(item, LoadError):
-                    error(str(item))
+    if jobs <= 1:
+        task, initializer, initargs = _IngestTask(lang, max_bytes, force, known), None, ()
+    else:
+        task, initializer, initargs = _IngestTask(lang, max_bytes, force, None), _set_known, (dict(known),)
+    batches = plan_batches(paths, SERIAL_BATCH if jobs <= 1 else POOL_BATCH)
+    try:
+        for result in run_map(task, batches, jobs=jobs, initializer=initializer, initargs=initargs):
+            for item in result.items:
+                if isinstance(item, ArticleError):
+                    error(item.message)
                     continue
-                iri = str(article_iri(item))
-                if iri in claimed:
-                    error(f"{item.source}: article id {item.id!r} is already used by {claimed[iri]} "
+                if item.iri in claimed:
+                    error(f"{item.source}: article id {item.id!r} is already used by {claimed[item.iri]} "
                           "in this batch; give it another id or file name")
                     continue
-                claimed[iri] = item.source
-                effective = lang or item.lang
-                digest = content_hash(item, effective)
-                previous = known.get(iri)
-                if previous == digest and not force:
+                claimed[item.iri] = item.source
+                previous = known.get(item.iri)
+                if item.ntriples is None or (previous == item.digest and not force):
                     outcome(Outcome(item.id, "unchanged"))
                     continue
-                yield _Task(item, effective, digest, previous is not None)
+                store.replace_graph_ntriples(item.iri, item.ntriples)
+                known[item.iri] = item.digest
+                outcome(Outcome(item.id, "replaced" if previous is not None else "ingested", item.facts))
             if on_file:
-                on_file(Path(path))
-
-    def store_result(task: _Task, extraction: Extraction) -> None:
-        iri = str(article_iri(task.article))
-        store.replace_graph(iri, to_graph(extraction, task.digest))
-        known[iri] = task.digest
-        outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts)))
-
-    def failed(task: _Task, e: BaseException) -> None:
-        log.debug("extraction failed for %s", task.article.source, exc_info=e)
-        first = str(e).splitlines()[0] if str(e).strip() else ""
-        error(f"{task.article.source}: extraction failed ({type(e).__name__}: {first}); please report this article")
-
-    if jobs <= 1:
-        for task in tasks():
-            try:
-                extraction = extract(task.article, lang=task.lang)
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
-                failed(task, e)
-                continue
-            store_result(task, extraction)
-        return report
-
-    pool: ProcessPoolExecutor | None = None
-    window: deque[tuple[_Task, Future]] = deque()
-    try:
-        for task in tasks():
-            if pool is None:
-                pool = _pool(jobs)
-            window.append((task, pool.submit(_extract_task, task.article, task.lang)))
-            if len(window) >= 4 * jobs:
-                _drain_one(window, store_result, failed)
-        while window:
-            _drain_one(window, store_result, failed)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+                for name in result.files_done:
+                    on_file(Path(name))
+    except EngineError as e:
+        raise RuntimeError("an extraction worker process died; run again with --jobs 1") from e
     return report
-
-
-def _drain_one(window, store_result, failed) -> None:
-    """Store the oldest submitted extraction (results are stored in input order)."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    task, future = window.popleft()
-    try:
-        extraction = future.result()
-    except BrokenProcessPool:
-        raise RuntimeError("an extraction worker process died; run again with --jobs 1") from None
-    except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
-        failed(task, e)
-        return
-    store_result(task, extraction)

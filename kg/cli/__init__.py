@@ -43,7 +43,7 @@ def cli(ctx: click.Context, store: str | None) -> None:
 def _register() -> None:
     from kg.cli import core  # noqa: F401  (commands register themselves on import)
 
-    for module in ("ingest", "query", "graph", "sipri", "serve", "import_rdf"):
+    for module in ("ingest", "query", "graph", "sipri", "serve", "import_rdf", "shards"):
         try:
             __import__(f"kg.cli.{module}")
         except ModuleNotFoundError as e:

@@ -39,7 +39,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     status is 1 if there was any.
     """
     from kg.ingest import ingest_paths
-    from kg.loaders import expand_inputs
+    from kg.loaders import expand_all_inputs
     from kg.loaders import max_bytes as size_limit
 
     limit = size_limit(max_bytes)
@@ -48,7 +48,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     except StoreBusy as e:
         hint = "" if wait else " (or add --wait SECONDS to queue behind it)"
         raise click.ClickException(f"{e}{hint}") from None
-    files = expand_inputs(paths)
+    files = expand_all_inputs(paths)
     show_bar = not quiet and sys.stderr.isatty() and len(files) > 1
     with store:
         if show_bar:
