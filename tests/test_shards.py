@@ -18,6 +18,7 @@ from kg.mapping import LABELS_GRAPH, article_iri
 from kg.shards import extract_to_shards, load_shards, plan_batches, read_batch
 from kg.store import open_store
 from tests.conftest import DEV, needs_shared
+from tests.test_remote import server  # noqa: F401  (the fixture: an Oxigraph server on 127.0.0.1)
 
 TEXTS = [
     "La France a livré des Rafale à l'Égypte en 2015, selon le ministère.",
@@ -230,3 +231,29 @@ def test_import_into_a_graph_from_quads_moves_every_triple_there(tmp_path):
         assert store.graph_names() == ["http://ex/t"]
         assert store.query(f"ASK {{ GRAPH <{LABELS_GRAPH}> {{ <http://ex/x> ?p 'X' }} }}").boolean is True
         assert store.query("ASK { GRAPH <http://ex/t> { <http://ex/y> <http://ex/p> 2 } }").boolean is True
+
+
+# ------------------------------------------------------------- a SPARQL server
+
+@pytest.mark.server
+def test_load_and_import_into_an_oxigraph_server_give_the_embedded_graphs(runner, tmp_path, server):  # noqa: F811
+    root = tmp_path / "in"
+    for i, text in enumerate(TEXTS):
+        write(root / f"a{i}.txt", text)
+    with open_store(server) as remote:
+        remote.update("DROP SILENT ALL")
+    extract_to_shards([root], tmp_path / "shards", batch_size=2)
+    assert runner.invoke(cli, ["--store", str(tmp_path / "local"), "load", str(tmp_path / "shards")]).exit_code == 0
+    loaded = runner.invoke(cli, ["--store", server, "load", str(tmp_path / "shards")])
+    assert loaded.exit_code == 0, loaded.stderr
+    assert_same_graphs(graphs_of(tmp_path / "local"), graphs_of(server))
+    again = runner.invoke(cli, ["--store", server, "load", str(tmp_path / "shards")])
+    assert "0 articles loaded, 5 unchanged" in again.stderr
+
+    out = tmp_path / "export.nq"
+    assert runner.invoke(cli, ["--store", str(tmp_path / "local"), "export", "-o", str(out)]).exit_code == 0
+    with open_store(server) as remote:
+        remote.update("DROP SILENT ALL")
+    imported = runner.invoke(cli, ["--store", server, "import", "rdf", str(out)])
+    assert imported.exit_code == 0, imported.stderr
+    assert_same_graphs(graphs_of(tmp_path / "local"), graphs_of(server))
