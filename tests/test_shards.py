@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from rdflib.compare import isomorphic
 
 import kg.shards
 from kg.cli import cli
+from kg.engines import run_map
 from kg.ingest import ingest_paths
 from kg.mapping import LABELS_GRAPH, article_iri
 from kg.shards import extract_to_shards, load_shards, plan_batches, read_batch
@@ -94,6 +96,18 @@ def test_dask_shards_loaded_give_the_graph_ingest_gives(runner, tmp_path):
         workers: list[dict] = []
         report = extract_to_shards([root], tmp_path / "shards", engine="dask", scheduler=cluster.scheduler_address,
                                    batch_size=3, on_client=lambda c: workers.append(c.run(lambda: 1)))
+        marker = tmp_path / "died"
+
+        def die_once(x: int) -> int:
+            if x == 3 and not marker.exists():  # the worker process dies mid-task, once
+                marker.touch()
+                os._exit(1)
+            return 2 * x
+
+        # a worker lost mid-task: the engine runs its task again elsewhere, the map completes
+        assert list(run_map(die_once, range(6), engine="dask", scheduler=cluster.scheduler_address)) == [
+            0, 2, 4, 6, 8, 10]
+        assert marker.exists()
     assert len(workers[0]) == 2  # the map ran on the two workers of the cluster
     assert report.shards == 6 and report.articles == 6 + 1 + 3 + 5
     assert sorted(report.errors) == sorted([f"{root / 'empty.txt'}: the file is empty",
