@@ -145,7 +145,7 @@ def _dask_client(jobs: int, scheduler: str | None):
         raise EngineError("the Dask engine needs dask[distributed]: pip install 'armskg[scale]'") from None
     if scheduler:
         try:
-            return Client(scheduler, timeout="20s"), None
+            return Client(scheduler, timeout="10s"), None
         except (OSError, TimeoutError) as e:
             raise EngineError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
     cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, host="127.0.0.1",

@@ -20,7 +20,7 @@ from kg.mapping import LABELS_GRAPH, article_iri
 from kg.shards import extract_to_shards, load_shards, plan_batches, read_batch
 from kg.store import open_store
 from tests.conftest import DEV, needs_shared
-from tests.test_remote import server  # noqa: F401  (the fixture: an Oxigraph server on 127.0.0.1)
+from tests.test_remote import free_port, server  # noqa: F401  (the fixture: an Oxigraph server on 127.0.0.1)
 
 TEXTS = [
     "La France a livré des Rafale à l'Égypte en 2015, selon le ministère.",
@@ -271,3 +271,14 @@ def test_load_and_import_into_an_oxigraph_server_give_the_embedded_graphs(runner
     imported = runner.invoke(cli, ["--store", server, "import", "rdf", str(out)])
     assert imported.exit_code == 0, imported.stderr
     assert_same_graphs(graphs_of(tmp_path / "local"), graphs_of(server))
+
+
+def test_an_unreachable_scheduler_is_one_line(runner, tmp_path):
+    pytest.importorskip("distributed")
+    write(tmp_path / "a.txt", TEXTS[0])
+    port = free_port()  # nothing listens there
+    result = runner.invoke(cli, ["extract", str(tmp_path / "a.txt"), "--out", str(tmp_path / "o"), "--engine", "dask",
+                                 "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
+    assert len(result.stderr.splitlines()) == 1

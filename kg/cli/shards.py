@@ -46,6 +46,7 @@ def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | No
     kg extract news/ --out shards/ --jobs 2
     kg extract 'dumps/*.jsonl.gz' --out shards/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
+    from kg.engines import EngineError
     from kg.shards import extract_to_shards
 
     if scheduler and engine != "dask":
@@ -59,8 +60,11 @@ def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | No
                 f"{summary['articles']} articles, {summary['triples']:,} triples, {summary['seconds']:.1f} s")
             click.echo(f"{summary['shard']}: {state}", err=True)
 
-    report = extract_to_shards(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler, batch_size=batch_size,
-                               lang=lang, limit=max_bytes, force=force, on_shard=progress)
+    try:
+        report = extract_to_shards(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
+                                   batch_size=batch_size, lang=lang, limit=max_bytes, force=force, on_shard=progress)
+    except EngineError as e:
+        raise click.ClickException(str(e)) from None
     if not quiet:
         click.echo(report.summary(), err=True)
     if report.errors:
