@@ -172,25 +172,25 @@ def _chunks(quads: Iterator[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
         yield chunk
 
 
-#: Up to this many graphs, the labels of the graphs loaded are indexed; beyond, the index is rebuilt
-#: whole, which was faster for 551 graphs of 1M triples (22 s against 58 s).
-_INDEX_GRAPHS = 50
+#: Graphs whose labels are copied into the label index per update (memory holds one group's labels).
+_INDEX_GRAPHS = 200
 
 
 def _index_labels(store: Store, check: RdfCheck, target: str | None) -> None:
-    """Bring the label index up to date with what was just loaded."""
+    """Bring the label index up to date with what was just loaded, a group of graphs at a time.
+
+    Rebuilding it in one update held every label of the store in memory (1,033 MB for 2M triples
+    of article graphs, against 408 MB for the bulk load itself).
+    """
     if target is not None:
         store.update(labelindex.index(target))
         return
     graphs = sorted(check.graphs - {str(labelindex.LABELS_GRAPH)})
-    if len(graphs) > _INDEX_GRAPHS:
-        store.rebuild_label_index()
-        return
-    parts = [labelindex.index_many(graphs)] if graphs else []
+    for start in range(0, len(graphs), _INDEX_GRAPHS):
+        store.update(labelindex.add_labels(graphs[start:start + _INDEX_GRAPHS]))
     if check.default_graph:
-        parts.append(labelindex.index(None))
-    if parts:
-        store.update(" ;\n".join(parts))
+        store.update(labelindex.add_labels(None))
+    store.update(labelindex.NAMES)
 
 
 def import_rdf(store: Store, path: Path, fmt: str | None = None, graph: str | None = None,

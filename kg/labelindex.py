@@ -94,3 +94,15 @@ def unindex_many(graph_iris: list[str]) -> str:
             f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s {_LABEL} ?l }}\n"
             f"    FILTER(?other NOT IN ({others})) }} }} ;\n"
             f"{_names(where)}")
+
+
+def add_labels(graph_iris: list[str] | None) -> str:
+    """The update that copies the labels of ``graph_iris`` (``None``: the default graph) into the index,
+    without choosing names (:data:`NAMES` does, once, after a bulk import: memory then holds one group
+    of graphs' labels at a time, where :data:`REBUILD` holds every label of the store)."""
+    where = f"?s {_LABEL} ?l" if graph_iris is None else f"{_values(graph_iris)} GRAPH ?g {{ ?s {_LABEL} ?l }}"
+    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }}"
+
+
+#: Choose the one name of every entity in the index afresh (after :func:`add_labels`).
+NAMES = _names(f"GRAPH {_L} {{ ?s {_LABEL} ?l }}")
