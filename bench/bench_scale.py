@@ -18,6 +18,8 @@ JSON Lines file in ``--work``. Parts (each a subprocess, so peak RSS is its own)
   import-server    kg import rdf of the same file into a fresh Oxigraph server
   roundtrip        a generated store of --roundtrip triples: export, import into a fresh store, export,
                    compare (sorted N-Quads must be identical); import time and peak RSS
+  import-double    kg import rdf of twice the generated file (the copy in other graphs): peak RSS
+                   must not grow with the file
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 PARTS = ["ingest1", "ingest2", "extract1", "dask2", "bulk-baseline", "load-embedded", "load-server",
-         "import-embedded", "import-server", "roundtrip"]
+         "import-embedded", "import-server", "roundtrip", "import-double"]
 
 
 def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
@@ -199,6 +201,19 @@ def part(name: str, work: Path, articles: int, roundtrip: int) -> dict:
         out["identical"] = subprocess.run(["cmp", "-s", str(work / "rt-a.sorted"), str(work / "rt-b.sorted")]
                                           ).returncode == 0
         out["bytes"] = (work / "rt-a.nq").stat().st_size
+    elif name == "import-double":
+        from kg.importrdf import import_rdf
+
+        double = work / "double.nq"
+        with double.open("wb") as handle:
+            for rename in (False, True):
+                with (work / "generated.nq").open("rb") as source:
+                    for line in source:
+                        handle.write(line.replace(b"/synthetic-", b"/synthetix-") if rename else line)
+        started = time.perf_counter()
+        with open_store(fresh(work / "store-double"), write=True) as store:
+            out["triples"] = import_rdf(store, double)
+        out["bytes"] = double.stat().st_size
     out["seconds"] = time.perf_counter() - started
     out["peak_mb"] = peak_mb()
     return out
@@ -251,6 +266,11 @@ def report(results: dict[str, dict], articles: int) -> str:
                      f"({rt['triples'] / rt['seconds_import']:,.0f} triples/s), peak RSS of the process "
                      f"{rt['import_peak_mb']:,.0f} MB (two imports and two exports), export again: "
                      f"{'identical' if rt['identical'] else 'DIFFERENT'} sorted N-Quads.")
+    dbl = results.get("import-double")
+    if dbl:
+        lines.append(f"\nkg import rdf of twice that file ({dbl['triples']:,} triples, {dbl['bytes'] / 1e6:.0f} MB): "
+                     f"{dbl['seconds']:.1f} s ({dbl['triples'] / dbl['seconds']:,.0f} triples/s), "
+                     f"peak RSS {dbl['peak_mb']:,.0f} MB.")
     return "\n".join(lines)
 
 
@@ -268,7 +288,7 @@ def main() -> None:
         return
     build_corpus(args.work, args.articles)
     results: dict[str, dict] = {}
-    parts = ["generate", *args.parts] if "roundtrip" in args.parts else args.parts
+    parts = ["generate", *args.parts] if {"roundtrip", "import-double"} & set(args.parts) else args.parts
     for name in parts:
         done = subprocess.run([sys.executable, __file__, "--part", name, "--articles", str(args.articles),
                                "--roundtrip", str(args.roundtrip), "--work", str(args.work)],
