@@ -1,12 +1,13 @@
 """Articles -> facts -> RDF -> store, one named graph per article.
 
-A batch (:func:`ingest_paths`) reads files, folders, globs, JSON Lines and
-HTML pages (:mod:`kg.loaders`); each bad file or line is reported and
-skipped. An article whose content hash is already in the store is skipped
-without extraction; a changed one replaces its graph. With ``jobs > 1``
-extraction runs in worker processes while this process, the store's single
-writer, stores each result in one transaction, so a crash never leaves an
-article half-written.
+A batch (:func:`ingest_paths`) reads files, folders, globs, JSON Lines (plain
+or gzip'd) and HTML pages (:mod:`kg.loaders`); each bad file or line is
+reported and skipped. An article whose content hash is already in the store
+is skipped without extraction; a changed one replaces its graph. Extraction
+is the map ``kg extract`` runs (:mod:`kg.shards`), on the local engine
+(:mod:`kg.engines`): with ``jobs > 1`` it runs in worker processes while this
+process, the store's single writer, stores each result in one transaction,
+so a crash never leaves an article half-written.
 
 >>> from kg.store import open_store
 >>> from kg.facts import Article

@@ -32,6 +32,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     PATH is a file, a folder (read recursively) or a glob pattern ('news/**/*.txt'):
       *.txt, *.md   one article; it may start with a line `date YYYY-MM-DD`
       *.jsonl       one article per line: {"text": ..., "date", "url", "title", "lang", "id"}
+      *.jsonl.gz    the same, gzip'd (read streaming)
       *.html        a saved web page (its main text, title and date)
 
     Ingesting an article again replaces its graph; unchanged articles are
