@@ -1,7 +1,13 @@
 """Import RDF files (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD) into the store.
 
-The file is parsed completely before anything is written, and written in one
-SPARQL update (one transaction): a malformed file leaves the store unchanged.
+:func:`import_rdf` streams: a first pass reads the whole file through the
+parser without keeping it (a malformed file is refused before anything is
+written, so it leaves the store unchanged), then pyoxigraph's bulk loader
+(or, for a server, Graph Store requests in batches) writes it, and the label
+index is brought up to date. Memory stays bounded whatever the file's size,
+and no size limit applies: the user chose the file (the limit is for
+articles). :func:`parse_rdf` and :func:`import_quads` handle small documents
+in memory, in one update.
 
 >>> from kg.store import open_store
 >>> store = open_store(":memory:", write=True)
@@ -15,13 +21,14 @@ SPARQL update (one transaction): a malformed file leaves the store unchanged.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg import labelindex
-from kg.loaders import LoadError, read_bytes
+from kg.loaders import LoadError
 from kg.store import Store
 
 #: Import formats by name; also guessed from the file suffix.
@@ -103,15 +110,127 @@ def import_quads(store: Store, quads: Sequence[ox.Quad], graph: str | None = Non
     return len(quads)
 
 
+@dataclass
+class RdfCheck:
+    """What the syntax pass of :func:`check_rdf` saw: how many triples, in which graphs."""
+
+    triples: int = 0
+    graphs: set[str] = field(default_factory=set)
+    default_graph: bool = False
+
+
+def _syntax_error(name: str, fmt: ox.RdfFormat, e: SyntaxError) -> LoadError:
+    where = f"line {e.lineno}, column {e.offset}" if e.lineno else "somewhere"
+    detail = str(e.msg if hasattr(e, "msg") else e).split(": ", 1)[-1]
+    return LoadError(f"{name}: malformed {fmt.name} at {where}: {detail}")
+
+
+def readable_file(path: Path) -> Path:
+    """``path`` if it is a readable file, else a :class:`LoadError` naming the problem (no size limit)."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise LoadError(f"{path}: is a folder, not a file")
+        with path.open("rb"):
+            pass
+    except FileNotFoundError:
+        raise LoadError(f"{path}: no such file or folder") from None
+    except PermissionError:
+        raise LoadError(f"{path}: permission denied; check the file's read permission") from None
+    except OSError as e:
+        raise LoadError(f"{path}: cannot read: {e.strerror or e}") from None
+    return path
+
+
+def _stream(path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
+    """The quads of a file, parsed as they are read (pyoxigraph reads the file itself, in bounded memory)."""
+    try:
+        yield from ox.parse(path=str(path), format=fmt)
+    except SyntaxError as e:
+        raise _syntax_error(str(path), fmt, e) from None
+    except (ValueError, OSError) as e:
+        raise LoadError(f"{path}: cannot parse as {fmt.name}: {str(e).splitlines()[0] if str(e) else e}") from None
+
+
+def check_rdf(path: Path, fmt: ox.RdfFormat) -> RdfCheck:
+    """The syntax pass: parse the whole file, keep only counts and graph names; errors are :class:`LoadError`."""
+    check = RdfCheck()
+    default = ox.DefaultGraph()
+    for quad in _stream(readable_file(path), fmt):
+        check.triples += 1
+        if quad.graph_name == default:
+            check.default_graph = True
+        elif isinstance(quad.graph_name, ox.NamedNode):
+            check.graphs.add(quad.graph_name.value)
+    return check
+
+
+#: Quads per call of pyoxigraph's bulk loader. Given a whole file, its memory grows with the file (901 MB
+#: for 1M triples, 1,436 MB for 2M); fed in pieces of this size it stayed under 400 MB for 2M (BENCHMARKS.md).
+BULK_CHUNK = 250_000
+
+
+def _chunks(quads: Iterator[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """Lists of at most ``size`` quads, read from ``quads`` as they come."""
+    from itertools import islice
+
+    while chunk := list(islice(quads, size)):
+        yield chunk
+
+
+#: Graphs whose labels are copied into the label index per update (memory holds one group's labels).
+_INDEX_GRAPHS = 200
+
+
+def _index_labels(store: Store, check: RdfCheck, target: str | None) -> None:
+    """Bring the label index up to date with what was just loaded, a group of graphs at a time.
+
+    Rebuilding it in one update held every label of the store in memory (1,033 MB for 2M triples
+    of article graphs, against 408 MB for the bulk load itself).
+    """
+    if target is not None:
+        store.update(labelindex.index(target))
+        return
+    graphs = sorted(check.graphs - {str(labelindex.LABELS_GRAPH)})
+    for start in range(0, len(graphs), _INDEX_GRAPHS):
+        store.update(labelindex.add_labels(graphs[start:start + _INDEX_GRAPHS]))
+    if check.default_graph:
+        store.update(labelindex.add_labels(None))
+    store.update(labelindex.NAMES)
+
+
 def import_rdf(store: Store, path: Path, fmt: str | None = None, graph: str | None = None,
-               limit: int | None = None) -> int:
-    """Parse ``path`` fully, then add its triples to the store in one transaction; how many."""
+               limit: int | None = None, on_checked: Callable[[int], None] | None = None) -> int:
+    """Add the triples of ``path`` to the store, streaming; how many. ``limit`` is ignored (kept for callers).
+
+    A syntax error is found by a first pass before anything is written; the
+    second pass feeds the bulk loader :data:`BULK_CHUNK` quads at a time, so
+    memory does not grow with the file. With
+    ``graph``, every triple goes into that named graph, which it replaces.
+    ``on_checked`` gets the triple count once the syntax pass is done.
+    """
+    del limit  # RDF files the user chose are not articles: no size limit
     path = Path(path)
     target = check_graph_iri(graph) if graph is not None else None
     rdf = rdf_format(path, fmt)
-    quads = parse_rdf(read_bytes(path, limit), str(path), rdf)
-    if not quads:
+    check = check_rdf(path, rdf)
+    if not check.triples:
         raise LoadError(f"{path}: holds no triples")
-    count = import_quads(store, quads, target)
+    if on_checked:
+        on_checked(check.triples)
+    if target is not None:
+        store.drop_graph(target)
+    from kg.store import EmbeddedStore
+
+    if isinstance(store, EmbeddedStore):
+        quads = _stream(path, rdf)
+        if target is not None:
+            name = ox.NamedNode(target)
+            quads = (ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+        for chunk in _chunks(quads, BULK_CHUNK):
+            store.oxigraph.bulk_extend(chunk)
+    else:
+        store.append_quads(_stream(path, rdf), target)
+    _index_labels(store, check, target)
     store.optimize()
-    return count
+    return check.triples

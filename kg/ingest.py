@@ -42,7 +42,7 @@ from kg.loaders import (
     LoadError,
     LoadWarning,
     checked_date,
-    expand_inputs,
+    expand_all_inputs,
     folder_files,
     load_items,
 )
@@ -236,7 +236,8 @@ def ingest_paths(
     on_warning: Callable[[str], None] | None = None,
     articles: Iterable[Article] = (),
 ) -> IngestReport:
-    """Ingest every article in ``paths`` (files, folders, glob patterns), then ``articles`` (already read).
+    """Ingest every article in ``paths`` (files, folders, glob patterns, JSON Lines plain or gzip'd), then
+    ``articles`` (already read).
 
     A bad file, line or article is reported through ``on_error``, counted in
     the report and skipped; the others are stored. What is stored otherwise
@@ -248,7 +249,7 @@ def ingest_paths(
     """
     report = IngestReport()
     paths = list(paths)
-    files = expand_inputs(paths)
+    files = expand_all_inputs(paths)
     known = stored_hashes(store)
     decisions: dict[str, list] = {}
     for decision in load_decisions(store):  # one query for the batch; applied to each article as it is stored

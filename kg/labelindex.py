@@ -67,3 +67,42 @@ REBUILD = (f"DROP SILENT GRAPH {_L} ;\n"
 #: pattern over the labels, filtered, would read every label of the store.
 MISSING = (f"ASK {{ FILTER NOT EXISTS {{ GRAPH {_L} {{ ?x {_NAME} ?n }} }}\n"
            f"  FILTER EXISTS {{ GRAPH ?g {{ ?s {_LABEL} ?l }} FILTER(?g != {_L}) }} }}")
+
+
+# ---------------------------------------------------------------- many graphs at once (kg load)
+
+def _values(graph_iris: list[str]) -> str:
+    return "VALUES ?g { " + " ".join(f"<{g}>" for g in graph_iris) + " }"
+
+
+def index_many(graph_iris: list[str]) -> str:
+    """:func:`index` for several graphs in one update (the graphs of a shard).
+
+    >>> "VALUES ?g { <http://ex/a> <http://ex/b> }" in index_many(["http://ex/a", "http://ex/b"])
+    True
+    """
+    where = f"{_values(graph_iris)} GRAPH ?g {{ ?s {_LABEL} ?l }}"
+    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }} ;\n{_names(where)}"
+
+
+def unindex_many(graph_iris: list[str]) -> str:
+    """:func:`unindex` for several graphs in one update (run before dropping them all)."""
+    others = ", ".join([*(f"<{g}>" for g in graph_iris), _L])
+    where = f"{_values(graph_iris)} GRAPH ?g {{ ?s {_LABEL} ?l }}"
+    return (f"DELETE {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\n"
+            f"WHERE {{ {where}\n"
+            f"  FILTER NOT EXISTS {{ GRAPH ?other {{ ?s {_LABEL} ?l }}\n"
+            f"    FILTER(?other NOT IN ({others})) }} }} ;\n"
+            f"{_names(where)}")
+
+
+def add_labels(graph_iris: list[str] | None) -> str:
+    """The update that copies the labels of ``graph_iris`` (``None``: the default graph) into the index,
+    without choosing names (:data:`NAMES` does, once, after a bulk import: memory then holds one group
+    of graphs' labels at a time, where :data:`REBUILD` holds every label of the store)."""
+    where = f"?s {_LABEL} ?l" if graph_iris is None else f"{_values(graph_iris)} GRAPH ?g {{ ?s {_LABEL} ?l }}"
+    return f"INSERT {{ GRAPH {_L} {{ ?s {_LABEL} ?l }} }}\nWHERE {{ {where} }}"
+
+
+#: Choose the one name of every entity in the index afresh (after :func:`add_labels`).
+NAMES = _names(f"GRAPH {_L} {{ ?s {_LABEL} ?l }}")

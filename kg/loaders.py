@@ -500,6 +500,9 @@ def load_items(path: Path, limit: int | None = None) -> Iterator[Article | LoadE
     warning as a :class:`LoadWarning` (before the article it is about)."""
     path = Path(path)
     kind = file_format(path)
+    if path.name.lower().endswith(GZIP_JSONL_SUFFIXES) and not path.is_dir():
+        yield from iter_jsonl_range(path, 1, None, limit)  # gzip'd JSON Lines, read streaming
+        return
     if kind == "jsonl" and not path.is_dir():
         yield from iter_jsonl(path, limit)
         return
@@ -581,6 +584,149 @@ def expand_inputs(inputs: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+# ------------------------------------------------------------------ streaming inputs (kg extract)
+#
+# Additions for reading large dumps in pieces: gzip'd JSON Lines, line ranges of a
+# JSON Lines file (one batch of a shard), and folders that also hold ``*.jsonl.gz``.
+
+#: gzip'd JSON Lines, the usual shape of news dumps.
+GZIP_JSONL_SUFFIXES = (".jsonl.gz", ".ndjson.gz")
+
+
+def is_jsonl(path: Path) -> bool:
+    """Whether ``path`` is JSON Lines, plain or gzip'd.
+
+    >>> is_jsonl(Path("feed.jsonl.gz")), is_jsonl(Path("a.ndjson")), is_jsonl(Path("a.txt"))
+    (True, True, False)
+    """
+    name = path.name.lower()
+    return name.endswith(GZIP_JSONL_SUFFIXES) or path.suffix.lower() in JSONL_SUFFIXES
+
+
+def _open_lines(path: Path):
+    """A binary handle on a JSON Lines file, decompressing ``.gz`` as it reads."""
+    import gzip
+
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def _open_error(path: Path, e: OSError) -> LoadError:
+    if isinstance(e, FileNotFoundError):
+        return LoadError(f"{path}: no such file or folder")
+    if isinstance(e, PermissionError):
+        return LoadError(f"{path}: permission denied; check the file's read permission")
+    if isinstance(e, IsADirectoryError):
+        return LoadError(f"{path}: is a folder, not a file")
+    if type(e).__name__ == "BadGzipFile" or isinstance(e, EOFError):
+        return LoadError(f"{path}: not a valid gzip file ({e})")
+    return LoadError(f"{path}: cannot read: {e.strerror or e}")
+
+
+def count_lines(path: Path) -> int:
+    """How many lines a JSON Lines file (plain or gzip'd) has, read in bounded memory.
+
+    Raises :class:`LoadError` when the file cannot be read.
+    """
+    path = Path(path)
+    count = 0
+    last = b"\n"
+    try:
+        with _open_lines(path) as handle:
+            while True:
+                block = handle.read(1 << 20)
+                if not block:
+                    break
+                count += block.count(b"\n")
+                last = block[-1:]
+    except (OSError, EOFError) as e:
+        raise _open_error(path, e) from None
+    return count + (last != b"\n")
+
+
+def iter_jsonl_range(path: Path, start: int = 1, stop: int | None = None,
+                     limit: int | None = None) -> Iterator[Article | LoadError]:
+    """The articles on lines ``start`` to ``stop - 1`` (1-based; ``stop=None``: to the end) of a
+    JSON Lines file, plain or gzip'd, streaming; bad lines as errors.
+
+    The whole file (``start=1, stop=None``) with no text in it is reported as empty.
+    """
+    path = Path(path)
+    cap = max_bytes(limit)
+    try:
+        handle = _open_lines(path)
+    except OSError as e:
+        yield _open_error(path, e)
+        return
+    seen_text = False
+    number = 0
+    with handle:
+        while stop is None or number + 1 < stop:
+            try:
+                raw = handle.readline(cap + 1)
+            except (OSError, EOFError) as e:
+                yield _open_error(path, e)
+                return
+            if not raw:
+                break
+            number += 1
+            long_line = len(raw) > cap and not raw.endswith(b"\n")
+            if long_line:
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = handle.readline(1 << 20)
+            if number < start:
+                continue
+            if long_line:
+                yield LoadError(f"{path}, line {number}: longer than the size limit of {cap:,} bytes; "
+                                "raise it with --max-bytes N or KG_MAX_BYTES=N")
+                continue
+            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            seen_text = True
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield LoadError(f"{path}, line {number}: not UTF-8 (byte {e.start} of the line); "
+                                "JSON Lines files must be UTF-8")
+                continue
+            try:
+                yield parse_record(line, path, number)
+            except LoadError as e:
+                yield e
+    if not seen_text and start <= 1 and stop is None:
+        yield LoadError(f"{path}: the file is empty")
+
+
+def expand_all_inputs(inputs: Iterable[str | Path]) -> list[Path]:
+    """:func:`expand_inputs`, with the ``*.jsonl.gz`` and ``*.ndjson.gz`` files of folders too.
+
+    >>> expand_all_inputs([]) == []
+    True
+    """
+    files = expand_inputs(inputs)
+    seen = {str(p) for p in files}
+    folders = []
+    for item in inputs:
+        text = str(item)
+        if Path(text).is_dir():
+            folders.append(Path(text))
+        elif not Path(text).exists() and _GLOB_CHARS.search(text):
+            folders += [Path(m) for m in sorted(glob.glob(os.path.expanduser(text), recursive=True))
+                        if Path(m).is_dir()]
+    for folder in folders:
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(names):
+                p = Path(root) / name
+                if not name.startswith(".") and name.lower().endswith(GZIP_JSONL_SUFFIXES) and str(p) not in seen:
+                    seen.add(str(p))
+                    files.append(p)
+    return files
+
+
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "LoadError",
@@ -605,3 +751,4 @@ __all__ = [
     "split_date_line",
     "text_article",
 ]
+__all__ += ["GZIP_JSONL_SUFFIXES", "count_lines", "expand_all_inputs", "is_jsonl", "iter_jsonl_range"]

@@ -56,7 +56,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO
 
@@ -76,6 +76,9 @@ from kg.store import (
     names_dataset,
     ntriples,
     returns_graph,
+    shard_commit,
+    shard_prepare,
+    split_hashes,
     term_n3,
 )
 from kg.vocab import AKG
@@ -328,6 +331,9 @@ class RemoteStore(Store):
             hashes.add(triple)
         self.load_graph(graph_iri, ntriples(graph - hashes if len(hashes) else graph), last=ntriples(hashes))
 
+    def replace_graph_ntriples(self, graph_iri: str, body: str) -> None:
+        self.load_graph(graph_iri, body)
+
     def load_graph(self, graph_iri: str, data: bytes | str, fmt: ox.RdfFormat = ox.RdfFormat.N_TRIPLES,
                    last: str = "") -> None:
         """Replace a named graph with serialized RDF: upload into a staging graph, then one swap.
@@ -356,6 +362,58 @@ class RemoteStore(Store):
             except StoreError:
                 pass  # the server is gone: the staging graph is dropped by the next upload of this graph
             raise
+
+    def load_shard(self, nquads: bytes, hashes: Mapping[str, str]) -> int:
+        """Replace the graphs ``hashes`` names with a shard's N-Quads: one update drops them, one Graph
+        Store ``PUT`` per graph, then one update records their content hashes and indexes their labels."""
+        for graph_iri in hashes:
+            term_n3(URIRef(graph_iri))  # refuses an IRI that could break out of <...>
+        body = split_hashes(nquads, hashes)
+        self.update(shard_prepare(list(hashes)))
+        graphs: dict[str, list[ox.Quad]] = {}
+        try:
+            for quad in ox.parse(body, format=ox.RdfFormat.N_QUADS):
+                graphs.setdefault(str(quad.graph_name)[1:-1], []).append(quad)
+        except SyntaxError as e:
+            raise StoreError(f"malformed shard: {e}") from None
+        count = 0
+        for graph_iri, quads in graphs.items():
+            data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in quads),
+                                format=ox.RdfFormat.N_TRIPLES)
+            self._send("PUT", self._gsp_url(graph_iri), data, "application/n-triples", what="upload")
+            count += len(quads)
+        self.update(shard_commit(hashes))
+        return count + len(hashes)
+
+    def append_quads(self, quads: Iterable[ox.Quad], graph_iri: str | None = None) -> int:
+        """Add streamed quads to their graphs (all to ``graph_iri`` if given) with Graph Store ``POST``
+        requests of about :attr:`batch_bytes` each; how many. Memory holds one batch."""
+        count = 0
+        pending: dict[str, list[ox.Triple]] = {}
+        size = 0
+
+        def flush() -> None:
+            for name, triples in pending.items():
+                data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+                url = f"{self.endpoints.gsp}?default" if name == "" else self._gsp_url(name)
+                self._send("POST", url, data, "application/n-triples", what="upload")
+            pending.clear()
+
+        for quad in quads:
+            if graph_iri is not None:
+                name = graph_iri
+            elif isinstance(quad.graph_name, ox.NamedNode):
+                name = quad.graph_name.value
+            else:
+                name = ""
+            pending.setdefault(name, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            count += 1
+            size += 100
+            if size >= self.batch_bytes:
+                flush()
+                size = 0
+        flush()
+        return count
 
     def drop_graph(self, graph_iri: str) -> None:
         ref = term_n3(URIRef(graph_iri))  # refuses an IRI that could break out of <...>

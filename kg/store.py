@@ -158,6 +158,12 @@ class Store(ABC):
     def drop_graph(self, graph_iri: str) -> None:
         """Remove a named graph."""
 
+    def replace_graph_ntriples(self, graph_iri: str, body: str) -> None:
+        """:meth:`replace_graph` with the graph as N-Triples text (what extraction workers send back)."""
+        graph = Graph()
+        graph.parse(data=body, format="nt")
+        self.replace_graph(graph_iri, graph)
+
     @abstractmethod
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs."""
@@ -297,6 +303,34 @@ def ntriples(graph: Graph) -> str:
     return graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
 
 
+# ------------------------------------------------- shards (kg load, kg.shards)
+
+_HASH = "https://w3id.org/armskg/ontology#contentHash"
+
+
+def split_hashes(nquads: bytes, hashes: Mapping[str, str]) -> bytes:
+    """A shard's N-Quads without the content-hash triples of ``hashes`` (graph IRI -> hash).
+
+    >>> split_hashes(b'<http://g> <https://w3id.org/armskg/ontology#contentHash> "h" <http://g> .\\n'
+    ...              b'<http://s> <http://p> "o" <http://g> .\\n', {"http://g": "h"})
+    b'<http://s> <http://p> "o" <http://g> .\\n'
+    """
+    drop = {f'<{g}> <{_HASH}> "{h}" <{g}> .'.encode() for g, h in hashes.items()}
+    return b"".join(line for line in nquads.splitlines(keepends=True) if line.rstrip() not in drop)
+
+
+def shard_prepare(graph_iris: list[str]) -> str:
+    """The update run before a shard's graphs are bulk-loaded: take them out of the label index, drop them."""
+    drops = " ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graph_iris)
+    return f"{labelindex.unindex_many(graph_iris)} ;\n{drops}"
+
+
+def shard_commit(hashes: Mapping[str, str]) -> str:
+    """The update that completes a shard's load: its content hashes, and its labels indexed."""
+    data = "\n".join(f'GRAPH <{g}> {{ <{g}> <{_HASH}> "{h}" }}' for g, h in hashes.items())
+    return f"INSERT DATA {{\n{data}\n}} ;\n{labelindex.index_many(list(hashes))}"
+
+
 # ------------------------------------------------------------- embedded store
 
 class EmbeddedStore(Store):
@@ -400,8 +434,10 @@ class EmbeddedStore(Store):
             raise StoreError("the store was opened read-only")
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> None:
+        self.replace_graph_ntriples(graph_iri, ntriples(graph))
+
+    def replace_graph_ntriples(self, graph_iri: str, body: str) -> None:
         self._require_write()
-        body = ntriples(graph)
         self._store.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH <{graph_iri}> ;\n"
                            f"INSERT DATA {{ GRAPH <{graph_iri}> {{\n{body}\n}} }} ;\n{labelindex.index(graph_iri)}")
 
@@ -415,6 +451,24 @@ class EmbeddedStore(Store):
     def drop_graph(self, graph_iri: str) -> None:
         self._require_write()
         self._store.update(f"{labelindex.unindex(graph_iri)} ;\nDROP SILENT GRAPH <{graph_iri}>")
+
+    def load_shard(self, nquads: bytes, hashes: Mapping[str, str]) -> int:
+        """Replace the graphs ``hashes`` names (IRI -> content hash) with a shard's N-Quads; how many triples.
+
+        One update drops the graphs, the bulk loader writes their triples,
+        then one update records their content hashes and indexes their
+        labels: the hashes, which make a rerun skip an article, are written
+        only once its graph is complete.
+        """
+        self._require_write()
+        body = split_hashes(nquads, hashes)
+        self._store.update(shard_prepare(list(hashes)))
+        try:
+            self._store.bulk_load(body, format=ox.RdfFormat.N_QUADS)
+        except SyntaxError as e:
+            raise StoreError(f"malformed shard: {e}") from None
+        self._store.update(shard_commit(hashes))
+        return body.count(b"\n") + len(hashes)
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self._store.named_graphs()

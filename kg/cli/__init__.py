@@ -55,7 +55,7 @@ def cli(ctx: click.Context, store: str | None, timeout: float | None) -> None:
 def _register() -> None:
     from kg.cli import core  # noqa: F401  (commands register themselves on import)
 
-    for module in ("ingest", "query", "graph", "sipri", "serve", "import_rdf", "review", "chart"):
+    for module in ("ingest", "query", "graph", "sipri", "serve", "import_rdf", "review", "chart", "shards"):
         try:
             __import__(f"kg.cli.{module}")
         except ModuleNotFoundError as e:

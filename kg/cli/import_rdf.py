@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import click
@@ -28,23 +30,36 @@ if not isinstance(group, click.Group):
 def import_rdf_command(ctx: click.Context, file: Path, graph: str | None, fmt: str | None) -> None:
     """Add the triples of an RDF FILE to the store (- reads standard input, with --format).
 
-    The file is parsed completely first: a syntax error (reported with its
-    line and column) leaves the store unchanged. TriG and N-Quads keep their
-    graphs unless --graph is given.
+    The file is read twice, streaming, in bounded memory whatever its size: a
+    syntax pass first (an error, reported with its line and column, leaves
+    the store unchanged), then the bulk loader. TriG and N-Quads keep their
+    graphs unless --graph is given. No size limit applies (an export of any
+    store imports back).
     """
-    from kg.importrdf import check_graph_iri, import_quads, parse_rdf, rdf_format
-    from kg.loaders import read_bytes
+    from kg.importrdf import check_graph_iri, rdf_format, readable_file
 
     target = check_graph_iri(graph) if graph is not None else None
-    if str(file) == "-":
+    if str(file) == "-":  # standard input: spooled to a temporary file, then read twice like any file
         if fmt is None:
             raise click.UsageError("give --format to read RDF from standard input")
-        name, data = "standard input", sys.stdin.buffer.read()
+        with tempfile.TemporaryDirectory(prefix="kg-import-") as folder:
+            spooled = Path(folder) / "stdin"
+            with spooled.open("wb") as out:
+                shutil.copyfileobj(sys.stdin.buffer, out)
+            count = _import(ctx, spooled, fmt, target, "standard input")
     else:
-        name, data = str(file), read_bytes(file)
-    quads = parse_rdf(data, name, rdf_format(file, fmt))  # all of it, before taking the store
-    if not quads:
-        raise click.ClickException(f"{name}: holds no triples")
-    with open_store(store_location(ctx), write=True) as store:
-        count = import_quads(store, quads, target)
+        rdf_format(readable_file(file), fmt)  # bad names and suffixes fail before the store is taken
+        count = _import(ctx, file, fmt, target, str(file))
+    name = "standard input" if str(file) == "-" else str(file)
     click.echo(f"{count} triple{'' if count == 1 else 's'} imported from {name}", err=True)
+
+
+def _import(ctx: click.Context, path: Path, fmt: str | None, target: str | None, name: str) -> int:
+    from kg.importrdf import import_rdf
+    from kg.loaders import LoadError
+
+    with open_store(store_location(ctx), write=True) as store:
+        try:
+            return import_rdf(store, path, fmt, target)
+        except LoadError as e:
+            raise LoadError(str(e).replace(str(path), name)) from None

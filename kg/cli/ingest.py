@@ -33,6 +33,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
       *.txt, *.md   one article; it may start with a line `date YYYY-MM-DD`
                     (or `date 17/07/2019`, `date 17 juillet 2019`)
       *.jsonl       one article per line: {"text": ..., "date", "url", "title", "lang", "id"}
+      *.jsonl.gz    the same, gzip'd (read streaming)
       *.html        a saved web page (its main text, title and date)
       -             standard input: JSON Lines if it starts with `{`, else one text article (id `stdin`)
 
@@ -42,7 +43,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     article is stored without it.
     """
     from kg.ingest import WriteFailed, ingest_paths
-    from kg.loaders import expand_inputs
+    from kg.loaders import expand_all_inputs
     from kg.loaders import max_bytes as size_limit
 
     limit = size_limit(max_bytes)
@@ -53,7 +54,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     except StoreBusy as e:
         hint = "" if wait else " (or add --wait SECONDS to queue behind it)"
         raise click.ClickException(f"{e}{hint}") from None
-    files = expand_inputs(paths)
+    files = expand_all_inputs(paths)
     show_bar = not quiet and sys.stderr.isatty() and len(files) > 1
     for message in errors:
         click.echo(f"Error: {message}", err=True)
