@@ -120,6 +120,12 @@ class RdfCheck:
 
 
 def _syntax_error(name: str, fmt: ox.RdfFormat, e: SyntaxError) -> LoadError:
+    if "LoadDocumentCallback" in str(e):  # a JSON-LD @context (or @import) given by URL
+        return LoadError(
+            f"{name}: its JSON-LD @context is a remote document, and remote contexts are not fetched "
+            "(no network request is made); put the context object itself in the file, in place of "
+            "its URL: \"@context\": {...}"
+        )
     where = f"line {e.lineno}, column {e.offset}" if e.lineno else "somewhere"
     detail = str(e.msg if hasattr(e, "msg") else e).split(": ", 1)[-1]
     return LoadError(f"{name}: malformed {fmt.name} at {where}: {detail}")

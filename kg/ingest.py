@@ -43,7 +43,6 @@ from kg.loaders import (
     LoadWarning,
     checked_date,
     expand_all_inputs,
-    folder_files,
     load_items,
 )
 from kg.mapping import article_iri
@@ -269,8 +268,9 @@ def ingest_paths(
 
     for item in paths:
         folder = Path(item)
-        if folder.is_dir() and not folder_files(folder):
-            error(f"no articles found in {folder} (looked for {', '.join(sorted(FOLDER_SUFFIXES))} files)")
+        if folder.is_dir() and not expand_all_inputs([folder]):
+            looked = ", ".join(sorted(FOLDER_SUFFIXES)) + ", .jsonl.gz, .ndjson.gz"
+            error(f"no articles found in {folder} (looked for {looked} files)")
 
     def outcome(result: Outcome) -> None:
         report.add(result)

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 import kg.ingest
-import kg.shards
 from kg.cli import cli
 from kg.ingest import IngestReport, ingest_paths
 from kg.mapping import article_iri
@@ -114,7 +113,7 @@ def test_reingest_unchanged_is_skipped_and_changed_is_replaced(runner, store_dir
     def no_extraction(*args, **kwargs):
         raise AssertionError("an unchanged article was extracted again")
 
-    monkeypatch.setattr(kg.shards, "extract", no_extraction)
+    monkeypatch.setattr(kg.ingest, "extract", no_extraction)
     again = runner.invoke(cli, ["--store", str(store_dir), "ingest", str(a), str(b)])
     assert again.exit_code == 0, again.output
     assert again.stderr == "0 articles ingested (0 replaced), 0 facts, 2 unchanged, 0 errors\n"
@@ -173,14 +172,14 @@ def test_duplicate_ids_in_one_batch(runner, store_dir, tmp_path):
 def test_an_extraction_failure_skips_only_that_article(store_dir, tmp_path, monkeypatch):
     write(tmp_path / "a.txt", TEXTS[0])
     write(tmp_path / "boom.txt", "explode here")
-    real = kg.shards.extract
+    real = kg.ingest.extract
 
     def flaky(article, lang=None):
         if "explode" in article.text:
             raise IndexError("list index out of range")
         return real(article, lang=lang)
 
-    monkeypatch.setattr(kg.shards, "extract", flaky)
+    monkeypatch.setattr(kg.ingest, "extract", flaky)
     errors: list[str] = []
     with open_store(store_dir, write=True) as store:
         report = ingest_paths(store, [tmp_path], on_error=errors.append)
@@ -193,13 +192,13 @@ def test_an_extraction_failure_skips_only_that_article(store_dir, tmp_path, monk
 def test_jsonl_lang_is_used_and_cli_lang_overrides(store_dir, tmp_path, monkeypatch):
     write(tmp_path / "f.jsonl", '{"text": "Hello.", "id": "e", "lang": "en"}\n{"text": "Bonjour.", "id": "f"}\n')
     seen: dict[str, str | None] = {}
-    real = kg.shards.extract
+    real = kg.ingest.extract
 
     def spy(article, lang=None):
         seen[article.id] = lang
         return real(article, lang=lang)
 
-    monkeypatch.setattr(kg.shards, "extract", spy)
+    monkeypatch.setattr(kg.ingest, "extract", spy)
     with open_store(store_dir, write=True) as store:
         ingest_paths(store, [tmp_path / "f.jsonl"])
         assert seen == {"e": "en", "f": None}
