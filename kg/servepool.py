@@ -133,8 +133,10 @@ def _answer(store, conn: Connection, query: Query) -> None:
                                  default_graph=[ox.NamedNode(g) for g in query.default_graphs] or None,
                                  named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
                                  use_default_graph_as_union=not query.default_graphs)
-        else:
-            answer = store.query(query.sparql, use_default_graph_as_union=True)
+        else:  # a query that names its dataset (FROM / FROM NAMED) gets exactly that dataset
+            from kg.store import names_dataset
+
+            answer = store.query(query.sparql, use_default_graph_as_union=not names_dataset(query.sparql))
     except SyntaxError as e:
         conn.send(("error", 400, f"malformed SPARQL: {str(e).strip()}"))
         return

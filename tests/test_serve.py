@@ -123,3 +123,17 @@ def test_cli_refuses_a_bad_allow_service(filled: Path, runner) -> None:
     result = runner.invoke(cli, ["--store", str(filled), "serve", "--allow-service", "file:///etc/passwd"])
     assert result.exit_code == 2
     assert "Invalid value for '--allow-service': 'file:///etc/passwd' is not an http(s) URL" in result.stderr
+
+
+def test_a_query_that_names_its_dataset_gets_exactly_that(filled: Path) -> None:
+    """FROM and FROM NAMED turn the union default graph off (issue 15), as in the embedded store."""
+    with open_store(filled, write=True) as store:
+        put_article(store, "a2", S400)
+    graph = "https://w3id.org/armskg/id/article/a1"
+    deals = "PREFIX akg: <https://w3id.org/armskg/ontology#> SELECT (COUNT(?d) AS ?n) {} WHERE {{ ?d a akg:ArmsDeal }}"
+    with start_server(filled, port=free_port(), timeout=5) as server:
+        union = ask(server.query_url, deals.format(""))["results"]["bindings"][0]["n"]["value"]
+        one = ask(server.query_url, deals.format(f"FROM <{graph}>"))["results"]["bindings"][0]["n"]["value"]
+        assert (int(union), int(one)) == (2, 1)
+        named = ask(server.query_url, f"SELECT DISTINCT ?g FROM NAMED <{graph}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}")
+        assert [b["g"]["value"] for b in named["results"]["bindings"]] == [graph]
