@@ -329,3 +329,13 @@ def test_licence_production_is_also_a_transfer_from_the_licensor():
 )
 def test_more_deal_constructions(text, expected):
     assert expected in deal_set(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Selon Ankara, la Turquie a reçu la première batterie de S-400 russes en juillet.", ("RUS", "TUR", "S-400")),
+    ("The deal, signed in Paris on Monday, covers 26 Rafale Marine jets for India.", ("FRA", "IND", "Rafale")),
+    ("Washington said it would sell 66 F-16V fighters to Taiwan despite objections from Beijing.",
+     ("USA", "TWN", "F-16")),
+])
+def test_adjuncts_are_not_roles(text, expected):
+    assert {d[:3] for d in deal_set(text)} == {expected}

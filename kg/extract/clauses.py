@@ -96,7 +96,9 @@ DETS_FR = {
 DETS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "other", "our", "your"}
 DETS = DETS_FR | DETS_EN
 CONJ = {"et", "and", ",", "ou", "or", "ainsi", "que", "as", "well", "&"}
-BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien"}
+BOUNDARY = {";", "mais", "but", "while", "whereas", "tandis", "although", "bien", "despite", "malgre"}
+# Prepositions of an adjunct set off by a comma: what follows the comma is not coordinated with it.
+_ADJUNCT_PREPS = {"selon", "according", "apres", "after", "despite", "malgre", "like", "comme"}
 SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from"}  # "with"/"avec" only after a signing or talks word
 RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
 RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
@@ -286,7 +288,8 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
         prep = None if _is_possessive(sent, m) else _governing_prep(sent, m)  # "for Poland's use": the owner
         if prep is None and prev is not None and prev[1] is not None:
             gap = sent.words[prev[0].end : m.start]
-            if gap and all(w in CONJ or w in DETS for w in gap):
+            aside = prev[1] in _ADJUNCT_PREPS and "," in gap  # "Selon Ankara, la Turquie a reçu": not a list
+            if gap and not aside and all(w in CONJ or w in DETS for w in gap):
                 prep = prev[1]
         out.append((m, ref, prep))
         prev = (m, prep)

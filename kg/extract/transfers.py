@@ -317,7 +317,9 @@ class TransferFrames:
             return
         found = _actors(sent, self.ctx, left, right)
         partners = [r for m, r, p in found if p in ("with", "avec")]
+        buyers = [r for m, r, p in found if p in ("for", "pour")]  # "covers 26 Rafale jets for India"
         actors = [r for m, r, p in found if p in (None, "with", "avec")] + self._coref_actors(sent, left, right)
+        actors = buyers + [r for r in actors if r not in buyers]
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
