@@ -54,7 +54,7 @@ def build_store(folder: Path) -> Path:
 
 
 def start(server: str, store: Path, port: int, workers: int) -> subprocess.Popen:
-    from kg.serve import serve_command
+    from kg.store.serve import serve_command
 
     if server == "kg":
         kg = shutil.which("kg", path=str(Path(sys.executable).parent)) or "kg"

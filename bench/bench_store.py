@@ -50,15 +50,15 @@ def sipri_data() -> tuple[bytes, str]:
 
 
 def label_index(nquads: bytes) -> bytes:
-    """The label index graph (:mod:`kg.labelindex`) of N-Quads, built by the store's own update.
+    """The label index graph (:mod:`kg.store.labelindex`) of N-Quads, built by the store's own update.
 
     Only the label lines go through a scratch in-memory store, so rdflib and Oxigraph then load the
     same bytes.
     """
     import pyoxigraph as ox
 
-    from kg import labelindex
     from kg.mapping import LABELS_GRAPH
+    from kg.store import labelindex
 
     label = b" <http://www.w3.org/2000/01/rdf-schema#label> "
     scratch = ox.Store()

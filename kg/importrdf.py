@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import labelindex
 from kg.loaders import LoadError
-from kg.store import Store
+from kg.store import Store, labelindex
 
 #: Import formats by name; also guessed from the file suffix.
 FORMATS: dict[str, ox.RdfFormat] = {

@@ -174,7 +174,7 @@ def fact_key(fact: Fact) -> str:
 CORROBORATION_GRAPH = ID["graph/corroboration"]
 #: The analysts' review decisions (:mod:`kg.curation`); extraction never writes there.
 CURATION_GRAPH = ID["graph/curation"]
-#: One copy of every ``rdfs:label`` held by the other graphs, and one name per entity (:mod:`kg.labelindex`).
+#: One copy of every ``rdfs:label`` held by the other graphs, and one name per entity (:mod:`kg.store.labelindex`).
 LABELS_GRAPH = ID["graph/labels"]
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.locking import StoreBusy, StoreLock
 from kg.store import open_store
+from kg.store.locking import StoreBusy, StoreLock
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"  # 4e8 rows on 20,000 triples
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

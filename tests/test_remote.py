@@ -23,9 +23,9 @@ from kg.cli import cli
 from kg.facts import Article, Deal, Entity, Evidence, Extraction, Ref
 from kg.ingest import ingest_article
 from kg.mapping import LABELS_GRAPH, article_iri, entity_iri, to_graph
-from kg.remote import RemoteStore, endpoints
 from kg.sipri import import_sipri
 from kg.store import QueryError, StoreError, open_store
+from kg.store.remote import RemoteStore, endpoints
 from tests.test_sipri import NOTES, REGISTER_HEADER, REGISTER_ROWS, write
 
 AKG = "PREFIX akg: <https://w3id.org/armskg/ontology#> "
@@ -475,8 +475,8 @@ def test_stuck_server_times_out(runner, monkeypatch) -> None:
 @pytest.mark.server
 def test_failed_upload_leaves_the_article_to_redo(endpoint: str, monkeypatch) -> None:
     """An upload that fails midway changes neither the graph, nor its content hash, nor the label index."""
-    from kg import labelindex
     from kg.ingest import stored_hash
+    from kg.store import labelindex
 
     store = RemoteStore(endpoint, batch_bytes=300)  # each article goes up in several pieces
     clear(store)

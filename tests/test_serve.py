@@ -13,9 +13,9 @@ from urllib.error import HTTPError
 import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-from kg.locking import StoreBusy
-from kg.serve import start_server
 from kg.store import StoreError, open_store
+from kg.store.locking import StoreBusy
+from kg.store.serve import start_server
 from tests.test_remote import S400, free_port, put_article, wait_for
 
 pytestmark = pytest.mark.server

@@ -20,9 +20,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.locking import StoreBusy
-from kg.serve import start_server
 from kg.store import open_store
+from kg.store.locking import StoreBusy
+from kg.store.serve import start_server
 from tests.test_remote import free_port
 
 pytestmark = pytest.mark.server

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.sparqlscan import refused_service, service_endpoints
+from kg.store.sparqlscan import refused_service, service_endpoints
 
 E = "http://127.0.0.1:9/sparql"
 

@@ -46,7 +46,7 @@ def cli(ctx: click.Context, store: str | None, timeout: float | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["store"] = store or default_store_location()
     if timeout is not None:  # the stores this command opens wait this long; restored when it ends
-        from kg import remote
+        from kg.store import remote
 
         previous, remote.timeout_override = remote.timeout_override, timeout
         ctx.call_on_close(lambda: setattr(remote, "timeout_override", previous))

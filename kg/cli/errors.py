@@ -8,9 +8,9 @@ import sys
 import click
 
 from kg.loaders import LoadError
-from kg.locking import StoreBusy
 from kg.resolve import AmbiguousName, UnknownName
 from kg.store import QueryError, StoreError
+from kg.store.locking import StoreBusy
 
 #: Exceptions whose message is already a sentence a user can act on.
 USER_ERRORS: tuple[type[BaseException], ...] = (LoadError, StoreError, QueryError, StoreBusy, UnknownName,

@@ -8,8 +8,8 @@ import click
 
 from kg.cli import cli
 from kg.cli.core import store_location
-from kg.locking import StoreBusy
 from kg.store import open_store
+from kg.store.locking import StoreBusy
 
 
 @cli.command()

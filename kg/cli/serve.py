@@ -44,8 +44,8 @@ def serve(ctx: click.Context, host: str, port: int, timeout: float, limit: int, 
     as they are produced; --limit cuts them (header X-Results-Truncated: true)
     and --timeout bounds them. SERVICE calls are refused unless allowed.
     """
-    from kg.serve import ServeOptions, is_loopback
-    from kg.serve import serve as run
+    from kg.store.serve import ServeOptions, is_loopback
+    from kg.store.serve import serve as run
 
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}: anyone who can reach this machine can query the store",

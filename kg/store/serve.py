@@ -2,8 +2,8 @@
 
 One Python process answers HTTP (the standard library's threaded server) and
 hands each query to a fixed pool of worker processes that hold the store open
-read-only (:mod:`kg.servepool`); answers are written row by row as the engine
-produces them (:mod:`kg.resultcap`). Endpoint: ``/query``, the SPARQL 1.1
+read-only (:mod:`kg.store.servepool`); answers are written row by row as the engine
+produces them (:mod:`kg.store.resultcap`). Endpoint: ``/query``, the SPARQL 1.1
 Query protocol (GET, or POST with ``application/sparql-query`` or a form), with
 CORS preflight (OPTIONS) and HEAD. Queries see the union of the article graphs
 (as with ``kg query``) unless they give ``default-graph-uri`` or
@@ -51,10 +51,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from kg.locking import StoreLock
-from kg.servepool import Busy, EnginePool, Query
-from kg.sparqlscan import refused_service
-from kg.store import StoreError
+from kg.store.base import StoreError
+from kg.store.locking import StoreLock
+from kg.store.servepool import Busy, EnginePool, Query
+from kg.store.sparqlscan import refused_service
 
 __all__ = ["ServeOptions", "Server", "find_oxigraph", "installed_program", "is_loopback", "serve", "serve_command",
            "start_server"]

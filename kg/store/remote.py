@@ -64,11 +64,10 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg import labelindex
+import kg.store.labelindex as labelindex
 from kg.mapping import LABELS_GRAPH, PREFIXES
 from kg.results import Results
-from kg.store import (
-    EmbeddedStore,
+from kg.store.base import (
     QueryError,
     Store,
     StoreError,
@@ -81,6 +80,7 @@ from kg.store import (
     split_hashes,
     term_n3,
 )
+from kg.store.embedded import EmbeddedStore
 from kg.vocab import AKG
 
 __all__ = ["BATCH_BYTES", "TIMEOUT", "Endpoints", "RemoteStore", "endpoints", "split_credentials"]

@@ -6,7 +6,7 @@ runs. A query goes to an idle worker; at most ``queue`` more wait for one, and
 a request beyond that (or one still waiting at its deadline) gets
 :class:`Busy` (the endpoint answers 503 with ``Retry-After``).
 
-The worker writes the answer row by row (:func:`kg.resultcap.write_answer`)
+The worker writes the answer row by row (:func:`kg.store.resultcap.write_answer`)
 and sends it back in chunks of 64 KB; the pipe between the processes is the
 only buffer, so memory stays flat whatever the answer's size. It stops at the
 result cap, at the deadline, or when asked to (the client left). A query the
@@ -101,7 +101,7 @@ def _worker(location: str, conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the whole group: the parent stops us
     import pyoxigraph as ox
 
-    from kg.locking import StoreBusy, StoreLock
+    from kg.store.locking import StoreBusy, StoreLock
 
     try:
         StoreLock(Path(location), exclusive=False).acquire()
@@ -125,7 +125,7 @@ def _worker(location: str, conn: Connection) -> None:
 def _answer(store, conn: Connection, query: Query) -> None:
     import pyoxigraph as ox
 
-    from kg.resultcap import CANCELLED, SHORT, TIMEOUT, negotiate, write_answer
+    from kg.store.resultcap import CANCELLED, SHORT, TIMEOUT, negotiate, write_answer
 
     try:
         if query.default_graphs or query.named_graphs:
@@ -134,7 +134,7 @@ def _answer(store, conn: Connection, query: Query) -> None:
                                  named_graphs=[ox.NamedNode(g) for g in query.named_graphs] or None,
                                  use_default_graph_as_union=not query.default_graphs)
         else:  # a query that names its dataset (FROM / FROM NAMED) gets exactly that dataset
-            from kg.store import names_dataset
+            from kg.store.base import names_dataset
 
             answer = store.query(query.sparql, use_default_graph_as_union=not names_dataset(query.sparql))
     except SyntaxError as e:
