@@ -49,7 +49,7 @@ def warm_up() -> None:
         load_lexicon(lang)
 
 
-def _watch_parent(parent: int) -> None:
+def watch_parent(parent: int) -> None:
     """In a worker: exit as soon as the parent process is gone (killed), instead of lingering."""
     import threading
     import time
@@ -63,7 +63,7 @@ def _watch_parent(parent: int) -> None:
 
 
 def _worker_init(parent: int, initializer: Callable[..., None] | None, initargs: tuple) -> None:
-    _watch_parent(parent)
+    watch_parent(parent)
     warm_up()
     if initializer is not None:
         initializer(*initargs)

@@ -193,20 +193,6 @@ def _extract_task(article: Article, lang: str | None) -> Extraction:
     return extract(article, lang=lang)
 
 
-def _watch_parent(parent: int) -> None:
-    """In a worker: exit as soon as the ingest process is gone (killed), instead of lingering."""
-    import os
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True, name="kg-parent-watch").start()
-
-
 def _pool(jobs: int) -> ProcessPoolExecutor:
     """Worker processes for extraction.
 
@@ -216,8 +202,10 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     """
     import os
 
+    from kg.engines import watch_parent
+
     context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_watch_parent,
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=watch_parent,
                                initargs=(os.getpid(),))
 
 
