@@ -339,3 +339,19 @@ def test_more_deal_constructions(text, expected):
 ])
 def test_adjuncts_are_not_roles(text, expected):
     assert {d[:3] for d in deal_set(text)} == {expected}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("La Grèce va acquérir 24 Rafale auprès de la France.", ("FRA", "GRC", "Rafale", "proposed")),
+    ("Paris a conclu avec Athènes un contrat portant sur six Rafale.", ("FRA", "GRC", "Rafale", "agreed")),
+    ("Le Qatar a passé commande de 24 Rafale.", ("FRA", "QAT", "Rafale", "agreed")),
+    ("L'Egypte est devenue le premier client export du Rafale.", ("FRA", "EGY", "Rafale", "agreed")),
+    ("Athènes a réceptionné ses premiers Rafale.", ("FRA", "GRC", "Rafale", "delivered")),
+    ("La livraison des premiers Rafale à la Grèce a eu lieu en janvier.", ("FRA", "GRC", "Rafale", "delivered")),
+    ("L'Ukraine a obtenu des chars Leopard 2 de l'Allemagne.", ("DEU", "UKR", "Leopard 2", "delivered")),
+    ("Les premiers K9 sud-coréens sont arrivés en Pologne.", ("KOR", "POL", "K9", "delivered")),
+    ("Berlin a donné son feu vert à l'exportation de 18 Eurofighter vers l'Arabie saoudite.",
+     ("DEU", "SAU", "Eurofighter Typhoon", "agreed")),
+])
+def test_french_constructions(text, expected):
+    assert expected in deal_set(text, "fr")

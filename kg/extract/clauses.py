@@ -634,6 +634,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         if f in ("sanction_n", "ban", "exclude")
     ):
         return None  # "a ban on the delivery of ...", "suspendu ses exportations": the sanction, not a deal
+    if t.frame == "arrive":
+        return "proposed" if "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"  # "sont arrivés"
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):
@@ -663,6 +665,7 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "delivered"
     if t.frame == "sale_n":
         if sent.words[t.start].startswith(("livraison", "deliver")):
-            return "delivered" if "start" in before else "proposed"  # "a commencé la livraison", "began deliveries"
+            done = "start" in before or "deliver" in _cues(sent, t.end, right)  # "... a eu lieu", "took place"
+            return "delivered" if done else "proposed"  # "a commencé la livraison", "began deliveries"
         return "agreed"
     return "agreed"
