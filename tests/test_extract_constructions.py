@@ -355,3 +355,21 @@ def test_adjuncts_are_not_roles(text, expected):
 ])
 def test_french_constructions(text, expected):
     assert expected in deal_set(text, "fr")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Indonesia inked a deal with France for 42 Rafale jets.", ("FRA", "IDN", "Rafale", "agreed")),
+    ("India took possession of its first S-400 squadron from Russia.", ("RUS", "IND", "S-400", "delivered")),
+    ("Russia handed over the first S-400 systems to India.", ("RUS", "IND", "S-400", "delivered")),
+    ("Saudi Arabia is eyeing the J-35 stealth fighter from China.", ("CHN", "SAU", "J-35", "proposed")),
+    ("The Philippine Air Force inducted two FA-50 jets from South Korea.", ("KOR", "PHL", "FA-50", "delivered")),
+    ("La Russie a remis à l'Inde le premier système S-400.", ("RUS", "IND", "S-400", "delivered")),
+    ("Le Brésil a mis en service ses premiers Gripen suédois.", ("SWE", "BRA", "Gripen", "delivered")),
+])
+def test_handover_and_interest_constructions(text, expected):
+    assert expected in deal_set(text)
+
+
+def test_remis_en_cause_is_no_delivery():
+    found = deal_set("La France a remis en cause la vente de Rafale à l'Inde.", "fr")
+    assert not any(d[3] == "delivered" for d in found)
