@@ -36,7 +36,15 @@ from pathlib import Path
 
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article
-from kg.loaders import LoadError, count_lines, expand_all_inputs, is_jsonl, iter_jsonl_range, load_items
+from kg.loaders import (
+    LoadError,
+    LoadWarning,
+    count_lines,
+    expand_all_inputs,
+    is_jsonl,
+    iter_jsonl_range,
+    load_items,
+)
 from kg.mapping import article_iri, to_graph
 from kg.vocab import AKG
 
@@ -139,8 +147,9 @@ def plan_batches(inputs: Iterable[str | Path], batch_size: int = DEFAULT_BATCH) 
         yield Batch(index + 1, tuple(parts))
 
 
-def read_batch(batch: Batch, limit: int | None = None) -> Iterator[Article | LoadError]:
-    """The articles of a batch, in order, with each unreadable file or line as a :class:`LoadError`."""
+def read_batch(batch: Batch, limit: int | None = None) -> Iterator[Article | LoadError | LoadWarning]:
+    """The articles of a batch, in order, with each unreadable file or line as a :class:`LoadError`
+    and each warning as a :class:`LoadWarning` (before the article it is about)."""
     for part in batch.parts:
         path = Path(part.path)
         whole = part.start <= 1 and part.stop is None
@@ -203,7 +212,7 @@ def extract_batch(batch: Batch, lang: str | None = None, limit: int | None = Non
     Articles whose IRI maps to their content hash in ``known`` are not
     extracted (``ntriples`` is ``None``), unless ``force``.
     """
-    from kg.ingest import content_hash
+    from kg.ingest import checked_article, content_hash
 
     started = time.perf_counter()
     result = BatchResult(batch)
@@ -211,6 +220,10 @@ def extract_batch(batch: Batch, lang: str | None = None, limit: int | None = Non
         if isinstance(item, LoadError):
             result.items.append(ArticleError(_source_of(item), str(item)))
             continue
+        if isinstance(item, LoadWarning):  # stored otherwise than given (an encoding guessed, a date left out)
+            log.warning("%s", item.message)
+            continue
+        item = checked_article(item, log.warning)  # the date check kg ingest makes, so both store the same graph
         effective = lang or item.lang
         digest = content_hash(item, effective)
         iri = str(article_iri(item))

@@ -282,3 +282,16 @@ def test_an_unreachable_scheduler_is_one_line(runner, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_extract_keeps_loader_warnings_out_of_the_articles_and_checks_dates_as_ingest_does(runner, tmp_path):
+    """A file read as Windows-1252 with an impossible date line: kg extract stores what kg ingest stores."""
+    write(tmp_path / "in" / "a.txt", b"date 2019-13-45\nLa Russie a livr\xe9 des S-400 \xe0 la Turquie.\n")
+    result = runner.invoke(cli, ["extract", str(tmp_path / "in"), "--out", str(tmp_path / "shards")])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(cli, ["--store", str(tmp_path / "loaded"), "load", str(tmp_path / "shards")]).exit_code == 0
+    assert runner.invoke(cli, ["--store", str(tmp_path / "ingested"), "ingest", str(tmp_path / "in")]).exit_code == 0
+    loaded, ingested = graphs_of(tmp_path / "loaded"), graphs_of(tmp_path / "ingested")
+    assert sorted(loaded) == sorted(ingested) and str(article_iri("a")) in loaded
+    for name in loaded:
+        assert isomorphic(loaded[name], ingested[name]), name
