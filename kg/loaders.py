@@ -426,59 +426,9 @@ def parse_record(line: str, path: Path, number: int, warn: Warn | None = None) -
 
 
 def iter_jsonl(path: Path, limit: int | None = None) -> Iterator[Article | LoadError | LoadWarning]:
-    """The articles of a JSON Lines file, line by line (bounded memory); bad lines as errors."""
-    path = Path(path)
-    cap = max_bytes(limit)
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        yield LoadError(f"{path}: no such file or folder")
-        return
-    except PermissionError:
-        yield LoadError(f"{path}: permission denied; check the file's read permission")
-        return
-    except OSError as e:
-        yield LoadError(f"{path}: cannot read: {e.strerror or e}")
-        return
-    seen_text = False
-    with handle:
-        number = 0
-        while True:
-            try:
-                raw = handle.readline(cap + 1)
-            except OSError as e:
-                yield LoadError(f"{path}: cannot read: {e.strerror or e}")
-                return
-            if not raw:
-                break
-            number += 1
-            if len(raw) > cap and not raw.endswith(b"\n"):
-                yield LoadError(f"{path}, line {number}: longer than the size limit of {cap:,} bytes; "
-                                "raise it with --max-bytes N or KG_MAX_BYTES=N")
-                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
-                    raw = handle.readline(1 << 20)
-                continue
-            if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                raw = raw[3:]
-            if not raw.strip():
-                continue
-            seen_text = True
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as e:
-                yield LoadError(f"{path}, line {number}: not UTF-8 (byte {e.start} of the line); "
-                                "JSON Lines files must be UTF-8")
-                continue
-            warnings: list[str] = []
-            try:
-                article = parse_record(line, path, number, warnings.append)
-            except LoadError as e:
-                yield e
-                continue
-            yield from map(LoadWarning, warnings)
-            yield article
-    if not seen_text:
-        yield LoadError(f"{path}: the file is empty")
+    """The articles of a JSON Lines file (plain or gzip'd), line by line (bounded memory); bad lines as
+    errors, warnings before the article they are about (:func:`iter_jsonl_range` over the whole file)."""
+    return iter_jsonl_range(path, 1, None, limit)
 
 
 def file_format(path: Path) -> str:
@@ -500,10 +450,7 @@ def load_items(path: Path, limit: int | None = None) -> Iterator[Article | LoadE
     warning as a :class:`LoadWarning` (before the article it is about)."""
     path = Path(path)
     kind = file_format(path)
-    if path.name.lower().endswith(GZIP_JSONL_SUFFIXES) and not path.is_dir():
-        yield from iter_jsonl_range(path, 1, None, limit)  # gzip'd JSON Lines, read streaming
-        return
-    if kind == "jsonl" and not path.is_dir():
+    if (kind == "jsonl" or path.name.lower().endswith(GZIP_JSONL_SUFFIXES)) and not path.is_dir():
         yield from iter_jsonl(path, limit)
         return
     warnings: list[str] = []
@@ -646,9 +593,9 @@ def count_lines(path: Path) -> int:
 
 
 def iter_jsonl_range(path: Path, start: int = 1, stop: int | None = None,
-                     limit: int | None = None) -> Iterator[Article | LoadError]:
+                     limit: int | None = None) -> Iterator[Article | LoadError | LoadWarning]:
     """The articles on lines ``start`` to ``stop - 1`` (1-based; ``stop=None``: to the end) of a
-    JSON Lines file, plain or gzip'd, streaming; bad lines as errors.
+    JSON Lines file, plain or gzip'd, streaming; bad lines as errors, warnings before their article.
 
     The whole file (``start=1, stop=None``) with no text in it is reported as empty.
     """
@@ -692,10 +639,14 @@ def iter_jsonl_range(path: Path, start: int = 1, stop: int | None = None,
                 yield LoadError(f"{path}, line {number}: not UTF-8 (byte {e.start} of the line); "
                                 "JSON Lines files must be UTF-8")
                 continue
+            warnings: list[str] = []
             try:
-                yield parse_record(line, path, number)
+                article = parse_record(line, path, number, warnings.append)
             except LoadError as e:
                 yield e
+                continue
+            yield from map(LoadWarning, warnings)
+            yield article
     if not seen_text and start <= 1 and stop is None:
         yield LoadError(f"{path}: the file is empty")
 
