@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.loaders import LoadError
+from kg.loaders import LoadError, open_error
 from kg.store import Store, labelindex
 
 #: Import formats by name; also guessed from the file suffix.
@@ -133,17 +133,13 @@ def _syntax_error(name: str, fmt: ox.RdfFormat, e: SyntaxError) -> LoadError:
 def readable_file(path: Path) -> Path:
     """``path`` if it is a readable file, else a :class:`LoadError` naming the problem (no size limit)."""
     path = Path(path)
+    if path.is_dir():
+        raise LoadError(f"{path}: is a folder, not a file")
     try:
-        if path.is_dir():
-            raise LoadError(f"{path}: is a folder, not a file")
         with path.open("rb"):
             pass
-    except FileNotFoundError:
-        raise LoadError(f"{path}: no such file or folder") from None
-    except PermissionError:
-        raise LoadError(f"{path}: permission denied; check the file's read permission") from None
     except OSError as e:
-        raise LoadError(f"{path}: cannot read: {e.strerror or e}") from None
+        raise open_error(path, e) from None
     return path
 
 

@@ -559,7 +559,9 @@ def _open_lines(path: Path):
     return path.open("rb")
 
 
-def _open_error(path: Path, e: OSError) -> LoadError:
+def open_error(path: Path, e: OSError) -> LoadError:
+    """The one-line error for a file that cannot be opened or read (missing, a folder, no permission,
+    not gzip)."""
     if isinstance(e, FileNotFoundError):
         return LoadError(f"{path}: no such file or folder")
     if isinstance(e, PermissionError):
@@ -588,7 +590,7 @@ def count_lines(path: Path) -> int:
                 count += block.count(b"\n")
                 last = block[-1:]
     except (OSError, EOFError) as e:
-        raise _open_error(path, e) from None
+        raise open_error(path, e) from None
     return count + (last != b"\n")
 
 
@@ -604,7 +606,7 @@ def iter_jsonl_range(path: Path, start: int = 1, stop: int | None = None,
     try:
         handle = _open_lines(path)
     except OSError as e:
-        yield _open_error(path, e)
+        yield open_error(path, e)
         return
     seen_text = False
     number = 0
@@ -613,7 +615,7 @@ def iter_jsonl_range(path: Path, start: int = 1, stop: int | None = None,
             try:
                 raw = handle.readline(cap + 1)
             except (OSError, EOFError) as e:
-                yield _open_error(path, e)
+                yield open_error(path, e)
                 return
             if not raw:
                 break
