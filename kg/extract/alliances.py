@@ -45,7 +45,7 @@ class AgreementFrames:
                 self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
 
     def _member_list(self, sent: Sent, t: Trigger) -> None:
-        """ "The CSTO is an alliance of Russia, Armenia and Belarus", "l'OCS, qui regroupe la Russie, la Chine
+        """ "The pact is an alliance of Peru, Chile and Bolivia", "l'organisation, qui regroupe le Mali, le Niger
         et ...", "Cette organisation regroupe ...": the alliance on the left groups the states listed on the right.
         An alliance taken up by a noun ("cette organisation", "the bloc") is the alliance last named."""
         left = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and t.start - m.end <= 6]
@@ -136,7 +136,7 @@ class AgreementFrames:
                 maker = self.ctx.maker_of(weapon)
                 if maker:
                     parties.append(Ref.country(maker))
-        if len(parties) < 2:  # "the allies signed a defence pact", "les deux parties discutaient d'une coopération"
+        if len(parties) < 2:  # "the allies signed a defence pact", "les deux parties ont évoqué un partenariat"
             parties += self._coref_actors(sent, 0, len(sent.words))
         parties = list(dict.fromkeys(parties))
         named = self._named_alliance(sent, t)

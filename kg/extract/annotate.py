@@ -186,7 +186,7 @@ def _attach_demonyms(sent: Sent) -> None:
             continue
         before = words[d.start - 1] if d.start > 0 else ""
         if before in _MAKER_WORDS or (d.start > 1 and words[d.start - 2] in _MAKER_WORDS):
-            # "l'avion de fabrication sud-coréenne FA-50": the designation right after, else the noun before
+            # "le blindé de fabrication turque Kirpi": the designation right after, else the noun before
             named = [w for w in weapons if w.kind == "weapon" and 0 <= w.start - d.end <= 1]
             target = named[0] if named else _nearest_weapon(weapons, d, after=False, limit=8)
             if target:

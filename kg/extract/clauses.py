@@ -230,7 +230,7 @@ def _after_cue(sent: Sent, m: Mention) -> bool:
 
 
 def _after_word(sent: Sent, m: Mention, word: str) -> bool:
-    """Whether ``word`` stands within the three tokens before the mention ("à l'encontre de la Pologne")."""
+    """Whether ``word`` stands within the three tokens before the mention ("à l'encontre du Chili")."""
     return word in sent.words[max(0, m.start - 4) : m.start]
 
 
@@ -257,8 +257,8 @@ _RELATIVES = {"who", "which", "whose", "qui", "dont", "lequel", "laquelle", "les
 
 
 def _asides(sent: Sent, end: int) -> set[int]:
-    """Token positions inside relative clauses closed before ``end``: "Chavez, who accused the US of
-    plans to invade, has signed ...": the US is not the subject of "signed"."""
+    """Token positions inside relative clauses closed before ``end``: "Ortega, who blamed Washington for
+    the crisis, has signed ...": Washington is not the subject of "signed"."""
     out: set[int] = set()
     words = sent.words
     for i in range(min(end, len(words)) - 1):
@@ -324,7 +324,7 @@ def _weapons(
 
 
 # What follows these words is set against the transfer, not part of it: "rather than the Gripen",
-# "away from its Soviet-era jets", "to replace its Hawk trainers", "plutôt que le Rafale", "au lieu de".
+# "away from its ageing MiGs", "to replace its Alpha Jets", "plutôt que le Rafale", "au lieu de".
 _CONTRAST = {
     "rather",
     "instead",
@@ -353,13 +353,13 @@ _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
 def _distributed(
     sent: Sent, weapons: list[tuple[Mention | None, str]], actors: list[tuple[Mention, Ref, str | None]]
 ) -> dict[int, Ref]:
-    """Each weapon bought from the state named right after it: "sept Dhruv à l'Inde, 18 Super Tucano au
-    Brésil et 12 Cheetah à l'Afrique du Sud", "tanks from Korea and jets from France". Keyed by the
+    """Each weapon bought from the state named right after it: "dix Leopard à l'Allemagne, six Caesar à la
+    France et huit K9 à la Corée du Sud", "tanks from Korea and jets from France". Keyed by the
     weapon's start; empty unless at least two weapons each have their own supplier phrase."""
     spots = [m.start for m, _k in weapons if m is not None]
     after_all = [r for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
     if len(spots) >= 2 and len(dict.fromkeys(after_all)) == len(spots):
-        # "warplanes, drones from Russia, Turkey": as many states as weapons, in the same order
+        # "tanks, frigates from Germany, Italy": as many states as weapons, in the same order
         return dict(zip(spots, dict.fromkeys(after_all)))
     out: dict[int, Ref] = {}
     for n, start in enumerate(spots):
@@ -448,7 +448,7 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             and other.frame in TRANSFER
             and all(w in _OF_LINKS for w in sent.words[t.end : other.start])
         ):
-            continue  # "a ban on the delivery of S-300 to Iran": the transfer is what is banned
+            continue  # "a ban on the transfer of Patriot batteries to Qatar": the transfer is what is banned
         if other.frame in frames:
             right = other.start
             break
@@ -600,7 +600,7 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
     marker = _infinitive_marker(sent, t)
-    reach = max(0, marker - 4) if marker is not None else left  # "a proposé à Téhéran de lui fournir"
+    reach = max(0, marker - 4) if marker is not None else left  # "a offert à Lima de lui vendre"
     before = _cues(sent, max(reach, t.start - 8), t.start)
     around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
     around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
@@ -627,13 +627,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         and not any("be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
     )
     if gerund:
-        return "proposed"  # "delivering it to Iran won't threaten ...": talked about, not done
+        return "proposed"  # "selling them to Chile would not change ...": talked about, not done
     if any(
         o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end : t.start])
         for o_start, o_end, f in sent.triggers
         if f in ("sanction_n", "ban", "exclude")
     ):
-        return None  # "a ban on the delivery of ...", "suspendu ses exportations": the sanction, not a deal
+        return None  # "a ban on the transfer of ...", "gelé ses ventes": the sanction, not a deal
     if t.frame == "arrive":
         return "proposed" if "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"  # "sont arrivés"
     if t.frame == "possess":

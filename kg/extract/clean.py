@@ -1,7 +1,7 @@
 """Clean what scrapers leave in news text, keeping character offsets meaningful.
 
->>> clean_text("contractor.Under the deal,\\u00a0Poland\\u200b said &laquo;non&raquo;")
-'contractor. Under the deal, Poland said «non»'
+>>> clean_text("supplier.Under the contract,\\u00a0Chile\\u200b said &laquo;non&raquo;")
+'supplier. Under the contract, Chile said «non»'
 >>> clean_text("l’arme « livrée »")
 "l'arme « livrée »"
 """
@@ -17,7 +17,7 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _APOSTROPHES = re.compile(r"[\u2018\u2019\u02bc\u2032\u00b4`]")
 _DQUOTES = re.compile(r"[\u201c\u201d\u201e\u201f\u2033]")
 _DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
-# "contractor.Under" / "deal,Poland": a sentence glued to the next by a lost paragraph break.
+# "supplier.Under" / "contract,Chile": a sentence glued to the next by a lost paragraph break.
 _GLUED = re.compile(r"(?<=[a-zà-ÿ0-9\"”»)\]])([.!?])(?=[A-ZÀ-Þ\"“«][a-zà-ÿ])")
 _ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
 

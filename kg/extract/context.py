@@ -71,7 +71,7 @@ class Context:
     weapon_counts: Counter = field(default_factory=Counter)
     weapon_order: list[str] = field(default_factory=list)
     makers: dict[str, str] = field(default_factory=dict)
-    # generic noun -> the systems it heads somewhere in the article ("hélicoptères de combat Mi-35")
+    # generic noun -> the systems it heads somewhere in the article ("avions de patrouille P-8")
     bindings: dict[str, list[str]] = field(default_factory=dict)
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
@@ -120,7 +120,7 @@ class Context:
 
     def _resolve_families(self) -> None:
         """A maker-family name ("24 Sukhoi jets", "les Mirage") is the one system of that family the
-        article names ("the first two Su-30 landed"); with none or several named it stays the family."""
+        article names ("the first three Gripen arrived"); with none or several named it stays the family."""
         families = load().families
         named = {m.key for s in self.sentences for m in s.mentions if m.kind == "weapon"}
         chosen = {}

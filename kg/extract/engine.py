@@ -147,7 +147,7 @@ def merge_facts(facts: list[Fact], article_year: int | None = None) -> list[Fact
 
 def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[Fact]:
     """A deal in a generic noun between two states that also have a deal in a system the article
-    calls by that noun ("des hélicoptères de combat" ... "les hélicoptères de combat Mi-35") is that
+    calls by that noun ("des avions de patrouille" ... "les avions de patrouille P-8") is that
     deal told loosely: keep the named one, with the more advanced status of the two."""
     named: dict[tuple, int] = {}
     for i, f in enumerate(facts):

@@ -24,8 +24,8 @@ class MakerFrames:
 
     def _stated_origins(self, sent: Sent) -> None:
         """Origins stated around a named system that the catalogue confirms: "South Korea's homegrown
-        Cheongung-II", "Japan's F-X", "la France et ses Rafale", "K9 howitzers from South Korea",
-        "deux Su-30 arriveront de Russie"."""
+        Cheongung-II", "Japan's F-X", "l'Italie et ses M-346", "Leopard tanks from Germany",
+        "trois Gripen viendront de Suède"."""
         g = load()
         words = sent.words
         for m in sent.mentions:

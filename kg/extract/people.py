@@ -1,16 +1,16 @@
 """People, found from how news introduces them: a title, a nationality, a name.
 
 "le dirigeant turc, Recep Tayyip Erdogan", "son homologue russe Vladimir
-Poutine", "Defence Minister Mariusz Blaszczak", "Ellen Lord, the under
+Poutine", "Defence Minister Ana Costa", "John Reed, the deputy
 secretary of defense". A list of known people only links names (Poutine =
 Putin) and supplies a country the article leaves unsaid; anyone introduced by
 a title is found whether or not the list knows them.
 
 >>> from kg.extract.annotate import annotate_sentence
->>> s = annotate_sentence("Le président russe Vladimir Poutine a signé un décret.", 0, 0, "fr")
+>>> s = annotate_sentence("Le président brésilien Lula da Silva a promulgué un décret.", 0, 0, "fr")
 >>> book = PeopleBook()
 >>> [(r.person, r.of, r.kind, r.role) for r in book.read(s)]
-[('Vladimir Putin', 'RUS', 'leader', 'president')]
+[('Luiz Inácio Lula da Silva', 'BRA', 'leader', 'president')]
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _PARTICLES = {
 }
 _HONORIFICS = {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "dr", "dr.", "sir", "lord"}
 # Military and police ranks stand before a name and are not part of it: "Colonel Assimi Goita",
-# "Air Chief Marshal Zaheer Ahmad Babar Sidhu", "le général Mohammed al-Askari".
+# "Air Chief Marshal Anil Kumar Rao", "le général Ahmed Benali".
 _RANKS = {
     "colonel",
     "col",
@@ -341,7 +341,7 @@ def _add_person_mention(sent: Sent, key: str, start: int, end: int, via: str = "
 
 
 def _role_hits(sent: Sent) -> list[tuple[int, int, str, tuple[str, str]]]:
-    """Title phrases, matched with nationality adjectives inside them skipped ("ministre russe de la Défense")."""
+    """Title phrases, matched with nationality adjectives inside them skipped ("ministre chilien des Armées")."""
     skip = {i for m in sent.mentions if m.kind == "demonym" for i in range(m.start, m.end)}
     keep = [i for i in range(len(sent.tokens)) if i not in skip]
     filtered = [sent.tokens[i] for i in keep]
@@ -404,7 +404,7 @@ _GOVERNMENT = {"government", "administration", "gouvernement", "cabinet"}
 
 def _nearest_state(sent: Sent, i: int) -> str | None:
     """The state the sentence names nearest position ``i`` (before it first): "Foreign Office
-    spokesperson X said Pakistan ...", "les autorités irakiennes ont indiqué que le ministre X ..."."""
+    spokesperson X said Pakistan ...", "les autorités chiliennes ont précisé que le ministre X ..."."""
     states = [
         m
         for m in sent.mentions

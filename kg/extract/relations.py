@@ -86,7 +86,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         return subjects or self._coref_actors(sent, start, end) or self._subject_pronoun(sent, start, end)
 
     def _subject_pronoun(self, sent: Sent, start: int, end: int) -> list[Ref]:
-        """ "Elle est le troisième pays à opter pour ...", "It has also bought ...": a subject pronoun at
+        """ "Elle est le cinquième État à choisir ...", "It has also bought ...": a subject pronoun at
         the head of the clause is the country last named, unless the last sentence spoke of a person."""
         spots = [
             s

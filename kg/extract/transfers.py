@@ -90,14 +90,14 @@ class TransferFrames:
         if t.frame in BUY_LIKE or t.frame == "compete":
             for _m, r, p in right_actors:
                 if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
-                    continue  # "a shift away from its Soviet-era jets": left behind, not bought
+                    continue  # "a move away from its ageing MiGs": left behind, not bought
                 if p in ("by", "par") and _MADE_VERB.match(sent.words[max(0, _m.start - 2)] or ""):
                     p = "from"  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
                     p = "from"  # "signed a deal with France to buy"
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
-                    co_suppliers.append(r)  # "from the United States and Britain"
+                    co_suppliers.append(r)  # "from Germany and Norway"
                 elif p in SUPPLIER_PREPS and supplier is None:
                     supplier = r
                 elif p in RECIPIENT_PREPS_BUY:
@@ -124,7 +124,7 @@ class TransferFrames:
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
                 if len(others) > 1 and not recipients and t.frame in NOMINAL:
-                    pair = others  # "la Russie et l'Iran ont signé ... la livraison": orient by the weapon
+                    pair = others  # "le Brésil et le Chili ont conclu ... la livraison": orient by the weapon
                 elif len(others) > 1:
                     co_suppliers = others  # "Poland and Portugal have also sent ..."
                 else:
@@ -235,7 +235,7 @@ class TransferFrames:
                 self._deal(sent, supplier, recipient, key, status, None)
 
     def _explicit_parties(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
-        """Whether a nominal deal names its buyer itself ("commandes passées par l'Egypte", "Egypt's order")."""
+        """Whether a nominal deal names its buyer itself ("commandes passées par le Chili", "Chile's order")."""
         return any(p in ("par", "by") or _is_possessive(sent, m) for m, r, p in _actors(sent, self.ctx, left, right))
 
     def _nominal_owner(self, sent: Sent, t: Trigger, left: int) -> list[Ref]:
@@ -243,7 +243,7 @@ class TransferFrames:
         owners = []
         for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
             if t.frame == "purchase_n" and m.kind == "demonym" and m.attached == "company":
-                continue  # "un accord avec Dassault Aviation portant sur l'acquisition": the seller's firm
+                continue  # "un accord avec Naval Group pour l'achat": the seller's firm
             if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
                 owners.append(r)
         pron = [
@@ -293,7 +293,7 @@ class TransferFrames:
             self.ctx.recipients.append(recipient)
 
     def _contract_event(self, sent: Sent, status: str) -> None:
-        """ "X rompait les négociations sur le contrat": the status applies to X's last deal in the article."""
+        """ "X mettait fin aux discussions sur le marché": the status applies to X's last deal in the article."""
         actors = {r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
         for f in reversed(self.facts):
             if isinstance(f, Deal) and (not actors or actors & {f.supplier, f.recipient}):
