@@ -373,3 +373,41 @@ def test_handover_and_interest_constructions(text, expected):
 def test_remis_en_cause_is_no_delivery():
     found = deal_set("La France a remis en cause la vente de Rafale à l'Inde.", "fr")
     assert not any(d[3] == "delivered" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Ana Lopez, Chile's defence minister, signed the order.", "en", ("Ana Lopez", "CHL", "defence minister")),
+        ("Ana Lopez, the Chilean defence minister, signed the order.", "en", ("Ana Lopez", "CHL", "defence minister")),
+        ("La commande a été signée par Ana Lopez, la ministre chilienne de la Défense.", "fr",
+         ("Ana Lopez", "CHL", "defence minister")),
+    ],
+)
+def test_a_title_after_the_name_with_its_state_before_it(text, lang, expected):
+    found = facts(text, Official, lang)
+    assert [(f.person.key, f.of.key, f.role) for f in found] == [expected]
+
+
+def test_a_title_and_a_known_surname_name_that_person_when_the_article_is_about_their_state():
+    text = "Venezuela wants new frigates. President Chávez said the navy needed them."
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader)] == [("Hugo Chávez", "VEN")]
+    # a surname the list knows, of a state the article never names, is someone else
+    assert facts("Chile wants new frigates. President Chávez said the navy needed them.", Leader) == []
+
+
+def test_a_political_qualifier_between_the_title_and_the_name():
+    text = "Le Chili modernise sa flotte. Le président conservateur Juan Rojas a parlé au Sénat."
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")] == [("Juan Rojas", "CHL")]
+
+
+def test_a_head_of_state_who_buys_buys_for_the_state_he_leads():
+    text = ("Le Chili modernise son armée. Le président Juan Rojas, élu en 2014, avait acheté "
+            "huit hélicoptères Dhruv à l'Inde.")
+    found = facts(text, Deal, "fr")
+    assert [(*f.core, f.year) for f in found] == [("IND", "CHL", "Dhruv", None)]  # 2014 dates the election
+
+
+def test_each_weapon_takes_the_supplier_right_after_it_even_when_one_is_unknown():
+    text = "Le Chili avait acheté six Caesar à la France, dix Leopard à l'Allemagne et huit Zorblax à la Suède."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "CHL", "Caesar"), ("DEU", "CHL", "Leopard")}

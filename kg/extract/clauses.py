@@ -358,7 +358,8 @@ def _distributed(
     weapon's start; empty unless at least two weapons each have their own supplier phrase."""
     spots = [m.start for m, _k in weapons if m is not None]
     after_all = [r for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
-    if len(spots) >= 2 and len(dict.fromkeys(after_all)) == len(spots):
+    between = [r for m, r, p in actors if spots and min(spots) < m.start < max(spots) and p in SUPPLIER_PREPS]
+    if len(spots) >= 2 and not between and len(dict.fromkeys(after_all)) == len(spots):
         # "tanks, frigates from Germany, Italy": as many states as weapons, in the same order
         return dict(zip(spots, dict.fromkeys(after_all)))
     out: dict[int, Ref] = {}
@@ -528,6 +529,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
 
     years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
+    years = [(i, y) for i, y in years if not _in_person_aside(sent, i)]
     if not years:
         return None
     if weapon is not None:
@@ -537,6 +539,20 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if after:
             return after[0]
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
+
+
+def _in_person_aside(sent: Sent, i: int) -> bool:
+    """Position ``i`` lies in an apposition set off by commas right after a person's name: "le président
+    X, au pouvoir depuis 2012, ...", "Y, elected in 2019, ...": a date of the person, not of a deal."""
+    words = sent.words
+    start = next((k for k in range(i - 1, -1, -1) if words[k] == ","), None)
+    if start is None:
+        return False
+    person = sent.mention_at(start - 1, ("person",)) if start > 0 else None
+    if person is None or person.end != start:
+        return False
+    close = next((k for k in range(i + 1, len(words)) if words[k] == ","), None)
+    return close is not None and not any(s < close and e > start for s, e, f in sent.triggers)
 
 
 def _past_form(sent: Sent, t: Trigger) -> bool:

@@ -91,10 +91,21 @@ class Context:
         if m.kind == "demonym" and m.attached in ("actor", "company"):
             return Ref.country(m.key)
         if m.kind == "person":
-            of = self.people.country_of(m.key)
+            of = self.people.country_of(m.key) or self._office_state(m.key)
             if of:
                 return Ref.alliance(of) if of in load().alliances else Ref.country(of)
         return None
+
+    def _office_state(self, person: str) -> str | None:
+        """The state a head of state or government acts for when no sentence says which: the state named
+        nearest the title, else the article's first country (as :func:`engine.people_facts` decides).
+        Officials are left out: they speak of cooperation far more often than they buy."""
+        roles = [r for r in self.people.roles if r.person == person and r.kind == "leader"]
+        if not roles:
+            return None
+        near = next((r.near for r in roles if r.near), None)
+        first = self.first_country()
+        return near or (first.key if first else None)
 
     def note_actors(self, sent: Sent, count: bool = True) -> None:
         """Count the countries a sentence names (first pass) and keep the order they were named in."""

@@ -169,6 +169,8 @@ class Gazetteer:
     # generic noun key -> its English singular forms ("attack helicopter": "combat helicopter", ...)
     noun_synonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     company_country: dict[str, str] = field(default_factory=dict)
+    # folded surname -> the known person, for surnames only one person on the list has ("Lula", "Macron")
+    surnames: dict[str, str] = field(default_factory=dict)
     # maker-family rows ("Sukhoi", "MiG", "Mirage") -> the systems whose names start with the family name
     families: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -300,6 +302,13 @@ def load() -> Gazetteer:
         aliases = split_cell(row.get("aliases", ""))
         g.people[key] = PersonInfo(key, aliases, row.get("country", ""), row.get("wikidata", ""))
         _add_names(g.names, (key, *aliases), "person", key)
+        for name in (key, *aliases):
+            parts = name.split()
+            if len(parts) >= 2:
+                surname = fold(parts[-1])
+                taken = g.surnames.get(surname)
+                g.surnames[surname] = key if taken in (None, key) else ""  # "" = shared: ambiguous
+    g.surnames = {s: k for s, k in g.surnames.items() if k}
     for row in read_table("given_names.tsv"):
         g.given_names[fold(row["form"])] = row["canonical"]
     for lang in ("fr", "en"):

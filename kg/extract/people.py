@@ -192,6 +192,7 @@ class PeopleBook:
 
     people: dict[str, PersonRecord] = field(default_factory=dict)
     roles: list[RoleAssertion] = field(default_factory=list)
+    states: set[str] = field(default_factory=set)  # the states and alliances the article has named so far
 
     def country_of(self, key: str) -> str | None:
         record = self.people.get(key)
@@ -209,6 +210,8 @@ class PeopleBook:
         for m in list(sent.mentions):
             if m.kind == "person":
                 self._register(m.key, m.text, sent.index)
+        self._surnames(sent)  # "President Silva" after "Ana Silva" in an earlier sentence
+        self.states.update(m.key for m in sent.mentions if m.kind in ("country", "demonym", "alliance"))
         role_hits = _role_hits(sent)
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
         claimed: set[int] = set()
@@ -225,6 +228,11 @@ class PeopleBook:
             if name is None:
                 continue
             n_start, n_end, key = name
+            if n_end - n_start == 1 and sent.mention_at(n_start, ("person",)) is None:
+                # a surname the known-people list gives: only someone of a state the article is about
+                info = load().people.get(key)
+                if info is None or info.country not in (self.states if nationality is None else {nationality}):
+                    continue
             claimed.update(range(min(n_start, max(end, after)), n_end))  # "Chief Air Chief Marshal X": one title
             if nationality is None:
                 nationality = _of_after_name(sent, n_end)
@@ -494,7 +502,7 @@ def _is_name_token(sent: Sent, i: int) -> bool:
     return m is None or m.kind == "person"
 
 
-def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
+def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] | None:
     n = len(sent.tokens)
     while i < n and (sent.words[i] in _HONORIFICS or _is_rank(sent, i)):
         i += 1
@@ -520,7 +528,9 @@ def _name_at(sent: Sent, i: int) -> tuple[int, int, str] | None:
         else:
             break
     if j - i < 2:
-        return None
+        # a title and a surname only: "President Lula", "le président Macron", when one known person has it
+        known_key = load().surnames.get(sent.tokens[i].folded) if titled else None
+        return (i, j, known_key) if known_key else None
     return i, j, person_key(_text(sent.tokens[i:j]))
 
 
@@ -535,10 +545,26 @@ def _is_rank(sent: Sent, i: int) -> bool:
     return j > i and j < len(sent.words) and sent.words[j] in _RANKS
 
 
+# Political and tenure qualifiers between a French title and the name: "le président de gauche X",
+# "le Premier ministre sortant X", "la présidente socialiste X".
+_QUALIFIERS = (
+    ("de", "gauche"), ("de", "droite"), ("du", "centre"), ("par", "interim"), ("socialiste",), ("conservateur",),
+    ("conservatrice",), ("sortant",), ("sortante",), ("interimaire",), ("nouvellement",), ("elu",), ("elue",),
+    ("populiste",), ("nationaliste",), ("liberal",), ("liberale",), ("travailliste",), ("ecologiste",),
+)
+
+
 def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
-    while i < len(sent.words) and sent.words[i] in (",", ":"):
-        i += 1
-    found = _name_at(sent, i)
+    moved = True
+    while moved:
+        moved = False
+        while i < len(sent.words) and sent.words[i] in (",", ":"):
+            i += 1
+        for q in _QUALIFIERS:
+            if tuple(sent.words[i : i + len(q)]) == q:
+                i, moved = i + len(q), True
+                break
+    found = _name_at(sent, i, titled=True)
     if found is None and i < len(sent.words) and sent.words[i] in ("de", "du", "des", "d'", "of", "for"):
         # "le ministre allemand de l'Economie, Peter Altmaier": skip the ministry up to the comma
         for j in range(i + 1, min(i + 8, len(sent.words))):
@@ -548,10 +574,17 @@ def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
 
 
 def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
-    """ "Ellen Lord, the under secretary ..." """
+    """ "John Reed, the deputy secretary ...", "Ana Costa, Chile's defence minister, ...", "Ana Costa,
+    the Chilean defence minister, ..." """
     i = start - 1
-    while i >= 0 and sent.words[i] in _DETERMINERS | {"a", "an", "un", "une"}:
-        i -= 1
+    while i >= 0:
+        if sent.words[i] in _DETERMINERS | {"a", "an", "un", "une", "'s", "former", "ancien", "ancienne"}:
+            i -= 1
+            continue
+        m = sent.mention_at(i, ("demonym", "country"))
+        if m is None or m.end != i + 1:
+            break
+        i = m.start - 1  # the title's nationality, or its state before "'s"
     if i < 1 or sent.words[i] != ",":
         return None
     end = i
