@@ -152,7 +152,8 @@ def test_deal_constructions(text, expected):
         return
     supplier, recipient, weapon, status = expected
     assert any(d[:3] == (supplier, recipient, weapon) and status in (None, d[3]) for d in found), found
-    assert all(d[2] != "Rafale" for d in found) or weapon == "Rafale"
+    # a system passed over is a refused deal (corpus convention), never a sale
+    assert all(d[2] != "Rafale" or d[3] == "refused" for d in found) or weapon == "Rafale"
 
 
 def test_halted_sales_are_a_sanction_not_a_deal():
@@ -411,3 +412,49 @@ def test_a_head_of_state_who_buys_buys_for_the_state_he_leads():
 def test_each_weapon_takes_the_supplier_right_after_it_even_when_one_is_unknown():
     text = "Le Chili avait acheté six Caesar à la France, dix Leopard à l'Allemagne et huit Zorblax à la Suède."
     assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "CHL", "Caesar"), ("DEU", "CHL", "Leopard")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Peru ordered two patrol ships from Spain's Navantia.", "en", {("ESP", "PER", "patrol vessel", "agreed")}),
+        ("Peru signed a contract with Spain's Navantia for two frigates.", "en", {("ESP", "PER", "frigate", "agreed")}),
+    ],
+)
+def test_a_state_named_as_the_owner_of_a_company_supplies_in_its_place(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Peru chose the Gripen rather than the F-16 and the Rafale.", "en"),
+        ("Peru chose the Swedish Gripen over the American F-16 and the French Rafale.", "en"),
+        ("Le Pérou a retenu le Gripen plutôt que le F-16 américain et le Rafale.", "fr"),
+    ],
+)
+def test_systems_passed_over_are_refused_deals(text, lang):
+    found = deal_set(text, lang)
+    assert ("SWE", "PER", "Gripen", "proposed") in found
+    assert {("USA", "PER", "F-16", "refused"), ("FRA", "PER", "Rafale", "refused")} <= found
+
+
+def test_rather_than_a_verb_passes_over_nothing():
+    assert deal_set("Peru will buy Gripen jets rather than upgrade its old fleet.") == {
+        ("SWE", "PER", "Gripen", "proposed")}
+    assert deal_set("Peru chose the Gripen over the next ten years.") == {("SWE", "PER", "Gripen", "proposed")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The Leopard 2 is also in service with Chile, Peru and Greece.", "en"),
+        ("The Leopard 2 is used by Chile, Peru and Greece.", "en"),
+        ("Chile is among the operators of the Leopard 2, along with Peru and Greece.", "en"),
+        ("Le Leopard 2 est en service au Chili, au Pérou et en Grèce.", "fr"),
+        ("Le Chili fait partie des utilisateurs du Leopard 2, avec le Pérou et la Grèce.", "fr"),
+    ],
+)
+def test_the_states_that_operate_a_system_received_it_from_its_maker(text, lang):
+    found = {d[:3] for d in deal_set(text, lang)}
+    assert found == {("DEU", "CHL", "Leopard 2"), ("DEU", "PER", "Leopard 2"), ("DEU", "GRC", "Leopard 2")}

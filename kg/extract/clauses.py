@@ -270,7 +270,24 @@ def _asides(sent: Sent, end: int) -> set[int]:
 
 
 def _is_possessive(sent: Sent, m: Mention) -> bool:
-    return m.end < len(sent.words) and sent.words[m.end] == "'s"
+    return m.end < len(sent.words) and sent.words[m.end] == "'s" and not _owns_company(sent, m)
+
+
+def _owns_company(sent: Sent, m: Mention) -> bool:
+    """ "from France's Naval Group", "with Sweden's Saab": the state whose company it is stands in the
+    company's place in the clause (the preposition before it governs the state)."""
+    i = m.end + 1
+    if i >= len(sent.tokens) or sent.words[m.end] != "'s":
+        return False
+    if "company_noun" in sent.cue_at(i):
+        return True
+    known = sent.mention_at(i)
+    if known is not None:
+        return False
+    if not sent.tokens[i].text[:1].isupper():
+        return False
+    companies = load().company_country
+    return any(" ".join(sent.words[i : i + n]) in companies for n in (1, 2, 3, 4))
 
 
 def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mention, Ref, str | None]]:

@@ -158,6 +158,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
+        triggers = _preferred_over(sent, triggers)
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
             if t.frame in TRANSFER:
@@ -175,3 +176,23 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
+
+
+def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
+    """ "chose the Gripen over the F-16": "over" before a weapon, after a choice, names the system passed
+    over (a competitor, as "rather than" does)."""
+    chosen = [t for t in triggers if t.frame == "choose"]
+    if not chosen:
+        return triggers
+    added = []
+    for i in range(chosen[0].end, len(sent.words) - 1):
+        if sent.words[i] != "over":
+            continue
+        j = i + 1
+        while j < len(sent.words) and (sent.words[j] in DETS or getattr(sent.mention_at(j), "kind", "") == "demonym"):
+            j += 1
+        m = sent.mention_at(j)
+        if m is not None and m.kind in ("weapon", "noun"):
+            added.append(Trigger(i, i + 1, "compete"))
+    return sorted(triggers + added, key=lambda t: t.start) if added else triggers
+

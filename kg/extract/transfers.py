@@ -25,6 +25,7 @@ from kg.extract.clauses import (
     _distributed,
     _double_object,
     _generic_if_maker_differs,
+    _governing_prep,
     _is_passive,
     _is_possessive,
     _weapons,
@@ -34,6 +35,17 @@ from kg.extract.clauses import (
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
 from kg.facts import Deal, Fact, Ref
+
+# The prepositions that name who operates a system after "in service", "flown", "utilisé":
+_OPERATOR_PREPS = {"with", "by", "par", "en", "au", "aux", "chez", "dans", "in"}
+
+
+def _listed_after(sent: Sent, m: Mention) -> bool:
+    """A state in a list after an earlier one: ", Norway", "and India", "et l'Inde"."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in DETS:
+        i -= 1
+    return i >= 0 and sent.words[i] in CONJ | {","}
 
 
 class TransferFrames:
@@ -58,7 +70,7 @@ class TransferFrames:
             ]
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
-        elif not weapons:
+        elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
             weapons = _weapons(sent, self.ctx, left, t.start)[-1:]
         if not weapons:
             return
@@ -113,6 +125,10 @@ class TransferFrames:
                 )
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
+            if t.frame == "possess":
+                if any(m is not None and m.start < t.start for m, _k in weapons):
+                    supplier, co_suppliers = None, []  # "le Rafale est en service au Qatar": the states operate it
+                recipients = self._operators(sent, t, right, weapons, recipients, supplier)
         else:
             for m, r, p in right_actors:
                 if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and _double_object(sent, t, m)):
@@ -191,6 +207,29 @@ class TransferFrames:
                         if t.frame in BUY_LIKE and status != "refused":
                             for earlier in self._earlier_buyers(sent, t, {s, recipient}):
                                 self._deal(sent, s, earlier, key, "agreed", None)
+
+    def _operators(self, sent: Sent, t: Trigger, right: int, weapons: list, recipients: list[Ref],
+                   supplier: Ref | None) -> list[Ref]:
+        """The states that operate a system: "the K9 is in service with Finland and Norway", "le Rafale est
+        en service en Egypte et en Inde" (the system before the verb, the states after it), and the states
+        listed with the subject: "Algeria is among the operators, along with India and Vietnam"."""
+        out = list(recipients)
+        weapon_first = any(m is not None and m.start < t.start for m, _k in weapons)
+        if weapon_first:
+            out = []
+            for m in sent.mentions:
+                if m.kind != "country" or not t.end <= m.start < right:
+                    continue
+                prep = _governing_prep(sent, m) or (sent.words[m.start - 1] if m.start else None)
+                if prep in _OPERATOR_PREPS or (out and _listed_after(sent, m)):
+                    out.append(Ref.country(m.key))
+        for i in range(t.end, right - 1):
+            if tuple(sent.words[i : i + 2]) in (("along", "with"), ("as", "well")) or (
+                sent.words[i] == "avec" and sent.lang == "fr"
+            ):
+                out += [r for m, r, p in _actors(sent, self.ctx, i + 1, right) if r.type == "Country"]
+                break
+        return [r for r in dict.fromkeys(out) if r != supplier]
 
     def _sanctioned_for(self, sent: Sent, t: Trigger) -> Ref | None:
         """The state a sanction punishes for this transfer: "sanctioned Iran for delivering drones",
