@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.extract import extract
-from kg.facts import Article, Deal, Leader, Maker, Member, Official
+from kg.facts import Agreement, Article, Deal, Leader, Maker, Member, Official, Sanction
 
 
 @pytest.fixture(autouse=True)
@@ -458,3 +458,46 @@ def test_rather_than_a_verb_passes_over_nothing():
 def test_the_states_that_operate_a_system_received_it_from_its_maker(text, lang):
     found = {d[:3] for d in deal_set(text, lang)}
     assert found == {("DEU", "CHL", "Leopard 2"), ("DEU", "PER", "Leopard 2"), ("DEU", "GRC", "Leopard 2")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Norway froze all new arms export licences to Peru.", "en"),
+        ("Norway has put on hold its weapons deliveries to Peru.", "en"),
+        ("La Norvège a gelé toutes ses livraisons d'armes au Pérou.", "fr"),
+        ("La Norvège a interrompu ses exportations d'armement vers le Pérou.", "fr"),
+    ],
+)
+def test_a_verb_of_stopping_and_a_noun_of_arms_trade_make_a_sanction(text, lang):
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, lang)] == [("NOR", "PER")]
+
+
+def test_an_embargo_bound_for_a_state_targets_it():
+    text = "L'Union européenne a décrété un embargo sur les armes à destination du Soudan."
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("EU", "SDN")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The contract, worth $1 billion, covers 30 Leopard 2 tanks for Peru.", "en"),
+        ("Le contrat, d'un montant d'un milliard, porte sur 30 chars Leopard 2 destinés au Pérou.", "fr"),
+        ("The deal for 30 Leopard 2 tanks was signed by Peru and Germany in May.", "en"),
+        ("Le contrat portant sur 30 Leopard 2 a été signé par le Pérou et l'Allemagne en mai.", "fr"),
+    ],
+)
+def test_a_contract_for_a_system_names_its_buyer_or_its_signers(text, lang):
+    assert {d[:4] for d in deal_set(text, lang)} == {("DEU", "PER", "Leopard 2", "agreed")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Peru and Chile agreed to jointly develop a patrol ship with Colombia.", "en"),
+        ("Le Pérou, le Chili et la Colombie vont développer ensemble un patrouilleur.", "fr"),
+    ],
+)
+def test_joint_development_is_an_agreement_of_all_partners(text, lang):
+    found = facts(text, Agreement, lang)
+    assert [{p.key for p in f.parties} for f in found] == [{"PER", "CHL", "COL"}]

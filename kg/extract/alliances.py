@@ -18,6 +18,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
+from kg.extract.transfers import _contract_actors
 from kg.facts import Agreement, Deal, Fact, Member, Ref
 
 
@@ -86,7 +87,9 @@ class AgreementFrames:
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
                 return  # "un contrat pour la production de ...": the co-production says it all
-            if weapons and own & {"agree", "propose", "cancel", "refuse"}:
+            clause = _contract_actors(sent, self.ctx, left, right)
+            buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
+            if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
                 return
             if any(o.frame in TRANSFER for o in triggers):

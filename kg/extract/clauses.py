@@ -103,7 +103,9 @@ SUPPLIER_PREPS = {"a", "au", "aux", "aupres", "from"}  # "with"/"avec" only afte
 RECIPIENT_PREPS_BUY = {"par", "by", "pour", "for"}
 RECIPIENT_PREPS_SUPPLY = {"a", "au", "aux", "to", "pour", "for", "vers"}
 SUPPLIER_PREPS_SUPPLY = {"par", "by", "from"}
-TARGET_PREPS = {"sur", "a", "au", "aux", "contre", "on", "against", "to", "envers", "visant", "targeting"}
+TARGET_PREPS = {
+    "sur", "a", "au", "aux", "contre", "on", "against", "to", "envers", "vers", "visant", "targeting", "destination"
+}
 BY_PREPS = {"de", "du", "des", "par", "by", "from", "d'"}
 YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
 _INFINITIVE_MARK = {"to", "de", "d'", "a"}
@@ -187,6 +189,8 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
     while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):
         i -= 1
+    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] == "destination":
+        return "destination"  # "à destination de la Biélorussie": bound for
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None

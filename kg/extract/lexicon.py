@@ -86,7 +86,29 @@ class Lexicon:
     cue_set: PatternSet
 
     def triggers(self, words: list[str]) -> list[tuple[int, int, str]]:
-        return self.trigger_set.scan(words)
+        """Trigger phrases of the table, and halts of the arms trade composed from their parts: a verb
+        of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
+        arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
+        found = self.trigger_set.scan(words)
+        bans = self._composed_bans(words)
+        if not bans:
+            return found
+        kept = [f for f in found if not any(s <= f[0] < e or f[0] <= s < f[1] for s, e, _ in bans)]
+        return sorted(kept + bans)
+
+    def _composed_bans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        cues = self.cue_set.labels(words)
+        verbs = [(s, e) for s, e, c in cues if c == "halt_verb"]
+        nouns = {s: e for s, e, c in cues if c == "trade_noun"}
+        fillers = {s: e for s, e, c in cues if c == "trade_filler"}
+        out = []
+        for s, e in verbs:
+            i = e
+            while i in fillers and i - e < 6:
+                i = fillers[i]
+            if i in nouns:
+                out.append((s, nouns[i], "ban"))
+        return out
 
     def cues(self, words: list[str]) -> list[tuple[int, int, str]]:
         return self.cue_set.labels(words)

@@ -48,6 +48,19 @@ def _listed_after(sent: Sent, m: Mention) -> bool:
     return i >= 0 and sent.words[i] in CONJ | {","}
 
 
+def _contract_actors(sent: Sent, ctx: Context, left: int, right: int) -> list[tuple[Mention, Ref, str | None]]:
+    """Actors of a contract clause; "destiné(s) à X", "bound for X" mark the buyer (as ``destine``)."""
+    out = []
+    for m, r, p in _actors(sent, ctx, left, right):
+        i = m.start - 1
+        while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":  # French "à" is folded to "a"
+            i -= 1
+        if p in ("a", "au", "aux", "to", "for") and i >= 1 and sent.words[i - 1].startswith(("destine", "bound")):
+            p = "destine"
+        out.append((m, r, p))
+    return out
+
+
 class TransferFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -354,10 +367,12 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
-        found = _actors(sent, self.ctx, left, right)
+        found = _contract_actors(sent, self.ctx, left, right)
         partners = [r for m, r, p in found if p in ("with", "avec")]
-        buyers = [r for m, r, p in found if p in ("for", "pour")]  # "covers 26 Rafale jets for India"
-        actors = [r for m, r, p in found if p in (None, "with", "avec")] + self._coref_actors(sent, left, right)
+        # "covers 48 K9 howitzers for Chile", "porte sur 48 obusiers destinés au Chili"
+        buyers = [r for m, r, p in found if p in ("for", "pour", "destine")]
+        signers = (None, "with", "avec", "by", "par")  # "was signed by Chile and Korea"
+        actors = [r for m, r, p in found if p in signers] + self._coref_actors(sent, left, right)
         actors = buyers + [r for r in actors if r not in buyers]
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
