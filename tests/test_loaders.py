@@ -24,16 +24,16 @@ from kg.loaders import (
 
 # Our own sentences (not dev-set text): accents, typographic quotes, œ, €, dashes.
 CLEAN = (
-    "La Turquie a signé en 2017 un contrat avec la Russie pour l’achat de missiles S-400.\n"
-    "« C’est une décision souveraine », a déclaré le président turc Recep Tayyip Erdoğan à Ankara.\n"
-    "Washington a exclu Ankara du programme F-35 — une sanction évaluée à 9 milliards d’€.\n"
+    "L’Égypte a signé en 2021 un contrat avec la Chine pour l’achat de drones Wing Loong.\n"
+    "« Nous tenons parole », a assuré au Caire le ministre turc de la Défense, Mehmet Doğan.\n"
+    "Washington a gelé une partie de l’aide au Caire — une mesure chiffrée à 130 millions d’€.\n"
     "L’œuvre de l’État : déjà « réglé », dit-on à Moscou.\n"
 )
 #: The same without characters ISO-8859-1 cannot hold (’, “, —, œ, €, ğ).
 CLEAN_LATIN1 = (
-    "La Turquie a signé en 2017 un contrat avec la Russie pour l'achat de missiles S-400.\n"
-    "« C'est une décision souveraine », a déclaré le président turc Recep Tayyip Erdogan à Ankara.\n"
-    "Washington a exclu Ankara du programme F-35, une sanction évaluée à 9 milliards d'euros. Ça coûte.\n"
+    "L'Égypte a signé en 2021 un contrat avec la Chine pour l'achat de drones Wing Loong.\n"
+    "« Nous tenons parole », a assuré au Caire le ministre turc de la Défense, Mehmet Dogan.\n"
+    "Washington a gelé une partie de l'aide au Caire, une mesure chiffrée à 130 millions d'euros. Ça coûte.\n"
 )
 CLEAN_CP1252 = CLEAN.replace("ğ", "g")
 
