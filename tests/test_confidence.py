@@ -16,9 +16,9 @@ from kg.facts import Article
 confidence = importlib.import_module("kg.extract.confidence")
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (
-    "La Russie a livré des S-400 à la Turquie en 2019. "
-    "Le président turc Recep Tayyip Erdogan a salué l'accord. "
-    "Les Etats-Unis ont exclu la Turquie du programme F-35."
+    "La Chine a livré des J-10 au Pakistan en 2022. "
+    "Le Premier ministre pakistanais Hamid Qureshi s'est félicité du contrat. "
+    "Les Etats-Unis ont suspendu leurs ventes d'armes au Pakistan."
 )
 
 

@@ -45,9 +45,12 @@ def test_an_alliance_groups_the_states_it_lists():
 
 
 def test_an_organisation_taken_up_by_a_noun_groups_the_states_listed():
-    text = "Le Kazakhstan a accueilli le sommet de l'OCS. Cette organisation regroupe la Chine, la Russie et l'Inde."
+    text = (
+        "Le Ghana a accueilli le sommet de la CEDEAO. "
+        "Cette organisation regroupe le Nigeria, le Sénégal et le Bénin."
+    )
     members = {(f.country.key, f.alliance.key) for f in facts(text, Member, "fr")}
-    assert {("CHN", "SCO"), ("RUS", "SCO"), ("IND", "SCO")} <= members
+    assert {("NGA", "ECOWAS"), ("SEN", "ECOWAS"), ("BEN", "ECOWAS")} <= members
 
 
 def test_a_generic_noun_that_heads_a_designation_names_that_system_in_the_article():
@@ -73,49 +76,52 @@ def test_a_clause_after_a_comma_and_apres_is_outside_the_frame():
 
 
 def test_deliveries_that_began_are_deliveries():
-    found = deal_set("La Russie a commencé la livraison de chars T-90 à l'Inde.", "fr")
-    assert ("RUS", "IND", "T-90", "delivered") in found
+    found = deal_set("La Chine a commencé la livraison de frégates Type 054A au Pakistan.", "fr")
+    assert ("CHN", "PAK", "Type 054A", "delivered") in found
 
 
 def test_what_a_buyer_moves_away_from_or_replaces_is_not_bought():
-    text = "Buying the Rafale from France marks a shift for Egypt away from its MiG-21 fighters."
-    assert {d[:3] for d in deal_set(text)} == {("FRA", "EGY", "Rafale")}
+    text = "Buying the Gripen from Sweden signals a move for Colombia away from its ageing Kfir jets."
+    assert {d[:3] for d in deal_set(text)} == {("SWE", "COL", "Gripen")}
     text = "Chile bought F-16 jets from the United States to replace its Mirage 5 fighters."
     assert {d[:3] for d in deal_set(text)} == {("USA", "CHL", "F-16")}
 
 
 def test_weapons_of_a_group_origin_have_no_stated_supplier():
-    text = "The Bolivian army operates Russian and Chinese equipment, including T-72 tanks and HQ-9 missiles."
+    text = "The Ecuadorian navy operates American and Israeli weapons, including M113 carriers and Spike missiles."
     assert deal_set(text) == set()
 
 
 def test_in_a_country_just_named_the_country_is_that_one():
-    text = "Lors d'une visite en Grèce, le pays a signé un accord portant sur l'acquisition de vingt Rafale."
-    assert ("FRA", "GRC", "Rafale") in {d[:3] for d in deal_set(text, "fr")}
+    text = "Au cours d'un séjour en Colombie, le pays a conclu un contrat pour l'achat de seize Gripen."
+    assert ("SWE", "COL", "Gripen") in {d[:3] for d in deal_set(text, "fr")}
 
 
 def test_a_family_name_is_the_one_system_of_that_family_the_article_names():
-    text = "Peru received 12 Sukhoi jets from Russia. The first Su-25 landed in Lima on Monday."
+    text = "Qatar took delivery of twelve Mirage jets from France. The first Mirage 2000 touched down in Doha."
     weapons = {d[2] for d in deal_set(text)}
-    assert weapons == {"Su-25"}
+    assert weapons == {"Mirage 2000"}
 
 
 def test_a_currency_is_not_a_country():
-    text = "Chile will buy eight K9 howitzers from South Korea in a US$300 million contract."
+    text = "Chile will buy twelve Leopard 2 tanks from Germany in a US$250 million contract."
     found = {d[:3] for d in deal_set(text)}
-    assert found == {("KOR", "CHL", "K9")}
+    assert found == {("DEU", "CHL", "Leopard 2")}
 
 
 def test_an_arms_build_up_is_not_production():
     from kg.facts import Agreement
 
-    text = "Russia and Venezuela discussed an arms build up by the Venezuelan army."
+    text = "Belarus and Serbia discussed an arms build up by the Serbian army."
     assert facts(text, Agreement) == []
-    assert facts("Russia and Venezuela discussed the production of Su-30 jets.", Agreement) != []
+    assert facts("Belarus and Serbia discussed the production of Mi-17 helicopters.", Agreement) != []
 
 
 def test_a_supplier_to_a_state_sells_to_that_state():
-    text = "Israel became the main supplier to Azerbaijan, with deals to sell Hermes 900 drones and Barak 8 missiles."
+    text = (
+        "Israel became the top supplier to Azerbaijan "
+        "after contracts to sell Hermes 900 drones and Barak 8 missiles."
+    )
     found = {d[:3] for d in deal_set(text)}
     assert ("ISR", "AZE", "Hermes 900") in found
 
@@ -124,8 +130,8 @@ def test_a_supplier_to_a_state_sells_to_that_state():
     "text,expected",
     [
         (
-            "Turkey has cancelled a deal with China to buy an anti-missile system.",
-            ("CHN", "TUR", "missile defence system", "cancelled"),
+            "Qatar has cancelled a deal with South Korea to buy an anti-missile system.",
+            ("KOR", "QAT", "missile defence system", "cancelled"),
         ),
         (
             "The Philippines signed a contract with Israel for six patrol boats.",
@@ -135,20 +141,20 @@ def test_a_supplier_to_a_state_sells_to_that_state():
             "Le Maroc a signé un contrat avec la France pour l'achat de 12 hélicoptères Caracal.",
             ("FRA", "MAR", "Caracal", "agreed"),
         ),
-        ("Poland is receiving K2 tanks from South Korea.", ("KOR", "POL", "K2", "delivered")),
+        ("Hungary is receiving Leopard 2 tanks from Germany.", ("DEU", "HUN", "Leopard 2", "delivered")),
         ("Ukraine took delivery of the first F-16 jets from Denmark.", ("DNK", "UKR", "F-16", "delivered")),
         ("Switzerland picked the F-35 rather than the Rafale.", ("USA", "CHE", "F-35", "proposed")),
-        ("La Russie devait livrer des S-300 à l'Iran.", ("RUS", "IRN", "S-300", "proposed")),
+        ("L'Allemagne devait livrer des sous-marins Type 214 au Portugal.", ("DEU", "PRT", "Type 214", "proposed")),
         ("The Greek navy will get three Belharra frigates from France.", ("FRA", "GRC", "FDI", "proposed")),
         ("Norway leases Leopard 2 tanks to Lithuania.", ("NOR", "LTU", "Leopard 2", "agreed")),
         ("L'Algérie s'offre des Su-57 russes.", ("RUS", "DZA", "Su-57", None)),
-        ("Mali gets warplanes, drones from Russia, Turkey.", None),
+        ("Chad gets tanks, helicopters from China, France.", {"CHN", "FRA"}),
     ],
 )
 def test_deal_constructions(text, expected):
     found = deal_set(text)
-    if expected is None:  # "X, Y from A, B": respectively
-        assert {d[0] for d in found} == {"RUS", "TUR"} and len({d[2] for d in found}) == 2
+    if isinstance(expected, set):  # "X, Y from A, B": respectively
+        assert {d[0] for d in found} == expected and len({d[2] for d in found}) == 2
         return
     supplier, recipient, weapon, status = expected
     assert any(d[:3] == (supplier, recipient, weapon) and status in (None, d[3]) for d in found), found
@@ -166,7 +172,8 @@ def test_halted_sales_are_a_sanction_not_a_deal():
 
 def test_a_loose_generic_deal_is_the_named_one():
     text = (
-        "La Russie a livré des hélicoptères de combat au Pérou. Les hélicoptères de combat Mi-35 sont arrivés à Lima."
+        "La Russie a fourni des hélicoptères de combat à l'Ouganda. "
+        "Les hélicoptères de combat Mi-35 ont atterri à Entebbe."
     )
     assert {d[2] for d in deal_set(text, "fr")} == {"Mi-24"}  # the catalogue row of the Mi-35 export model
 
@@ -181,8 +188,8 @@ def test_a_title_without_a_state_takes_the_state_the_sentence_names_before_it():
 
 
 def test_a_spokesperson_who_speaks_of_a_state_serves_it():
-    text = "India bought jets. Foreign Office spokesperson Imran Qadir said Pakistan would not comment."
-    assert ("Official", "Imran Qadir", "PAK") in people(text)
+    text = "Egypt bought frigates. Foreign ministry spokesperson Lina Haddad said Jordan had no plans to follow."
+    assert ("Official", "Lina Haddad", "JOR") in people(text)
 
 
 def test_a_head_of_a_company_or_pollster_holds_no_state_office():
@@ -191,7 +198,7 @@ def test_a_head_of_a_company_or_pollster_holds_no_state_office():
 
 
 def test_opposition_figures_hold_no_state_office():
-    text = "Britain suspended licences. Shadow foreign secretary John Hale did not oppose the decision."
+    text = "Australia froze export permits for drones. Shadow minister Kate Rowe welcomed the freeze."
     assert people(text) == set()
 
 
@@ -202,24 +209,24 @@ def test_a_persons_government_is_one_they_lead():
 
 def test_a_counterpart_holds_the_office_of_the_last_person_given_one():
     text = (
-        "La présidente sud-coréenne Park Geun-hye est arrivée à Lima. "
-        "Elle rencontrera son homologue péruvien Ollanta Humala."
+        "Le président ghanéen Kwame Asante est arrivé à Hanoï. "
+        "Il verra lundi son homologue vietnamien Tran Duc Minh."
     )
-    assert ("Leader", "Ollanta Humala", "PER") in people(text, "fr")
+    assert ("Leader", "Tran Duc Minh", "VNM") in people(text, "fr")
 
 
 def test_stacked_titles_make_one_role():
-    text = "Pakistan's Air Force Chief Air Chief Marshal Javed Akhtar Khan was in Riyadh."
-    assert people(text) == {("Official", "Javed Akhtar Khan", "PAK")}
+    text = "Bangladesh's Army Chief General Rafiq Hasan met officials in Ankara."
+    assert people(text) == {("Official", "Rafiq Hasan", "BGD")}
 
 
 def test_earlier_buyers_after_the_clause_bought_the_same_system():
     text = (
-        "L'Inde a choisi le Rafale. "
-        "Elle est le troisième pays à opter pour l'avion de Dassault, après la Grèce et l'Egypte."
+        "La Colombie a retenu le Gripen. "
+        "Elle devient le quatrième État à opter pour l'appareil suédois, après la Hongrie et l'Afrique du Sud."
     )
     found = {d[:3] for d in deal_set(text, "fr")}
-    assert {("FRA", "IND", "Rafale"), ("FRA", "GRC", "Rafale"), ("FRA", "EGY", "Rafale")} <= found
+    assert {("SWE", "COL", "Gripen"), ("SWE", "HUN", "Gripen"), ("SWE", "ZAF", "Gripen")} <= found
 
 
 def test_an_anaphoric_noun_takes_up_the_last_system_of_its_kind():
@@ -230,25 +237,25 @@ def test_an_anaphoric_noun_takes_up_the_last_system_of_its_kind():
 
 def test_a_title_before_a_name_does_not_hide_its_preposition():
     text = (
-        "Lors de la visite du président Emmanuel Macron en Inde, "
-        "le pays a signé un accord pour l'acquisition de Rafale."
+        "Pendant la visite du chancelier Olaf Scholz en Egypte, "
+        "le pays a conclu un contrat pour l'achat de sous-marins Type 214."
     )
-    assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND")}
+    assert {d[:2] for d in deal_set(text, "fr")} == {("DEU", "EGY")}
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Serbia operates six Chinese CH-92A drones.", {("CH-92A", "CHN")}),
-        ("Le Pérou veut l'avion de fabrication sud-coréenne FA-50.", {("FA-50", "KOR")}),
-        ("Egypt became the ninth country to own the K9 howitzers from South Korea.", {("K9", "KOR")}),
-        ("The Tejas, made by India's Hindustan Aeronautics, lost the contest.", {("Tejas", "IND")}),
+        ("Nigeria operates four Chinese Wing Loong drones.", {("Wing Loong", "CHN")}),
+        ("La Colombie veut le char de fabrication allemande Leopard 2.", {("Leopard 2", "DEU")}),
+        ("Vietnam became the fourth country to own the Kilo-class submarines from Russia.", {("Kilo class", "RUS")}),
+        ("The Hürjet, made by Turkey's Turkish Aerospace, won the tender.", {("Hürjet", "TUR")}),
         (
             "Le T-50, mis au point par la Corée du Sud et les Etats-Unis, vole depuis 2002.",
             {("T-50", "KOR"), ("T-50", "USA")},
         ),
-        ("France and its Rafale jets won in India.", {("Rafale", "FRA")}),
-        ("Egypt and its Rafale jets took part in the exercise.", set()),  # an owner the catalogue does not confirm
+        ("Sweden and its Gripen jets won in Brazil.", {("Gripen", "SWE")}),
+        ("Hungary and its Gripen jets took part in the exercise.", set()),  # an owner the catalogue does not confirm
     ],
 )
 def test_stated_origins_are_makers(text, expected):
@@ -259,11 +266,12 @@ def test_stated_origins_are_makers(text, expected):
     "text,expected",
     [
         ("The State Department approved the planned sale of tanks to Taiwan.", ("USA", "TWN", "tank", "proposed")),
-        ("Swiss voters rejected the purchase of 22 Gripen jets from Sweden.", ("SWE", "CHE", "Gripen", "cancelled")),
-        ("Les électeurs suisses ont rejeté l'achat de 22 Gripen à la Suède.", ("SWE", "CHE", "Gripen", "cancelled")),
-        ("The US veto wrecked the sale of C-295 planes from Spain to Venezuela.", ("ESP", "VEN", "C-295", "cancelled")),
+        ("Norwegian voters rejected the purchase of 40 F-35 jets from the United States.",
+         ("USA", "NOR", "F-35", "cancelled")),
+        ("Les électeurs norvégiens ont rejeté l'achat de 40 F-35 aux Etats-Unis.", ("USA", "NOR", "F-35", "cancelled")),
+        ("The US veto wrecked the sale of Kfir jets from Israel to Ecuador.", ("ISR", "ECU", "Kfir", "cancelled")),
         ("Russia is sending S-400 systems to India.", ("RUS", "IND", "S-400", "delivered")),
-        ("France was to deliver two Mistral ships to Russia.", ("FRA", "RUS", "Mistral", "proposed")),
+        ("Italy was to deliver two FREMM frigates to Indonesia.", ("ITA", "IDN", "FREMM", "proposed")),
     ],
 )
 def test_status_constructions(text, expected):
@@ -273,9 +281,9 @@ def test_status_constructions(text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("The US refused export licences for the parts of the aircraft sold to Venezuela.", {("USA", "VEN")}),
+        ("Germany refused export licences for the engines of the tanks sold to Indonesia.", {("DEU", "IDN")}),
         ("Germany stopped arms exports to Turkey.", {("DEU", "TUR")}),
-        ("Saudi Arabia suspended its $3 billion military aid to Lebanon.", {("SAU", "LBN")}),
+        ("Qatar suspended its $500 million military aid to Sudan.", {("QAT", "SDN")}),
         ("Washington threatened to sanction Ankara.", set()),
     ],
 )
@@ -320,7 +328,7 @@ def test_licence_production_is_also_a_transfer_from_the_licensor():
         ),
         ("Saudi Arabia is negotiating with China to buy drones.", ("CHN", "SAU", "drone", "proposed")),
         ("Kyiv received Leopard 2 tanks from Germany, Poland and Norway.", ("NOR", "UKR", "Leopard 2", "delivered")),
-        ("Moscou a livré à Téhéran les premiers S-300.", ("RUS", "IRN", "S-300", "delivered")),
+        ("Pékin a livré à Islamabad les premiers J-10.", ("CHN", "PAK", "J-10", "delivered")),
         ("Les Emirats ont suspendu les négociations pour l'achat de F-35.", ("USA", "ARE", "F-35", "cancelled")),
         ("The Netherlands will donate F-16s to Ukraine.", ("NLD", "UKR", "F-16", "agreed")),
         ("Egypt is in talks with Russia over Su-35 fighters.", ("RUS", "EGY", "Su-35", "proposed")),
@@ -333,7 +341,7 @@ def test_more_deal_constructions(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Selon Ankara, la Turquie a reçu la première batterie de S-400 russes en juillet.", ("RUS", "TUR", "S-400")),
+    ("Selon Le Caire, l'Égypte a reçu la première batterie de S-300 russes en mars.", ("RUS", "EGY", "S-300")),
     ("The deal, signed in Paris on Monday, covers 26 Rafale Marine jets for India.", ("FRA", "IND", "Rafale")),
     ("Washington said it would sell 66 F-16V fighters to Taiwan despite objections from Beijing.",
      ("USA", "TWN", "F-16")),

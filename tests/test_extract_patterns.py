@@ -87,8 +87,8 @@ def test_competitor_passed_over_is_a_refused_deal():
 
 
 def test_sanctions_exclusions_and_embargoes():
-    s1 = facts_of("Washington a exclu la Turquie du programme F-35.", kind=Sanction)
-    assert [(f.core, f.weapon.key if f.weapon else None) for f in s1] == [(("USA", "TUR"), "F-35")]
+    s1 = facts_of("Washington a exclu la Colombie du programme F-35.", kind=Sanction)
+    assert [(f.core, f.weapon.key if f.weapon else None) for f in s1] == [(("USA", "COL"), "F-35")]
     s2 = facts_of("The European Union imposed an arms embargo on Belarus.", kind=Sanction)
     assert [f.core for f in s2] == [("EU", "BLR")]
     s3 = facts_of("Berlin banned exports of Leopard tanks to Saudi Arabia.", kind=Sanction)
@@ -99,9 +99,9 @@ def test_sanctions_exclusions_and_embargoes():
 
 
 def test_membership_is_checked_against_the_alliance_table():
-    found = {f.core for f in facts_of("La Pologne, membre de l'Otan, a commandé des K2.", kind=Member)}
-    assert found == {("POL", "NATO")}
-    assert facts_of("La Serbie, qui n'est pas membre de l'Otan, a acheté des Rafale.", kind=Member) == []
+    found = {f.core for f in facts_of("La Roumanie, membre de l'Otan, a commandé des F-35.", kind=Member)}
+    assert found == {("ROU", "NATO")}
+    assert facts_of("L'Autriche, qui n'est pas membre de l'Otan, a acheté des Eurofighter.", kind=Member) == []
 
 
 def test_leaders_and_officials_found_from_titles_not_lists():
@@ -119,15 +119,16 @@ def test_former_leader():
 
 
 def test_surname_mentions_are_the_same_person():
-    ex = extract(Article("t", "test", "Le président turc Recep Tayyip Erdogan a parlé. Erdogan a ajouté ceci."))
+    text = "Le président kényan Daniel Kiprono Mwangi s'est exprimé mardi. Mwangi a ensuite précisé sa position."
+    ex = extract(Article("t", "test", text))
     people = [e for e in ex.entities if e.ref.type == "Person"]
-    assert [p.ref.key for p in people] == ["Recep Tayyip Erdogan"]
+    assert [p.ref.key for p in people] == ["Daniel Kiprono Mwangi"]
 
 
 def test_makers_from_the_text():
     found = {f.core for f in facts_of("Le Japon a acheté des missiles Tomahawk de fabrication américaine.", kind=Maker)}
     assert found == {("Tomahawk", "USA")}
-    found = {f.core for f in facts_of("Poland bought Korean K9 howitzers.", kind=Maker)}
+    found = {f.core for f in facts_of("Estonia bought Korean K9 howitzers.", kind=Maker)}
     assert found == {("K9", "KOR")}
 
 

@@ -24,16 +24,16 @@ from kg.loaders import (
 
 # Our own sentences (not dev-set text): accents, typographic quotes, œ, €, dashes.
 CLEAN = (
-    "La Turquie a signé en 2017 un contrat avec la Russie pour l’achat de missiles S-400.\n"
-    "« C’est une décision souveraine », a déclaré le président turc Recep Tayyip Erdoğan à Ankara.\n"
-    "Washington a exclu Ankara du programme F-35 — une sanction évaluée à 9 milliards d’€.\n"
+    "L’Égypte a signé en 2021 un contrat avec la Chine pour l’achat de drones Wing Loong.\n"
+    "« Nous tenons parole », a assuré au Caire le ministre turc de la Défense, Mehmet Doğan.\n"
+    "Washington a gelé une partie de l’aide au Caire — une mesure chiffrée à 130 millions d’€.\n"
     "L’œuvre de l’État : déjà « réglé », dit-on à Moscou.\n"
 )
 #: The same without characters ISO-8859-1 cannot hold (’, “, —, œ, €, ğ).
 CLEAN_LATIN1 = (
-    "La Turquie a signé en 2017 un contrat avec la Russie pour l'achat de missiles S-400.\n"
-    "« C'est une décision souveraine », a déclaré le président turc Recep Tayyip Erdogan à Ankara.\n"
-    "Washington a exclu Ankara du programme F-35, une sanction évaluée à 9 milliards d'euros. Ça coûte.\n"
+    "L'Égypte a signé en 2021 un contrat avec la Chine pour l'achat de drones Wing Loong.\n"
+    "« Nous tenons parole », a assuré au Caire le ministre turc de la Défense, Mehmet Dogan.\n"
+    "Washington a gelé une partie de l'aide au Caire, une mesure chiffrée à 130 millions d'euros. Ça coûte.\n"
 )
 CLEAN_CP1252 = CLEAN.replace("ğ", "g")
 
@@ -248,27 +248,27 @@ def test_load_articles_raises_the_first_problem(tmp_path):
 # ------------------------------------------------------------------ HTML
 
 PAGE = """<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>Varsovie commande des chars K2 | Le Journal</title>
-<meta property="og:title" content="Varsovie commande des chars K2">
+<html lang="fr"><head><meta charset="utf-8"><title>Le Caire commande des FREMM | Le Journal</title>
+<meta property="og:title" content="Le Caire commande des FREMM">
 <meta property="article:published_time" content="2022-07-27T10:00:00+02:00">
 <script>var tracker = "SCRIPT-SHOULD-NOT-APPEAR";</script><style>.x{color:red}</style></head>
 <body><nav><ul><li>Accueil</li><li>Monde</li><li>NAVIGATION-SHOULD-NOT-APPEAR</li></ul></nav>
-<article><h1>Varsovie commande des chars K2</h1>
-<p>La Pologne a sign&eacute; un contrat avec la Cor&eacute;e du Sud pour l&rsquo;achat de 180 chars K2,
+<article><h1>Le Caire commande des FREMM</h1>
+<p>L&rsquo;&Eacute;gypte a sign&eacute; un contrat avec l&rsquo;Italie pour l&rsquo;achat de deux fr&eacute;gates FREMM,
 a annonc&eacute; le ministre de la D&eacute;fense &amp; des arm&eacute;es
 &laquo;&nbsp;sans d&eacute;lai&nbsp;&raquo;.</p>
 <p>Les premi&egrave;res livraisons sont pr&eacute;vues avant la fin de l&rsquo;ann&eacute;e, selon le communiqu&eacute;
-publi&eacute; mercredi &agrave; Varsovie par le gouvernement polonais.</p></article>
+publi&eacute; mercredi au Caire par le gouvernement &eacute;gyptien.</p></article>
 <footer>Mentions l&eacute;gales FOOTER-SHOULD-NOT-APPEAR</footer></body></html>
 """
 
 
 def test_html_page_main_text_title_date(tmp_path):
-    article = load_html_file(write(tmp_path / "k2.html", PAGE))
-    assert article.id == "k2"
-    assert article.title == "Varsovie commande des chars K2"
+    article = load_html_file(write(tmp_path / "fremm.html", PAGE))
+    assert article.id == "fremm"
+    assert article.title == "Le Caire commande des FREMM"
     assert article.date == "2022-07-27"
-    assert "La Pologne a signé un contrat avec la Corée du Sud pour l’achat de 180 chars K2" in article.text
+    assert "L’Égypte a signé un contrat avec l’Italie pour l’achat de deux frégates FREMM" in article.text
     assert "Défense & des armées « sans délai »" in article.text
     assert "Les premières livraisons" in article.text
     for junk in ("SCRIPT-SHOULD", "NAVIGATION-SHOULD", "FOOTER-SHOULD", "&eacute;", "<p>", "color:red"):
@@ -277,8 +277,8 @@ def test_html_page_main_text_title_date(tmp_path):
 
 def test_html_legacy_encoding_declared_in_page(tmp_path):
     page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("&rsquo;", "’").replace("&eacute;", "é")
-    article = load_html_file(write(tmp_path / "k2.htm", page.encode("cp1252")))
-    assert "La Pologne a signé un contrat avec la Corée du Sud pour l’achat" in article.text
+    article = load_html_file(write(tmp_path / "fremm.htm", page.encode("cp1252")))
+    assert "L’Égypte a signé un contrat avec l’Italie pour l’achat" in article.text
 
 
 def test_html_without_text_and_binary(tmp_path):
