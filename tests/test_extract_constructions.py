@@ -509,3 +509,23 @@ def test_a_contract_for_a_system_names_its_buyer_or_its_signers(text, lang):
 def test_joint_development_is_an_agreement_of_all_partners(text, lang):
     found = facts(text, Agreement, lang)
     assert [{p.key for p in f.parties} for f in found] == [{"PER", "CHL", "COL"}]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Peru is leasing two frigates from Chile.", ("CHL", "PER", "frigate")),
+        ("Chile will lease two frigates to Peru.", ("CHL", "PER", "frigate")),
+    ],
+)
+def test_a_lease_goes_the_way_its_preposition_says(text, expected):
+    assert {d[:3] for d in deal_set(text)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile denied that it had sold Leopard tanks to Peru.", "en"),
+     ("Le Chili a démenti avoir vendu des chars Leopard au Pérou.", "fr")],
+)
+def test_a_denied_transfer_is_no_fact(text, lang):
+    assert deal_set(text, lang) == set()

@@ -648,6 +648,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     word = sent.words[t.start]
     if "condition" in before or "threat" in near or "condition" in _cues(sent, t.end, min(right, t.end + 10)):
         return None
+    if "denial" in _cues(sent, max(0, t.start - 8), t.start):
+        return None  # "Russia denied that it had sold ...", "a démenti avoir vendu": no fact stated
     if "cancel" in around:
         return "cancelled"
     if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):

@@ -150,7 +150,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
     # ----------------------------------------------------------------- read
     def read(self, sent: Sent) -> None:
         triggers = [
-            Trigger(s, e, _nominal_in_english(sent, s, f))
+            Trigger(s, e, _lease_direction(sent, s, e, _nominal_in_english(sent, s, f)))
             for s, e, f in sent.triggers
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
@@ -195,4 +195,17 @@ def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
         if m is not None and m.kind in ("weapon", "noun"):
             added.append(Trigger(i, i + 1, "compete"))
     return sorted(triggers + added, key=lambda t: t.start) if added else triggers
+
+
+def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
+    """ "lease" goes both ways: the lessee leases "from" the owner ("Peru is leasing two frigates from
+    Chile"), the owner leases "to" the lessee. Read as a sale unless "from" follows first."""
+    if frame != "sell" or not sent.words[start].startswith("leas"):
+        return frame
+    for w in sent.words[end : end + 12]:
+        if w == "from":
+            return "buy"
+        if w in ("to", ".", ";"):
+            break
+    return frame
 
