@@ -529,3 +529,9 @@ def test_a_lease_goes_the_way_its_preposition_says(text, expected):
 )
 def test_a_denied_transfer_is_no_fact(text, lang):
     assert deal_set(text, lang) == set()
+
+
+def test_states_coordinated_after_a_participle_of_making_are_the_makers_not_the_buyers():
+    text = "Le Pérou pourrait acquérir douze JF-17, développés conjointement par la Chine et le Pakistan."
+    found = {d[:3] for d in deal_set(text, "fr")}
+    assert found == {("CHN", "PER", "JF-17"), ("PAK", "PER", "JF-17")}

@@ -48,6 +48,15 @@ def _listed_after(sent: Sent, m: Mention) -> bool:
     return i >= 0 and sent.words[i] in CONJ | {","}
 
 
+def _made_by(sent: Sent, m: Mention) -> bool:
+    """The actor is the agent of a participle of making: "built by Korea", "développé conjointement par
+    la Chine et le Pakistan"."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":
+        i -= 1
+    return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
+
+
 def _contract_actors(sent: Sent, ctx: Context, left: int, right: int) -> list[tuple[Mention, Ref, str | None]]:
     """Actors of a contract clause; "destiné(s) à X", "bound for X" mark the buyer (as ``destine``)."""
     out = []
@@ -113,11 +122,12 @@ class TransferFrames:
                 if m.kind == "country" and m.setting and t.end <= m.start < right and sent.words[m.start - 1] == "en"
             ]
         if t.frame in BUY_LIKE or t.frame == "compete":
+            made_agent = False  # the states coordinated after "built by" share its reading
             for _m, r, p in right_actors:
                 if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
                     continue  # "a move away from its ageing MiGs": left behind, not bought
-                if p in ("by", "par") and _MADE_VERB.match(sent.words[max(0, _m.start - 2)] or ""):
-                    p = "from"  # "took delivery of frigates built by South Korea's Hyundai"
+                if p in ("by", "par") and (_made_by(sent, _m) or made_agent):
+                    p, made_agent = "from", True  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
                     p = "from"  # "signed a deal with France to buy"
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
