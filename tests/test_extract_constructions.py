@@ -535,3 +535,19 @@ def test_states_coordinated_after_a_participle_of_making_are_the_makers_not_the_
     text = "Le Pérou pourrait acquérir douze JF-17, développés conjointement par la Chine et le Pakistan."
     found = {d[:3] for d in deal_set(text, "fr")}
     assert found == {("CHN", "PER", "JF-17"), ("PAK", "PER", "JF-17")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Peru bought 5,000 Zastava rifles from Serbia.", "en"),
+        ("Le Pérou a acheté 5 000 fusils Zastava à la Serbie.", "fr"),
+    ],
+)
+def test_a_name_joined_to_a_weapon_noun_names_a_system(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("SRB", "PER", "Zastava")}
+
+
+def test_a_company_or_a_service_before_a_weapon_noun_names_no_system():
+    assert {d[2] for d in deal_set("Peru bought Navy frigates from Spain.")} == {"frigate"}
+    assert {d[2] for d in deal_set("Le Pérou a acheté des hélicoptères Dassault à la France.", "fr")} == {"helicopter"}

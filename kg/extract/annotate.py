@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.extract.gazetteer import Hit, load
 from kg.extract.lexicon import load_lexicon
@@ -112,6 +113,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
         else:
             add(Mention("noun", key, hit.start, hit.end, "noun", _span(tokens, hit.start, hit.end)))
     _unknown_designations(sent, taken, add)
+    _named_systems(sent, taken, add)
     sent.mentions.sort(key=lambda m: m.start)
     # a maker's family name right before a designation is part of it: "Soukhoï Su-35", "Mikoyan MiG-29"
     sent.mentions = [
@@ -163,6 +165,40 @@ def _unknown_designations(sent: Sent, taken: set[int], add) -> None:
             continue
         if any(abs(n.start - i) <= 3 or abs(i - n.end) <= 3 for n in nouns):
             add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
+
+
+_CORPORATE = {"aviation", "aerospace", "group", "systems", "industries", "helicopters", "defence", "defense",
+              "dynamics", "naval", "shipbuilding", "land", "electronics", "corporation", "company", "aircraft"}
+
+
+@lru_cache(maxsize=1)
+def _company_names() -> frozenset[str]:
+    """Companies by their full name, and by their first word when the rest is corporate ("Dassault
+    Aviation": "Dassault"); "Kalashnikov Concern" leaves "Kalashnikov" to the rifles."""
+    names = set()
+    for name in load().company_country:
+        names.add(name)
+        parts = name.split()
+        if len(parts) > 1 and all(p in _CORPORATE for p in parts[1:]):
+            names.add(parts[0])
+    return frozenset(names)
+
+
+def _named_systems(sent: Sent, taken: set[int], add) -> None:
+    """A capitalised name the catalogue does not know, joined to a weapon noun, names a system: "10,000
+    Kalashnikov rifles", "Milan anti-tank missiles", "des missiles Milan" (the name before the noun in
+    English, after it in French). Not at the start of a sentence, not a company, not an institution."""
+    companies = _company_names()
+    for n in [m for m in sent.mentions if m.kind == "noun"]:
+        i = n.start - 1 if sent.lang == "en" else n.end
+        if not 0 < i < len(sent.tokens) or i in taken:
+            continue
+        token = sent.tokens[i]
+        if not (token.text[:1].isupper() and token.text.isalpha() and len(token.text) >= 3):
+            continue
+        if "not_a_name" in sent.cue_at(i) or token.folded in companies or token.text.isupper() and len(token.text) < 4:
+            continue
+        add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
 
 
 def _attach_demonyms(sent: Sent) -> None:
