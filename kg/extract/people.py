@@ -545,25 +545,16 @@ def _is_rank(sent: Sent, i: int) -> bool:
     return j > i and j < len(sent.words) and sent.words[j] in _RANKS
 
 
-# Political and tenure qualifiers between a French title and the name: "le président de gauche X",
-# "le Premier ministre sortant X", "la présidente socialiste X".
-_QUALIFIERS = (
-    ("de", "gauche"), ("de", "droite"), ("du", "centre"), ("par", "interim"), ("socialiste",), ("conservateur",),
-    ("conservatrice",), ("sortant",), ("sortante",), ("interimaire",), ("nouvellement",), ("elu",), ("elue",),
-    ("populiste",), ("nationaliste",), ("liberal",), ("liberale",), ("travailliste",), ("ecologiste",),
-)
-
-
 def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
     moved = True
     while moved:
         moved = False
         while i < len(sent.words) and sent.words[i] in (",", ":"):
             i += 1
-        for q in _QUALIFIERS:
-            if tuple(sent.words[i : i + len(q)]) == q:
-                i, moved = i + len(q), True
-                break
+        # "le président de gauche X", "le Premier ministre sortant X": a qualifier between title and name
+        ends = [e for s, e, c in sent.cues if s == i and c == "title_qualifier"]
+        if ends:
+            i, moved = max(ends), True
     found = _name_at(sent, i, titled=True)
     if found is None and i < len(sent.words) and sent.words[i] in ("de", "du", "des", "d'", "of", "for"):
         # "le ministre allemand de l'Economie, Peter Altmaier": skip the ministry up to the comma
