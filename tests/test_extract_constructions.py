@@ -551,3 +551,14 @@ def test_a_name_joined_to_a_weapon_noun_names_a_system(text, lang):
 def test_a_company_or_a_service_before_a_weapon_noun_names_no_system():
     assert {d[2] for d in deal_set("Peru bought Navy frigates from Spain.")} == {"frigate"}
     assert {d[2] for d in deal_set("Le Pérou a acheté des hélicoptères Dassault à la France.", "fr")} == {"helicopter"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Peru bought Leopard 2 tanks from Germany. Lima took delivery of the first batch in May.", "en"),
+        ("Le Pérou a commandé des chars Leopard 2 à l'Allemagne. Le premier lot a été livré en mai.", "fr"),
+    ],
+)
+def test_a_quantity_noun_takes_up_the_system_named_before(text, lang):
+    assert ("DEU", "PER", "Leopard 2", "delivered") in deal_set(text, lang)
