@@ -562,3 +562,15 @@ def test_a_company_or_a_service_before_a_weapon_noun_names_no_system():
 )
 def test_a_quantity_noun_takes_up_the_system_named_before(text, lang):
     assert ("DEU", "PER", "Leopard 2", "delivered") in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Peru signed with Germany for 30 Leopard 2 tanks.", "en"),
+        ("Peru has signed for 30 Leopard 2 tanks with Germany.", "en"),
+        ("Le Pérou a signé avec l'Allemagne pour 30 chars Leopard 2.", "fr"),
+    ],
+)
+def test_signing_with_a_state_for_a_system_is_a_deal(text, lang):
+    assert {d[:4] for d in deal_set(text, lang)} == {("DEU", "PER", "Leopard 2", "agreed")}

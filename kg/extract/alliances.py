@@ -81,6 +81,8 @@ class AgreementFrames:
                 if k in g.weapons or k in self.ctx.weapon_counts or k in g.noun_category
             ]
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
+            if sent.words[t.start].startswith("sign"):
+                own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
             if "propose" in sent.cue_at(t.start):
                 if not weapons:
                     return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")
