@@ -574,3 +574,14 @@ def test_a_quantity_noun_takes_up_the_system_named_before(text, lang):
 )
 def test_signing_with_a_state_for_a_system_is_a_deal(text, lang):
     assert {d[:4] for d in deal_set(text, lang)} == {("DEU", "PER", "Leopard 2", "agreed")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Oman is expanding its air force. The sultanate bought 12 Gripen jets from Sweden.", "en"),
+        ("Oman renforce son aviation. Le sultanat a commandé 12 Gripen à la Suède.", "fr"),
+    ],
+)
+def test_a_noun_for_a_kind_of_state_takes_up_the_country_named_before(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("SWE", "OMN", "Gripen")}

@@ -150,7 +150,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
     # ----------------------------------------------------------------- read
     def read(self, sent: Sent) -> None:
         triggers = [
-            Trigger(s, e, _lease_direction(sent, s, e, _nominal_in_english(sent, s, f)))
+            Trigger(s, e, _lease_direction(sent, s, e, _verbal_in_french(sent, s, _nominal_in_english(sent, s, f))))
             for s, e, f in sent.triggers
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
@@ -207,5 +207,21 @@ def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
             return "buy"
         if w in ("to", ".", ";"):
             break
+    return frame
+
+
+_AUXILIARIES_FR = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "avoir", "ayant"}
+
+
+def _verbal_in_french(sent: Sent, start: int, frame: str) -> str:
+    """French "commandé" folds to the noun "commande": after an auxiliary ("a commandé", "avait déjà
+    commandé") it is the verb, whose subject buys."""
+    if sent.lang != "fr" or frame != "purchase_n" or start == 0:
+        return frame
+    i = start - 1
+    while i > 0 and sent.words[i] in ("deja", "aussi", "egalement", "finalement", "recemment", "enfin"):
+        i -= 1
+    if sent.words[i] in _AUXILIARIES_FR and sent.tokens[i].lower != "à":
+        return "buy"
     return frame
 
