@@ -585,3 +585,24 @@ def test_signing_with_a_state_for_a_system_is_a_deal(text, lang):
 )
 def test_a_noun_for_a_kind_of_state_takes_up_the_country_named_before(text, lang):
     assert {d[:3] for d in deal_set(text, lang)} == {("SWE", "OMN", "Gripen")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Peru shortlisted the Gripen and the F-16.", "en",
+         {("SWE", "PER", "Gripen", "proposed"), ("USA", "PER", "F-16", "proposed")}),
+        ("Peru signed a letter of intent with Sweden for 12 Gripen.", "en", {("SWE", "PER", "Gripen", "proposed")}),
+        ("Le Pérou a signé une lettre d'intention avec la Suède pour 12 Gripen.", "fr",
+         {("SWE", "PER", "Gripen", "proposed")}),
+        ("Sweden completed delivery of 12 Gripen jets to Peru.", "en", {("SWE", "PER", "Gripen", "delivered")}),
+        ("La Suède a achevé la livraison de 12 Gripen au Pérou.", "fr", {("SWE", "PER", "Gripen", "delivered")}),
+    ],
+)
+def test_shortlists_letters_of_intent_and_completed_deliveries(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+def test_an_anaphor_that_takes_up_nothing_is_no_weapon():
+    found = deal_set("Peru shortlisted the two types out of a field that included the JF-17, made by Pakistan.")
+    assert all(d[2] != "type" for d in found)

@@ -193,6 +193,7 @@ class TransferFrames:
                 co_suppliers = []
         stated = [s for s in [supplier, *co_suppliers] if s is not None]
         weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
+        weapons = [(m, key) for m, key in weapons if m is None or m.via != "vague" or key != m.key]  # "the types"
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         for m, key in weapons:
             weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
@@ -377,6 +378,8 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
+        if status == "agreed" and "propose" in sent.cue_at(t.start):
+            status = "proposed"  # "signed a letter of intent", "talks": signing a proposal agrees to nothing more
         found = _contract_actors(sent, self.ctx, left, right)
         partners = [r for m, r, p in found if p in ("with", "avec")]
         # "covers 48 K9 howitzers for Chile", "porte sur 48 obusiers destinés au Chili"
