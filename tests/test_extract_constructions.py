@@ -606,3 +606,18 @@ def test_shortlists_letters_of_intent_and_completed_deliveries(text, lang, expec
 def test_an_anaphor_that_takes_up_nothing_is_no_weapon():
     found = deal_set("Peru shortlisted the two types out of a field that included the JF-17, made by Pakistan.")
     assert all(d[2] != "type" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("The ceremony was attended by Chile's ambassador to Peru, Ana Ruiz.", "en", [("Ana Ruiz", "CHL")]),
+        ("L'ambassadeur du Chili au Pérou, Ana Ruiz, était présent.", "fr", [("Ana Ruiz", "CHL")]),
+        ("Ana Ruiz, Chile's defence minister, and Jorge Paz, her Peruvian counterpart, met in Lima.", "en",
+         [("Ana Ruiz", "CHL"), ("Jorge Paz", "PER")]),
+        ("Ana Ruiz, ministre chilienne de la Défense, et Jorge Paz, son homologue péruvien, se sont vus.", "fr",
+         [("Ana Ruiz", "CHL"), ("Jorge Paz", "PER")]),
+    ],
+)
+def test_an_ambassador_serves_the_sender_and_a_counterpart_may_follow_the_name(text, lang, expected):
+    assert sorted((f.person.key, f.of.key) for f in facts(text, Official, lang)) == expected

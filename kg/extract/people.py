@@ -556,7 +556,9 @@ def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
         if ends:
             i, moved = max(ends), True
     found = _name_at(sent, i, titled=True)
-    if found is None and i < len(sent.words) and sent.words[i] in ("de", "du", "des", "d'", "of", "for"):
+    if found is None and i < len(sent.words) and sent.words[i] in ("de", "du", "des", "d'", "of", "for", "to", "en",
+                                                                   "au", "aux", "aupres", "in"):
+        # "ambassador to Sweden, X", "l'ambassadeur du Pérou en Suède, X": the post, then the name
         # "le ministre allemand de l'Economie, Peter Altmaier": skip the ministry up to the comma
         for j in range(i + 1, min(i + 8, len(sent.words))):
             if sent.words[j] == ",":
@@ -564,12 +566,15 @@ def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
     return found
 
 
+_BEFORE_TITLE = _DETERMINERS | {"a", "an", "un", "une", "'s", "former", "ancien", "ancienne", "his", "her", "son", "sa"}
+
+
 def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
     """ "John Reed, the deputy secretary ...", "Ana Costa, Chile's defence minister, ...", "Ana Costa,
     the Chilean defence minister, ..." """
     i = start - 1
     while i >= 0:
-        if sent.words[i] in _DETERMINERS | {"a", "an", "un", "une", "'s", "former", "ancien", "ancienne"}:
+        if sent.words[i] in _BEFORE_TITLE:
             i -= 1
             continue
         m = sent.mention_at(i, ("demonym", "country"))
