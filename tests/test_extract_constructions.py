@@ -621,3 +621,19 @@ def test_an_anaphor_that_takes_up_nothing_is_no_weapon():
 )
 def test_an_ambassador_serves_the_sender_and_a_counterpart_may_follow_the_name(text, lang, expected):
     assert sorted((f.person.key, f.of.key) for f in facts(text, Official, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The US Treasury blacklisted three Iranian drone makers.", "en"),
+        ("Le Trésor américain a placé sur liste noire trois fabricants iraniens de drones.", "fr"),
+    ],
+)
+def test_blacklisting_a_states_companies_is_a_sanction_on_that_state(text, lang):
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, lang)] == [("USA", "IRN")]
+
+
+def test_an_alliance_possessive_before_its_member_noun():
+    text = "Montenegro became NATO's 29th member in 2017."
+    assert [(f.country.key, f.alliance.key) for f in facts(text, Member)] == [("MNE", "NATO")]

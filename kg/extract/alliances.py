@@ -32,7 +32,11 @@ class AgreementFrames:
     # -------------------------------------------------------------- members
     def _member(self, sent: Sent, t: Trigger) -> None:
         g = load()
-        alliances = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and abs(m.start - t.end) <= 4]
+        alliances = [
+            m
+            for m in sent.mentions
+            if m.kind == "alliance" and not m.setting and min(abs(m.start - t.end), abs(t.start - m.end)) <= 4
+        ]  # "member of NATO", "NATO's 30th member"
         if not alliances:
             return
         alliance = min(alliances, key=lambda m: abs(m.start - t.end)).key

@@ -230,6 +230,9 @@ def _attach_demonyms(sent: Sent) -> None:
                 d.attached = "weapon"
                 continue
         neighbour = d.start - 1 if lang == "fr" else d.end
+        noun = sent.mention_at(neighbour, ("noun", "weapon")) if lang == "en" else None
+        if noun is not None and noun.end < len(tokens) and "company_noun" in sent.cue_at(noun.end):
+            neighbour = noun.end  # "Iranian drone makers": the makers are Iranian, not the drones
         if 0 <= neighbour < len(tokens) and {"actor_noun", "company_noun"} & sent.cue_at(neighbour):
             d.attached = "actor" if "actor_noun" in sent.cue_at(neighbour) else "company"
             continue
