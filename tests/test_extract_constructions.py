@@ -637,3 +637,23 @@ def test_blacklisting_a_states_companies_is_a_sanction_on_that_state(text, lang)
 def test_an_alliance_possessive_before_its_member_noun():
     text = "Montenegro became NATO's 29th member in 2017."
     assert [(f.country.key, f.alliance.key) for f in facts(text, Member)] == [("MNE", "NATO")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The United States allowed Peru to buy used F-16 jets from Denmark.", "en"),
+        ("Les États-Unis autorisent le Pérou à acquérir des F-16 d'occasion auprès du Danemark.", "fr"),
+    ],
+)
+def test_the_object_of_a_permission_is_the_buyer(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("DNK", "PER", "F-16")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Tanks from Chile arrived in Peru on Monday.", "en"),
+     ("Des chars en provenance du Chili sont arrivés au Pérou.", "fr")],
+)
+def test_arrivals_from_a_state(text, lang):
+    assert deal_set(text, lang) == {("CHL", "PER", "tank", "delivered")}

@@ -189,8 +189,10 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
     while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):
         i -= 1
-    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] == "destination":
-        return "destination"  # "à destination de la Biélorussie": bound for
+    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("destination", "aupres"):
+        return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
+    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] == "provenance":
+        return "from"  # "en provenance de Russie"
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None

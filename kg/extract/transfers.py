@@ -26,6 +26,7 @@ from kg.extract.clauses import (
     _double_object,
     _generic_if_maker_differs,
     _governing_prep,
+    _infinitive_marker,
     _is_passive,
     _is_possessive,
     _weapons,
@@ -111,6 +112,9 @@ class TransferFrames:
                 subjects = self._subjects(sent, 0, t.start)  # "Rome a approuvé la vente de frégates à l'Egypte"
         else:
             subjects = self._subjects(sent, left, t.start) or self._subject_or_coref(sent, 0, t.start)
+            controlled = self._controlled_subject(sent, t)
+            if controlled is not None:
+                subjects = [controlled]
         sanctioned = self._sanctioned_for(sent, t)
         if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
             subjects, status = [sanctioned], "delivered" if status == "proposed" else status
@@ -255,6 +259,21 @@ class TransferFrames:
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
 
+    def _controlled_subject(self, sent: Sent, t: Trigger) -> Ref | None:
+        """The object of a verb of permission or help is the subject of the infinitive after it: "the US
+        allowed Argentina to buy", "autorisent l'Argentine à acquérir", "helped Kyiv to obtain"."""
+        marker = _infinitive_marker(sent, t)
+        if marker is None:
+            return None
+        objects = [(m, r) for m, r, p in _actors(sent, self.ctx, max(0, marker - 5), marker) if p is None]
+        if not objects:
+            return None
+        m, r = objects[-1]
+        i = m.start - 1
+        while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":
+            i -= 1
+        return r if i >= 0 and "permit" in sent.cue_at(i) else None
+
     def _sanctioned_for(self, sent: Sent, t: Trigger) -> Ref | None:
         """The state a sanction punishes for this transfer: "sanctioned Iran for delivering drones",
         "a sanctionné l'Iran pour avoir livré des drones"."""
@@ -292,8 +311,9 @@ class TransferFrames:
         if not places:
             return
         recipient = Ref.country(places[0].key)
+        stated = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in ("from", "de") and r != recipient]
         for m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
-            supplier = self._supplier_for(key, m, sent)
+            supplier = stated[0] if stated else self._supplier_for(key, m, sent)  # "tanks from Poland arrived"
             if supplier is not None and supplier != recipient:
                 self._deal(sent, supplier, recipient, key, status, None)
 
