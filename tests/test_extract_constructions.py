@@ -657,3 +657,19 @@ def test_the_object_of_a_permission_is_the_buyer(text, lang):
 )
 def test_arrivals_from_a_state(text, lang):
     assert deal_set(text, lang) == {("CHL", "PER", "tank", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Spain sold frigates to Peru. The contract also covers two C-295 transport aircraft.", "en"),
+        ("L'Espagne a vendu des frégates au Pérou. Le contrat porte aussi sur deux avions C-295.", "fr"),
+    ],
+)
+def test_a_contract_told_before_covers_systems_between_the_same_parties(text, lang):
+    assert ("ESP", "PER", "C-295", "agreed") in deal_set(text, lang)
+
+
+def test_a_contract_does_not_cover_another_makers_system():
+    text = "Spain sold frigates to Peru. The contract covers two C-130 aircraft."
+    assert all(d[2] != "C-130" for d in deal_set(text))

@@ -98,6 +98,9 @@ class AgreementFrames:
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
                 return
+            if weapons and "contract_scope" in own and not clause and self._last_deal() is not None:
+                self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
+                return
             if any(o.frame in TRANSFER for o in triggers):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & cues:

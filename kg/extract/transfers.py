@@ -392,6 +392,23 @@ class TransferFrames:
                 status = merge_status(status, f.status)
         return status
 
+    def _last_deal(self) -> Deal | None:
+        return next((f for f in reversed(self.facts) if isinstance(f, Deal)), None)
+
+    def _contract_scope(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
+        """ "The contract covers ten transport aircraft", "le contrat porte sur dix avions": a contract
+        the article has told, whose clause names no state, is between the parties of its last deal."""
+        last = self._last_deal()
+        status = status_of(sent, t, left, right)
+        if last is None or status is None or last.supplier.type != "Country":
+            return
+        for m, key in weapons:
+            maker = self._supplier_for(key, m, sent)
+            makers = load().weapons[key].makers if key in load().weapons else ()
+            if (maker is not None and maker != last.supplier) or (makers and last.supplier.key not in makers):
+                continue  # another state's system: not this contract's
+            self._deal(sent, last.supplier, last.recipient, key, last.status, _year_for(sent, m, t, left, right))
+
     def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
         patrouilleurs": the partner after "with" supplies (else the weapon's maker), the signer buys."""
