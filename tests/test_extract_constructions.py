@@ -673,3 +673,12 @@ def test_a_contract_told_before_covers_systems_between_the_same_parties(text, la
 def test_a_contract_does_not_cover_another_makers_system():
     text = "Spain sold frigates to Peru. The contract covers two C-130 aircraft."
     assert all(d[2] != "C-130" for d in deal_set(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le Pérou a reçu de la part du Chili 18 F-16 d'occasion.",
+     "Le Pérou a pris livraison de 18 F-16 d'occasion auprès du Chili."],
+)
+def test_french_receipts_from_a_state(text):
+    assert deal_set(text, "fr") == {("CHL", "PER", "F-16", "delivered")}

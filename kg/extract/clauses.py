@@ -191,8 +191,8 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         i -= 1
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("destination", "aupres"):
         return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
-    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] == "provenance":
-        return "from"  # "en provenance de Russie"
+    if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("provenance", "part"):
+        return "from"  # "en provenance de Russie", "de la part des Pays-Bas"
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None
