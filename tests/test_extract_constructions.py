@@ -682,3 +682,15 @@ def test_a_contract_does_not_cover_another_makers_system():
 )
 def test_french_receipts_from_a_state(text):
     assert deal_set(text, "fr") == {("CHL", "PER", "F-16", "delivered")}
+
+
+def test_a_participle_after_a_weapon_noun_describes_it():
+    text = "Le Chili a mis son veto à la vente par l'Espagne d'avions de combat dotés de moteurs chiliens au Pérou."
+    found = deal_set(text, "fr")
+    assert {d[:2] for d in found} == {("ESP", "PER")}
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("CHL", "PER")]
+
+
+def test_suspendu_a_is_hanging_on_not_a_measure():
+    text = "L'achat de F-16 était suspendu à un feu vert des États-Unis."
+    assert facts(text, Sanction, "fr") == []

@@ -155,6 +155,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
             and not (f == "coproduce" and sent.words[e : e + 1] == ["up"])  # "an arms build-up"
+            and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
+            # "l'achat était suspendu à un feu vert": hanging on, not a measure
+            and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")
             # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
@@ -224,4 +227,10 @@ def _verbal_in_french(sent: Sent, start: int, frame: str) -> str:
     if sent.words[i] in _AUXILIARIES_FR and sent.tokens[i].lower != "à":
         return "buy"
     return frame
+
+
+def _modifies_weapon(sent: Sent, start: int) -> bool:
+    """A participle right after a weapon noun describes it ("avions dotés de composants américains",
+    "jets equipped with US engines"): no state possesses anything there."""
+    return start > 0 and sent.mention_at(start - 1, ("weapon", "noun")) is not None
 
