@@ -694,3 +694,10 @@ def test_a_participle_after_a_weapon_noun_describes_it():
 def test_suspendu_a_is_hanging_on_not_a_measure():
     text = "L'achat de F-16 était suspendu à un feu vert des États-Unis."
     assert facts(text, Sanction, "fr") == []
+
+
+def test_an_agentless_delivery_of_a_named_system_goes_to_the_articles_buyer():
+    text = "Peru ordered Gripen jets from Sweden in 2022. Four Gripen have been delivered so far."
+    assert ("SWE", "PER", "Gripen", "delivered") in deal_set(text)
+    # a sentence that names a state keeps its own roles
+    assert ("SWE", "CHL", "Gripen", "delivered") in deal_set(text + " Four Gripen were delivered to Chile.")

@@ -163,7 +163,7 @@ class TransferFrames:
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
             if passive:
-                recipients = recipients or subjects[:1]
+                recipients = recipients or subjects[:1] or self._article_buyer(sent, weapons)
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
                 if len(others) > 1 and not recipients and t.frame in NOMINAL:
@@ -258,6 +258,15 @@ class TransferFrames:
                 out += [r for m, r, p in _actors(sent, self.ctx, i + 1, right) if r.type == "Country"]
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
+
+    def _article_buyer(self, sent: Sent, weapons: list) -> list[Ref]:
+        """ "75 F404 engines have been delivered": an agentless passive that names no state at all, about a
+        named system, delivers to the state the article last named as a buyer (or is most about)."""
+        if _actors(sent, self.ctx, 0, len(sent.words)) or not any(m is not None and m.kind == "weapon"
+                                                                      for m, _k in weapons):
+            return []
+        buyer = self.ctx.recipients[-1] if self.ctx.recipients else self.ctx.main_country
+        return [buyer] if buyer is not None else []
 
     def _controlled_subject(self, sent: Sent, t: Trigger) -> Ref | None:
         """The object of a verb of permission or help is the subject of the infinitive after it: "the US
