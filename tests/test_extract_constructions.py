@@ -701,3 +701,27 @@ def test_an_agentless_delivery_of_a_named_system_goes_to_the_articles_buyer():
     assert ("SWE", "PER", "Gripen", "delivered") in deal_set(text)
     # a sentence that names a state keeps its own roles
     assert ("SWE", "CHL", "Gripen", "delivered") in deal_set(text + " Four Gripen were delivered to Chile.")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The K9 howitzer is made by Hanwha, the South Korean defence firm.", "en"),
+        ("The K9 howitzer is made by Hanwha, the Korea-based arms maker.", "en"),
+        ("Le K9, conçu par le sud-coréen Hanwha, équipe l'armée péruvienne.", "fr"),
+        ("The Korean-made K9 is in service in Peru.", "en"),
+        ("The South Korean-built K9 is in service in Peru.", "en"),
+    ],
+)
+def test_makers_stated_through_their_firm_or_a_split_made(text, lang):
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)} == {("K9", "KOR")}
+
+
+def test_a_nationality_before_a_ministry_word_is_no_firm():
+    text = "Philippine Defence Secretary Ana Cruz said China should not object."
+    assert [(f.person.key, f.of.key) for f in facts(text, Official)] == [("Ana Cruz", "PHL")]
+
+
+def test_us_made_split_by_the_tokeniser():
+    assert {(f.weapon.key, f.country.key) for f in facts("The U.S.-made Patriot system protects Lima.", Maker)} == {
+        ("Patriot", "USA")}

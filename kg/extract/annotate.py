@@ -18,10 +18,12 @@ from functools import lru_cache
 
 from kg.extract.gazetteer import Hit, load
 from kg.extract.lexicon import load_lexicon
+from kg.extract.tables import read_table
 from kg.extract.tokens import Token, fold, tokenize
 
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
+_BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
 # nouns that take up a system named before ("the aircraft", "l'appareil", "the type", "le navire")
 _VAGUE_NOUNS |= {"aircraft", "type", "ship"}
@@ -98,12 +100,20 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     for i, token in enumerate(tokens):
         if i in taken:
             continue
+        based = _BASED.match(token.text)
+        if based:  # "a US-based engine maker": a nationality like "American"
+            who = tokenize(based.group("who"))
+            hits = g.demonyms.match(who) or [h for h in g.names.match(who) if h.kind in ("country", "metonym")]
+            if hits:
+                add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text))
+            continue
         made = _MADE.match(token.text)
         if made:
             who = tokenize(made.group("who"))
             hits = g.demonyms.match(who) or [h for h in g.names.match(who) if h.kind in ("country", "metonym")]
             if hits:
                 add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text, attached="made"))
+    _split_made(sent, tokens)
     for hit in g.nouns.match(tokens, lang):
         if any(i in taken for i in range(hit.start, hit.end)):
             continue
@@ -167,8 +177,18 @@ def _unknown_designations(sent: Sent, taken: set[int], add) -> None:
             add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
 
 
-_CORPORATE = {"aviation", "aerospace", "group", "systems", "industries", "helicopters", "defence", "defense",
-              "dynamics", "naval", "shipbuilding", "land", "electronics", "corporation", "company", "aircraft"}
+
+
+@lru_cache(maxsize=1)
+def _corporate_words() -> frozenset[str]:
+    """Words that follow a firm's own name ("Aviation", "Group"): the cue tables' firm_word and
+    corporate rows of both languages."""
+    return frozenset(
+        r["pattern"]
+        for lang in ("en", "fr")
+        for r in read_table(f"cues_{lang}.tsv")
+        if r["cue"] in ("firm_word", "corporate")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +199,7 @@ def _company_names() -> frozenset[str]:
     for name in load().company_country:
         names.add(name)
         parts = name.split()
-        if len(parts) > 1 and all(p in _CORPORATE for p in parts[1:]):
+        if len(parts) > 1 and all(p in _corporate_words() for p in parts[1:]):
             names.add(parts[0])
     return frozenset(names)
 
@@ -236,6 +256,12 @@ def _attach_demonyms(sent: Sent) -> None:
         if 0 <= neighbour < len(tokens) and {"actor_noun", "company_noun"} & sent.cue_at(neighbour):
             d.attached = "actor" if "actor_noun" in sent.cue_at(neighbour) else "company"
             continue
+        if lang == "en" and "firm_word" in sent.cue_at(d.end) and tokens[d.end].text[:1].isupper():
+            d.attached = "company"  # "Turkish Aerospace", "Israel Aerospace Industries": a firm's name
+            continue
+        if lang == "fr" and before in ("le", "la", "l'", "du", "au", "par") and _names_a_company(sent, d):
+            d.attached = "company"  # "le sud-coréen Hanwha", "l'américain Boeing": the firm's nationality
+            continue
         if before in ("programme", "program") or (d.start > 1 and words[d.start - 2] in ("programme", "program")):
             target = _nearest_weapon(weapons, d, after=True, limit=7)
             if target:
@@ -260,6 +286,38 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "company"
         elif "actor_noun" in cues:
             d.attached = "actor"
+
+
+_MADE_WORDS = {"made", "built", "designed", "produced", "supplied", "manufactured"}
+
+
+def _split_made(sent: Sent, tokens: list[Token]) -> None:
+    """ "U.S.-made", "U.K.-built": the tokeniser splits a dotted name from its "-made"; the country
+    mention followed by "-" and a word of making is a nationality of make."""
+    for m in list(sent.mentions):
+        if m.kind != "country" or m.end + 1 >= len(tokens):
+            continue
+        if tokens[m.end].text == "-" and tokens[m.end + 1].text.lower() in _MADE_WORDS:
+            sent.mentions.remove(m)
+            sent.mentions.append(
+                Mention("demonym", m.key, m.start, m.end + 2, "demonym", _span(tokens, m.start, m.end + 2), "made")
+            )
+
+
+def _names_a_company(sent: Sent, d: Mention) -> bool:
+    """A company follows the French nationality noun ``d``: one the catalogue knows, or a capitalised
+    name after a lower-case nationality ("l'américain GE Aerospace"; "le Français X" is a person)."""
+    i = d.end
+    if i >= len(sent.tokens):
+        return False
+    if any(" ".join(sent.words[i : i + n]) in _company_names() for n in (1, 2, 3, 4)):
+        return True
+    return (
+        sent.tokens[d.start].text[:1].islower()
+        and sent.tokens[i].text[:1].isupper()
+        and sent.mention_at(i) is None
+        and "not_a_name" not in sent.cue_at(i)
+    )
 
 
 def _currency(sent: Sent, m: Mention) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
     _MADE_VERB,
+    CONJ,
+    DETS,
     _actors,
     _is_possessive,
     _weapons,
@@ -63,11 +65,15 @@ class MakerFrames:
                 and not (i > 1 and _MADE_VERB.match(sent.words[i - 2]))
             ):
                 continue
-            makers = []
+            makers: list[Ref] = []
+            last = i
             for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
                 first_possessive = not makers and _m.start <= i + 2 and _is_possessive(sent, _m)  # "by India's HAL"
-                if r.type == "Country" and (p in ("by", "par") or (makers and p is None) or first_possessive):
+                listed = all(w in CONJ or w in DETS or w == "," for w in sent.words[last:_m.start])
+                named = p in ("by", "par") or (makers and p is None and listed) or first_possessive
+                if r.type == "Country" and named:
                     makers.append(r)
+                    last = _m.end
                 elif makers:
                     break
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons][-1:]
