@@ -725,3 +725,13 @@ def test_a_nationality_before_a_ministry_word_is_no_firm():
 def test_us_made_split_by_the_tokeniser():
     assert {(f.weapon.key, f.country.key) for f in facts("The U.S.-made Patriot system protects Lima.", Maker)} == {
         ("Patriot", "USA")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Peru, which ordered 12 Gripen in 2022, is also weighing the F-16.", "en"),
+     ("Le Pérou, qui a commandé 12 Gripen en 2022, envisage aussi le F-16.", "fr")],
+)
+def test_a_system_weighed_is_proposed_and_not_dated_by_a_relative_clause(text, lang):
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)}
+    assert found == {("SWE", "PER", "Gripen", "agreed", 2022), ("USA", "PER", "F-16", "proposed", None)}

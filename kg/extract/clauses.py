@@ -552,7 +552,8 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
 
     years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
-    years = [(i, y) for i, y in years if not _in_person_aside(sent, i)]
+    aside = _asides(sent, t.start)  # "Indonesia, which ordered jets in 2022, is weighing ...": not this event
+    years = [(i, y) for i, y in years if not _in_person_aside(sent, i) and i not in aside]
     if not years:
         return None
     if weapon is not None:
