@@ -735,3 +735,18 @@ def test_us_made_split_by_the_tokeniser():
 def test_a_system_weighed_is_proposed_and_not_dated_by_a_relative_clause(text, lang):
     found = {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)}
     assert found == {("SWE", "PER", "Gripen", "agreed", 2022), ("USA", "PER", "F-16", "proposed", None)}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [("Typhoon Haikui hit Peru on Sunday.", "Eurofighter Typhoon"), ("The Patriot Act was renewed.", "Patriot"),
+     ("Tiger Woods won the Masters.", "Tiger"), ("Senator Ann Boxer criticised the plan.", "Boxer")],
+)
+def test_a_systems_name_inside_a_longer_proper_name_is_no_system(text, name):
+    ex = extract(Article("t", "test", text), lang="en")
+    assert name not in {e.ref.key for e in ex.entities if e.ref.type == "WeaponSystem"}
+
+
+def test_a_systems_name_before_its_own_words_stays_a_system():
+    ex = extract(Article("t", "test", "Peru bought Harpoon missiles and Exocet missiles."), lang="en")
+    assert {"Harpoon", "Exocet"} <= {e.ref.key for e in ex.entities if e.ref.type == "WeaponSystem"}

@@ -145,7 +145,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             m.kind == "country" and m.via == "name" and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m)
         )
     ]
-    sent.mentions = [m for m in sent.mentions if not _currency(sent, m)]
+    sent.mentions = [m for m in sent.mentions if not _currency(sent, m) and not _part_of_a_longer_name(sent, m)]
     _attach_demonyms(sent)
     _mark_settings(sent)
     return sent
@@ -317,6 +317,26 @@ def _names_a_company(sent: Sent, d: Mention) -> bool:
         and sent.tokens[i].text[:1].isupper()
         and sent.mention_at(i) is None
         and "not_a_name" not in sent.cue_at(i)
+    )
+
+
+def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
+    """A system's name that is a word of another proper name: "Typhoon Haikui", "the Patriot Act", "Tiger
+    Woods", "Senator Barbara Boxer". Only names without digits; a name followed by a capitalised word
+    that no table knows, or preceded by a given name, belongs to that longer name."""
+    if m.kind != "weapon" or m.via != "name" or any(c.isdigit() for c in m.text):
+        return False
+    tokens = sent.tokens
+    if m.start > 0 and tokens[m.start - 1].text[:1].isupper() and tokens[m.start - 1].folded in load().given_names:
+        return True
+    if m.end >= len(tokens):
+        return False
+    nxt = tokens[m.end]
+    return (
+        nxt.text[:1].isupper()
+        and nxt.text.isalpha()
+        and sent.mention_at(m.end) is None
+        and not ({"not_a_name", "firm_word", "corporate"} & sent.cue_at(m.end))
     )
 
 

@@ -344,6 +344,8 @@ def _add_person_mention(sent: Sent, key: str, start: int, end: int, via: str = "
         if m.kind == "person" and m.start == start:
             m.key = key
             return
+    # "Senator Barbara Boxer": a surname that is also a system's name is the person's here
+    sent.mentions = [m for m in sent.mentions if not (m.kind == "weapon" and start <= m.start and m.end <= end)]
     sent.mentions.append(Mention("person", key, start, end, via, _text(sent.tokens[start:end])))
     sent.mentions.sort(key=lambda m: m.start)
 
@@ -502,6 +504,12 @@ def _is_name_token(sent: Sent, i: int) -> bool:
     return m is None or m.kind == "person"
 
 
+def _surname_like_system(sent: Sent, j: int) -> bool:
+    """A system's name without digits after a given name ("Barbara Boxer", "Tom Hawk")."""
+    m = sent.mention_at(j, ("weapon",))
+    return m is not None and m.start == j and m.end == j + 1 and not any(c.isdigit() for c in m.text)
+
+
 def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] | None:
     n = len(sent.tokens)
     while i < n and (sent.words[i] in _HONORIFICS or _is_rank(sent, i)):
@@ -516,7 +524,7 @@ def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] |
     j = i + 1
     while j < n and j - i < 6:
         w = sent.words[j]
-        if _is_name_token(sent, j):
+        if _is_name_token(sent, j) or _surname_like_system(sent, j):
             j += 1
         elif (w in _PARTICLES or w.split("-")[0] in ("al", "el", "bin", "ben")) and j + 1 <= n:
             if "-" in sent.tokens[j].text:
