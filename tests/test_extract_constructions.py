@@ -750,3 +750,9 @@ def test_a_systems_name_inside_a_longer_proper_name_is_no_system(text, name):
 def test_a_systems_name_before_its_own_words_stays_a_system():
     ex = extract(Article("t", "test", "Peru bought Harpoon missiles and Exocet missiles."), lang="en")
     assert {"Harpoon", "Exocet"} <= {e.ref.key for e in ex.entities if e.ref.type == "WeaponSystem"}
+
+
+def test_its_before_a_supplied_system_is_the_state_named_before():
+    text = "Peru has long relied on Russian arms. Moscow supplied most of its Mi-17 helicopters."
+    assert deal_set(text) == {("RUS", "PER", "Mi-17", "delivered")}
+    assert deal_set("France supplied its Caesar howitzers to Peru.") == {("FRA", "PER", "Caesar", "delivered")}

@@ -174,6 +174,7 @@ class TransferFrames:
                     supplier = others[0] if others else None
             if not recipients and not pair:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
+                pronoun = pronoun or self._possessor(sent, t, right, weapons, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
             if not recipients and not pair and supplier is not None and not passive:
@@ -258,6 +259,21 @@ class TransferFrames:
                 out += [r for m, r, p in _actors(sent, self.ctx, i + 1, right) if r.type == "Country"]
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
+
+    def _possessor(self, sent: Sent, t: Trigger, right: int, weapons: list, exclude: set[Ref]) -> Ref | None:
+        """ "Vietnam relies on Russia. Moscow supplied most of its Su-30": a state does not supply its own
+        systems to nobody, so "its" before the weapon is the state named before, the recipient."""
+        spots = [m.start for m, _k in weapons if m is not None and t.end <= m.start < right]
+        if not spots or t.frame not in ("supply", "deliver"):
+            return None  # "Naval Group has offered its Scorpene", "sold its old jets": its own
+        i = spots[0] - 1
+        while i >= t.end and (sent.words[i].isdigit() or sent.words[i] in ("first", "premiers", "premieres")):
+            i -= 1
+        if i < t.end or sent.words[i] not in ("its", "their", "ses", "leurs"):
+            return None
+        named = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r not in exclude]
+        earlier = [r for r in reversed(self.ctx.actor_order) if r not in exclude]
+        return named[-1] if named else (earlier[0] if earlier else None)
 
     def _article_buyer(self, sent: Sent, weapons: list) -> list[Ref]:
         """ "75 F404 engines have been delivered": an agentless passive that names no state at all, about a
