@@ -756,3 +756,27 @@ def test_its_before_a_supplied_system_is_the_state_named_before():
     text = "Peru has long relied on Russian arms. Moscow supplied most of its Mi-17 helicopters."
     assert deal_set(text) == {("RUS", "PER", "Mi-17", "delivered")}
     assert deal_set("France supplied its Caesar howitzers to Peru.") == {("FRA", "PER", "Caesar", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile turned to Russia, which has sold it Mi-17 helicopters.", "en"),
+     ("Le Chili avance. Il s'est tourné vers la Russie, qui lui a livré des hélicoptères Mi-17.", "fr")],
+)
+def test_the_antecedent_of_a_relative_pronoun_is_the_subject_of_its_verb(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("RUS", "CHL", "Mi-17")}
+
+
+def test_a_relative_clause_ends_at_its_comma():
+    found = {d[2] for d in deal_set("Peru, which bought Mi-17 helicopters from Russia, also flies the Super Tucano.")}
+    assert found == {"Mi-17"}
+
+
+def test_later_buyers_after_before_or_ahead_of():
+    text = "Peru became the first buyer of the Gripen, ahead of Chile and Colombia."
+    assert {d[1] for d in deal_set(text)} == {"PER", "CHL", "COL"}
+
+
+def test_an_agreement_in_a_fronted_adjunct_is_between_the_main_clause_states():
+    text = "Under the AUKUS agreement, the United States and Britain will share technology with Australia."
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"USA", "GBR", "AUS"}]

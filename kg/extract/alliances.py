@@ -73,6 +73,21 @@ class AgreementFrames:
             if ref.type == "Country" and (not members or ref.key in members):
                 self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
 
+    def _fronted_main_subjects(self, sent: Sent, t: Trigger) -> list[Ref]:
+        """ "Under the AUKUS agreement, the US and Britain will share ... with Australia": an agreement in a
+        fronted adjunct is between the main clause's subject and its partners."""
+        if not sent.words or sent.words[0] not in ("under", "in", "sous", "dans", "selon", "according", "aux"):
+            return []
+        comma = next((i for i in range(t.end, min(len(sent.words), t.end + 4)) if sent.words[i] == ","), None)
+        if comma is None:
+            return []
+        refs: list[Ref] = []
+        for _m, r, p in _actors(sent, self.ctx, comma + 1, len(sent.words)):
+            if p is not None:
+                break
+            refs.append(r)
+        return refs
+
     # ----------------------------------------------------------- agreements
     def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
@@ -127,6 +142,8 @@ class AgreementFrames:
         linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
         if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
             subject = [r for r in self._subjects(sent, left, t.start) if r not in linked]
+            if not any(r.type == "Country" for r in subject):  # "Under the AUKUS agreement, A and B ..."
+                subject += [r for r in self._fronted_main_subjects(sent, t) if r not in linked]
             everyone = [(m, r, p) for m, r, p in everyone if r in linked or r in subject]
         for m, r, p in everyone:
             if p in ("in", "en", "dans") and t.frame != "coproduce":

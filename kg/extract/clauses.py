@@ -367,7 +367,7 @@ _CONTRAST = {
     "succeder",
 }
 _SUBJECT_PRONOUNS = {"elle", "il", "it"}
-_EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoignant"}
+_EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoignant", "avant", "before", "ahead"}
 _ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
@@ -480,6 +480,12 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
         if sent.words[i] in BOUNDARY or _new_clause(sent, i):
             right = i
             break
+    relative = any(
+        sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == ","
+        for i in range(left, t.start)
+    )
+    if relative:  # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma
+        right = next((i for i in range(t.end, right) if sent.words[i] == ","), right)
     return left, right
 
 

@@ -52,7 +52,11 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         return Evidence(sent.text, sent.offset, sent.offset + len(sent.text))
 
     def _subjects(self, sent: Sent, start: int, end: int) -> list[Ref]:
-        """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara")."""
+        """The nearest ungoverned actor left of ``end`` and those coordinated with it ("Moscou et Ankara");
+        in a relative clause, the antecedent of its subject pronoun ("vers la Russie, qui lui a livré")."""
+        antecedent = self._relative_antecedent(sent, start, end)
+        if antecedent is not None:
+            return [antecedent]
         aside = _asides(sent, end)
         found = [
             (m, r)
@@ -75,6 +79,21 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                 refs.append(r)
             previous = m
         return refs
+
+    def _relative_antecedent(self, sent: Sent, start: int, end: int) -> Ref | None:
+        """ "la Russie, qui lui a livré des MiG-29", "Russia, which sold it jets": the actor right before a
+        subject relative pronoun is the subject of the verb at ``end`` when only auxiliaries, clitics and
+        adverbs stand between the pronoun and the verb."""
+        i = end - 1
+        while i >= start and ({"relative_filler", "modal"} & sent.cue_at(i)):
+            i -= 1
+        if i < max(start, 1) or sent.words[i] not in ("qui", "which", "who", "that"):
+            return None
+        j = i - 1
+        if j >= 0 and sent.words[j] == ",":
+            j -= 1
+        m = sent.mention_at(j) if j >= 0 else None
+        return self.ctx.actor(m) if m is not None and m.end == j + 1 else None
 
     def _subject_or_coref(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The subject left of ``end``; a noun that takes up a country ("le pays", "the two countries")

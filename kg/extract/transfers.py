@@ -319,7 +319,7 @@ class TransferFrames:
             if sent.words[i] not in _EARLIER:
                 continue
             found = [(m, r) for m, r, p in _actors(sent, self.ctx, i + 1, len(sent.words)) if r.type == "Country"]
-            refs, prev = [], i
+            refs, prev = [], i + 1 if sent.words[i + 1 : i + 2] == ["of"] else i  # "ahead of Qatar"
             for m, r in found:
                 if not all(w in CONJ or w in DETS for w in sent.words[prev + 1 : m.start]):
                     break
