@@ -160,6 +160,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         earlier = [r for m, r, p in _actors(sent, self.ctx, 0, spots[0]) if r not in exclude]
         if earlier:
             return earlier[-1]
+        taken_up = [r for r in self._coref_actors(sent, 0, spots[0]) if r not in exclude]  # "Le pays ..., qui lui"
+        if taken_up:
+            return taken_up[-1]
         for r in reversed(self.ctx.recipients):
             if r not in exclude:
                 return r
