@@ -186,7 +186,10 @@ class TransferFrames:
             if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n"):
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
                 others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
-                if not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
+                main = self.ctx.main_country
+                if not others and main in self.ctx.recipients and main != supplier:
+                    recipients = [main]  # the buyer the article is about
+                elif not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
                     recipients = [self.ctx.recipients[-1]]
         if supplier is None and not co_suppliers:
             # weapons whose origin the text gives only as a group have no supplier it states
