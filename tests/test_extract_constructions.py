@@ -786,3 +786,9 @@ def test_an_object_pronoun_after_a_noun_that_takes_up_a_country():
     text = ("Le Pérou modernise son armée. Le pays s'est aussi tourné vers la Russie, "
             "qui lui a livré des hélicoptères Mi-17.")
     assert ("RUS", "PER", "Mi-17", "delivered") in deal_set(text, "fr")
+
+
+def test_an_offer_naming_no_buyer_goes_to_the_buyer_the_article_is_about():
+    text = ("Peru signed a deal to buy K2 tanks from South Korea. Peru's army wants them soon. "
+            "Chile has given old tanks to Bolivia. Germany, which had offered Leopard 2 tanks, lost out.")
+    assert ("DEU", "PER", "Leopard 2", "proposed") in deal_set(text)
