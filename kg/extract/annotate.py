@@ -407,6 +407,11 @@ _BREAKS = {
 }
 
 
+# Words that open a new noun phrase between a weapon and a nationality after it (French order).
+_NEW_PHRASE = {"le", "la", "les", "l'", "un", "une", "des", "du", "malgre", "pour", "avec", "sans", "contre", "sur",
+               "selon", "face", "par", "vers", "chez", "et", "ou"}
+
+
 def _nearest_weapon(
     weapons: list[Mention],
     d: Mention,
@@ -423,6 +428,8 @@ def _nearest_weapon(
         between = range(d.end, w.start) if after else range(w.end, d.start)
         if stop_on_punct and words is not None and any(words[i] in _BREAKS for i in between):
             continue
+        if not after and words is not None and any(words[i] in _NEW_PHRASE for i in between):
+            continue  # "des S-400 malgré les menaces américaines": the nationality is the threats'
         best, best_gap = w, gap
     return best
 
