@@ -792,3 +792,9 @@ def test_an_offer_naming_no_buyer_goes_to_the_buyer_the_article_is_about():
     text = ("Peru signed a deal to buy K2 tanks from South Korea. Peru's army wants them soon. "
             "Chile has given old tanks to Bolivia. Germany, which had offered Leopard 2 tanks, lost out.")
     assert ("DEU", "PER", "Leopard 2", "proposed") in deal_set(text)
+
+
+def test_a_nationality_after_a_new_noun_phrase_is_not_the_weapons():
+    text = "Le Pérou confirme l'achat de Gripen malgré les menaces américaines."
+    assert {d[:2] for d in deal_set(text, "fr")} <= {("SWE", "PER")}
+    assert not any(f.country.key == "USA" for f in facts(text, Maker, "fr"))
