@@ -98,6 +98,8 @@ class SanctionFrames:
             and not any(t.end <= m.start < t.end + 6 for m, r, p in actors_right)
         ):
             return  # "sanctions against Lockheed Martin": aimed at companies, not at a state
+        if not targets and t.frame == "sanction_v" and _names_someone_else(sent, t.end):
+            return  # "sanctioned Lockheed Martin over arms sales to the island": a firm, not a state
         if not targets:
             fallback = self._target_fallback(sent, t, set(by))
             targets = [fallback] if fallback else []
@@ -135,3 +137,15 @@ class SanctionFrames:
                 return r
         main = self.ctx.main_country
         return main if main not in by else None
+
+
+def _names_someone_else(sent: Sent, i: int) -> bool:
+    """The object right after a verb of sanctioning is a capitalised name that is no state or alliance
+    (a firm, a person)."""
+    while i < len(sent.words) and sent.words[i] in ("the", "le", "la", "les", "l'", "two", "three", "deux", "trois"):
+        i += 1
+    if i >= len(sent.tokens) or not sent.tokens[i].text[:1].isupper():
+        return False
+    m = sent.mention_at(i)
+    return m is None or m.kind in ("person", "weapon")
+
