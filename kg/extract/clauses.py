@@ -659,7 +659,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if "denial" in _cues(sent, max(0, t.start - 8), t.start):
         return None  # "Russia denied that it had sold ...", "a démenti avoir vendu": no fact stated
-    if "exhort" in _cues(sent, max(left, t.start - 6), t.start):
+    exhort = [s for s, e, c in sent.cues if c == "exhort" and max(left, t.start - 6) <= s < t.start]
+    if exhort and {"cancel", "refuse"} & _cues(sent, exhort[-1], t.start):
         return None  # "urged Washington to revoke the sale", "appelle Paris à suspendre": asked for, not done
     if "cancel" in around:
         return "cancelled"
