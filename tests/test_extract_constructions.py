@@ -798,3 +798,14 @@ def test_a_nationality_after_a_new_noun_phrase_is_not_the_weapons():
     text = "Le Pérou confirme l'achat de Gripen malgré les menaces américaines."
     assert {d[:2] for d in deal_set(text, "fr")} <= {("SWE", "PER")}
     assert not any(f.country.key == "USA" for f in facts(text, Maker, "fr"))
+
+
+def test_an_exhortation_to_cancel_states_nothing_and_a_request_to_supply_is_a_proposal():
+    text = "The US approved the possible sale of Harpoon missiles to Peru. Chile urged Washington to revoke the sale."
+    assert deal_set(text) == {("USA", "PER", "Harpoon", "proposed")}
+    assert deal_set("Peru asked Israel to supply its Iron Dome system.") == {("ISR", "PER", "Iron Dome", "proposed")}
+
+
+def test_a_sanction_on_a_firm_is_no_sanction_on_a_state():
+    text = "Peru buys jets. China has sanctioned Lockheed Martin over arms sales to Peru."
+    assert facts(text, Sanction) == []

@@ -662,6 +662,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     exhort = [s for s, e, c in sent.cues if c == "exhort" and max(left, t.start - 6) <= s < t.start]
     if exhort and {"cancel", "refuse"} & _cues(sent, exhort[-1], t.start):
         return None  # "urged Washington to revoke the sale", "appelle Paris à suspendre": asked for, not done
+    if exhort and _is_infinitive(sent, t):
+        return "proposed"  # "asked Israel to supply its Iron Dome": a request
     if "cancel" in around:
         return "cancelled"
     if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):
