@@ -809,3 +809,14 @@ def test_an_exhortation_to_cancel_states_nothing_and_a_request_to_supply_is_a_pr
 def test_a_sanction_on_a_firm_is_no_sanction_on_a_state():
     text = "Peru buys jets. China has sanctioned Lockheed Martin over arms sales to Peru."
     assert facts(text, Sanction) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("Peru agreed to buy 12 Gripen fighters and eight Hawk trainers, all made by Saab.", "en", {("Gripen", "SWE")}),
+        ("Le Pérou a choisi le suédois Gripen.", "fr", {("Gripen", "SWE")}),
+    ],
+)
+def test_makers_named_as_a_known_firm_or_a_french_nationality_noun(text, lang, expected):
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)} == expected

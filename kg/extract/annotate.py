@@ -23,6 +23,7 @@ from kg.extract.tokens import Token, fold, tokenize
 
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
+_PROGRAMME_WORDS = {"programme", "program", "projet", "project"}
 _BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
 # nouns that take up a system named before ("the aircraft", "l'appareil", "the type", "le navire")
@@ -262,7 +263,13 @@ def _attach_demonyms(sent: Sent) -> None:
         if lang == "fr" and before in ("le", "la", "l'", "du", "au", "par") and _names_a_company(sent, d):
             d.attached = "company"  # "le sud-coréen Hanwha", "l'américain Boeing": the firm's nationality
             continue
-        if before in ("programme", "program") or (d.start > 1 and words[d.start - 2] in ("programme", "program")):
+        if lang == "fr" and before in ("le", "la", "l'", "du", "au") and tokens[d.start].text[:1].islower():
+            named = sent.mention_at(d.end, ("weapon",))
+            if named is not None and named.start == d.end:
+                _give_maker(sent, named, d.key)  # "le japonais F-X", "du suédois Gripen"
+                d.attached = "weapon"
+                continue
+        if before in _PROGRAMME_WORDS or (d.start > 1 and words[d.start - 2] in _PROGRAMME_WORDS):
             target = _nearest_weapon(weapons, d, after=True, limit=7)
             if target:
                 _give_maker(sent, target, d.key)

@@ -76,8 +76,15 @@ class MakerFrames:
                     last = _m.end
                 elif makers:
                     break
-            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons][-1:]
-            for _m, key in weapons:
+            firm = _company_after(sent, i + 1)
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons]
+            if not makers and firm is not None:
+                # "all made by BAE Systems": a firm the catalogue knows, for the systems it makes
+                for _m, key in weapons:
+                    if firm in g.weapons[key].makers:
+                        self.facts.append(Maker(Ref.weapon(key), Ref.country(firm), self._evidence(sent)))
+                continue
+            for _m, key in weapons[-1:]:
                 for maker in makers:
                     self.facts.append(Maker(Ref.weapon(key), maker, self._evidence(sent)))
 
@@ -104,3 +111,16 @@ class MakerFrames:
             known = g.weapons[key].makers if key in g.weapons else ()
             if not known or companies[0].key in known:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
+
+
+def _company_after(sent: Sent, i: int) -> str | None:
+    """The country of a firm the catalogue knows, named at token ``i`` (after its articles)."""
+    while i < len(sent.words) and sent.words[i] in ("the", "le", "la", "l'"):
+        i += 1
+    companies = load().company_country
+    for n in (4, 3, 2, 1):
+        name = " ".join(sent.words[i : i + n])
+        if name in companies:
+            return companies[name]
+    return None
+
