@@ -820,3 +820,14 @@ def test_a_sanction_on_a_firm_is_no_sanction_on_a_state():
 )
 def test_makers_named_as_a_known_firm_or_a_french_nationality_noun(text, lang, expected):
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Peru has signed military deals with Moscow worth $3 billion.", "en"),
+     ("Le Pérou a signé des contrats militaires avec Moscou pour 3 milliards de dollars.", "fr"),
+     ("Peru signed a defence deal with Chile. Peru plans to build its own missile system.", "en")],
+)
+def test_contracts_for_no_stated_system_and_domestic_production_are_no_agreement(text, lang):
+    found = [{p.key for p in f.parties} for f in facts(text, Agreement, lang)]
+    assert {"PER", "RUS"} not in found and len([f for f in found if f == {"PER", "CHL"}]) <= 1

@@ -123,6 +123,8 @@ class AgreementFrames:
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
+            if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t):
+                return  # "signed military deals with Moscow worth $3bn": a purchase of no stated system
             if t.start > 0 and sent.words[t.start - 1] in ("the", "le", "la", "l'", "ce", "cet", "cette", "this"):
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
@@ -172,7 +174,7 @@ class AgreementFrames:
         if named:  # "the AUKUS agreement", "un pacte, l'AUKUS": the parties are the alliance's members here
             members = load().members_of(named)
             parties = [p for p in parties if p.key in members] or parties
-        if len(parties) < 2 and self.ctx.last_parties and t.frame != "deal_n":
+        if len(parties) < 2 and self.ctx.last_parties and t.frame not in ("deal_n", "coproduce"):
             parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
         if len(parties) < 2:
             return
