@@ -831,3 +831,21 @@ def test_makers_named_as_a_known_firm_or_a_french_nationality_noun(text, lang, e
 def test_contracts_for_no_stated_system_and_domestic_production_are_no_agreement(text, lang):
     found = [{p.key for p in f.parties} for f in facts(text, Agreement, lang)]
     assert {"PER", "RUS"} not in found and len([f for f in found if f == {"PER", "CHL"}]) <= 1
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile announced a new military aid package for Peru that includes Leopard 2 tanks and ammunition.", "en"),
+     ("Le Chili a annoncé une nouvelle aide militaire au Pérou comprenant des chars Leopard 2 et des munitions.",
+      "fr")],
+)
+def test_an_aid_package_for_a_state_gives_it_the_systems_it_includes(text, lang):
+    found = {d[:3] for d in deal_set(text, lang)}
+    assert {("CHL", "PER", "ammunition")} <= found and any(d[2] == "Leopard 2" and d[1] == "PER" for d in found)
+
+
+def test_a_delivery_naming_no_recipient_goes_to_the_articles_buyer():
+    text = ("Chile announced a military aid package for Peru that includes Leopard 2 tanks. "
+            "Spain will deliver 14 Centauro vehicles, while Italy has agreed to send Ariete tanks.")
+    found = {d[:2] for d in deal_set(text)}
+    assert {("ESP", "PER"), ("ITA", "PER")} <= found

@@ -108,7 +108,7 @@ class AgreementFrames:
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
                 return  # "un contrat pour la production de ...": the co-production says it all
-            clause = _contract_actors(sent, self.ctx, left, right)
+            clause = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
             buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)

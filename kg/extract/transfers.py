@@ -58,10 +58,14 @@ def _made_by(sent: Sent, m: Mention) -> bool:
     return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
 
 
-def _contract_actors(sent: Sent, ctx: Context, left: int, right: int) -> list[tuple[Mention, Ref, str | None]]:
-    """Actors of a contract clause; "destiné(s) à X", "bound for X" mark the buyer (as ``destine``)."""
+def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
+                     aid: bool = False) -> list[tuple[Mention, Ref, str | None]]:
+    """Actors of a contract clause; "destiné(s) à X", "bound for X", and after an aid noun "to X", mark
+    the buyer (as ``destine``)."""
     out = []
     for m, r, p in _actors(sent, ctx, left, right):
+        if aid and p in ("to", "a", "au", "aux"):
+            p = "destine"  # "military aid to Ukraine", "une aide militaire à l'Ukraine"
         i = m.start - 1
         while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":  # French "à" is folded to "a"
             i -= 1
@@ -183,9 +187,10 @@ class TransferFrames:
                 recipients = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p in ("to", "a", "au", "aux")][
                     :1
                 ]
-            if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n"):
+            if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n", "supply",
+                                                                                    "deliver", "sell"):
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
-                others = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r != supplier]
+                others = [r for m, r, p in _actors(sent, self.ctx, left, right) if r != supplier]  # this clause
                 main = self.ctx.main_country
                 if not others and main in self.ctx.recipients and main != supplier:
                     recipients = [main]  # the buyer the article is about
@@ -445,16 +450,19 @@ class TransferFrames:
             return
         if status == "agreed" and "propose" in sent.cue_at(t.start):
             status = "proposed"  # "signed a letter of intent", "talks": signing a proposal agrees to nothing more
-        found = _contract_actors(sent, self.ctx, left, right)
+        found = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
         partners = [r for m, r, p in found if p in ("with", "avec")]
-        # "covers 48 K9 howitzers for Chile", "porte sur 48 obusiers destinés au Chili"
+        # "covers 48 K9 howitzers for Chile", "porte sur 48 obusiers destinés au Chili", "aid to Ukraine"
         buyers = [r for m, r, p in found if p in ("for", "pour", "destine")]
         signers = (None, "with", "avec", "by", "par")  # "was signed by Chile and Korea"
         actors = [r for m, r, p in found if p in signers] + self._coref_actors(sent, left, right)
         actors = buyers + [r for r in actors if r not in buyers]
+        givers = [r for m, r, p in found if p is None and r not in buyers]  # "the US announced a package"
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
+            if supplier is None and buyers and givers:
+                supplier = givers[0]  # a generic system in a package: the state that gives it
             recipients = [r for r in actors if r != supplier]
             if supplier is None or not recipients:
                 continue
