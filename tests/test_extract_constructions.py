@@ -849,3 +849,13 @@ def test_a_delivery_naming_no_recipient_goes_to_the_articles_buyer():
             "Spain will deliver 14 Centauro vehicles, while Italy has agreed to send Ariete tanks.")
     found = {d[:2] for d in deal_set(text)}
     assert {("ESP", "PER"), ("ITA", "PER")} <= found
+
+
+def test_a_generic_noun_with_another_nationality_is_not_the_bound_system():
+    text = "Le Pérou a acquis des drones turcs Bayraktar TB2 et des drones israéliens."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("TUR", "PER", "Bayraktar TB2"), ("ISR", "PER", "drone")}
+
+
+def test_an_agentless_agreement_with_a_state_is_with_the_state_the_article_is_about():
+    text = "Le Pérou diversifie ses fournisseurs. Un accord de coopération militaire a été signé avec l'État hébreu."
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement, "fr")] == [{"PER", "ISR"}]

@@ -176,6 +176,9 @@ class AgreementFrames:
             parties = [p for p in parties if p.key in members] or parties
         if len(parties) < 2 and self.ctx.last_parties and t.frame not in ("deal_n", "coproduce"):
             parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
+        main = self.ctx.main_country
+        if len(parties) == 1 and linked and main is not None and main not in parties and _agentless(sent, t):
+            parties.append(main)  # "un accord a été signé avec Israël" in an article about Morocco
         if len(parties) < 2:
             return
         if named or (t.frame == "treaty" and not ({"propose", "modal"} & _cues(sent, max(0, t.start - 6), t.end))):
@@ -229,3 +232,11 @@ class AgreementFrames:
                 if m.kind == "alliance" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 2):
                     return m.key
         return None
+
+
+def _agentless(sent: Sent, t: Trigger) -> bool:
+    """The agreement word is the subject of a passive with no agent: "un accord a été signé avec X",
+    "an agreement was signed with X"."""
+    words = sent.words[t.end : t.end + 12]
+    return any(w in ("ete", "been", "was", "were") for w in words) and not any(w in ("par", "by") for w in words)
+

@@ -397,9 +397,13 @@ def _distributed(
 def _generic_if_maker_differs(m: Mention | None, key: str, suppliers: list[Ref]) -> str:
     """A generic noun resolved to a system whose maker is not the stated supplier was another system:
     "acquire nuclear-powered submarines from the United States" are not the French submarines named before."""
-    if m is None or m.kind != "noun" or key == m.key or not suppliers:
+    if m is None or m.kind != "noun" or key == m.key:
         return key
     makers = load().weapons[key].makers if key in load().weapons else ()
+    if m.maker and makers and m.maker not in makers:
+        return m.key  # "des drones turcs TB2 et des drones israéliens": other drones
+    if not suppliers:
+        return key
     if makers and not any(s.key in makers for s in suppliers):
         return m.key
     return key
