@@ -859,3 +859,14 @@ def test_a_generic_noun_with_another_nationality_is_not_the_bound_system():
 def test_an_agentless_agreement_with_a_state_is_with_the_state_the_article_is_about():
     text = "Le Pérou diversifie ses fournisseurs. Un accord de coopération militaire a été signé avec l'État hébreu."
     assert [{p.key for p in f.parties} for f in facts(text, Agreement, "fr")] == [{"PER", "ISR"}]
+
+
+def test_licence_production_is_a_deal_from_the_licensor_and_an_agreement():
+    text = "Poland's Bumar-Labedy, which builds the Leopard 2 under licence from Germany, has also sold tanks to Chile."
+    assert ("DEU", "POL", "Leopard 2") in {d[:3] for d in deal_set(text)}
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"POL", "DEU"}]
+
+
+def test_a_rank_before_a_name_placed_before_its_title_is_no_part_of_the_name():
+    text = "Air Marshal Ana Ruiz, the chief of the air staff of Peru, spoke."
+    assert [f.person.key for f in facts(text, Official)] == ["Ana Ruiz"]

@@ -141,6 +141,8 @@ class AgreementFrames:
             return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
         everyone = _actors(sent, self.ctx, 0, len(sent.words))
+        if _in_relative_clause(sent, left, t.start):  # "X, which builds Y under licence from Z, sold ... to W"
+            everyone = [(m, r, p) for m, r, p in everyone if m.end <= right]
         linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
         if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
             subject = [r for r in self._subjects(sent, left, t.start) if r not in linked]
@@ -197,6 +199,7 @@ class AgreementFrames:
             or t.frame == "coproduce"
             and weapon
             and self._deal_status(weapon) in ("agreed", "delivered")
+            or any(w.startswith("licen") for w in sent.words[t.start : t.end])  # "builds X under licence"
         ):
             status = "agreed"
         else:
@@ -239,4 +242,11 @@ def _agentless(sent: Sent, t: Trigger) -> bool:
     "an agreement was signed with X"."""
     words = sent.words[t.end : t.end + 12]
     return any(w in ("ete", "been", "was", "were") for w in words) and not any(w in ("par", "by") for w in words)
+
+
+def _in_relative_clause(sent: Sent, left: int, start: int) -> bool:
+    """A relative pronoun after a comma stands between the clause's start and the trigger."""
+    return any(
+        sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == "," for i in range(left, start)
+    )
 

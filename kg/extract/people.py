@@ -596,6 +596,8 @@ def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
     while j >= 0 and (_is_name_token(sent, j) or sent.words[j] in _PARTICLES):
         j -= 1
     j += 1
+    while j < end and (sent.words[j] in _HONORIFICS or _is_rank(sent, j)):
+        j += 1  # "Air Marshal X, the chief of the air staff": the rank is no part of the name
     if end - j < 2:
         known = sent.mention_at(end - 1, ("person",))
         return (known.start, known.end, known.key) if known else None
