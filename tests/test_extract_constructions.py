@@ -870,3 +870,14 @@ def test_licence_production_is_a_deal_from_the_licensor_and_an_agreement():
 def test_a_rank_before_a_name_placed_before_its_title_is_no_part_of_the_name():
     text = "Air Marshal Ana Ruiz, the chief of the air staff of Peru, spoke."
     assert [f.person.key for f in facts(text, Official)] == ["Ana Ruiz"]
+
+
+def test_a_system_chosen_at_the_expense_of_another_refuses_the_other():
+    text = "Le Pérou a acheté des Gripen. Le choix du Gripen s'est fait au détriment du F-16 de l'américain Lockheed."
+    assert ("USA", "PER", "F-16", "refused") in deal_set(text, "fr")
+
+
+def test_the_catalogue_maker_named_in_the_sentence_supplies_before_a_local_builder():
+    text = ("Le Pérou et la France discutent de la fourniture de sous-marins Scorpène, construits par le "
+            "chantier péruvien Sima.")
+    assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "PER", "Scorpene")}

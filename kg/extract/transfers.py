@@ -390,15 +390,17 @@ class TransferFrames:
             return Ref.country(m.maker)
         if key in self.ctx.suppliers:
             return Ref.country(self.ctx.suppliers[key])
-        company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
-        if company:
-            return Ref.country(company[0].key)
         maker = self.ctx.maker_of(key)
         if maker is None and key in load().weapons:  # several makers: the one the sentence names
             named = {r.key for m2, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
             makers = [c for c in load().weapons[key].makers if c in named]
             maker = makers[0] if len(makers) == 1 else None
-        return Ref.country(maker) if maker else None
+        if maker:
+            return Ref.country(maker)
+        # a firm whose nationality the sentence gives ("le constructeur français"), for a system the catalogue
+        # cannot place
+        company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
+        return Ref.country(company[0].key) if company else None
 
     def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
         self.facts.append(Deal(supplier, recipient, Ref.weapon(weapon), status, year, self._evidence(sent)))
