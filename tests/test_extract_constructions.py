@@ -881,3 +881,8 @@ def test_the_catalogue_maker_named_in_the_sentence_supplies_before_a_local_build
     text = ("Le Pérou et la France discutent de la fourniture de sous-marins Scorpène, construits par le "
             "chantier péruvien Sima.")
     assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "PER", "Scorpene")}
+
+
+def test_a_comparison_with_earlier_deliveries_delivers_nothing_itself():
+    text = "Peru ordered Gripen jets from Sweden. More Czech-designed L-39 jets arrived, like those delivered in May."
+    assert all(d[2] != "L-39 Albatros" or d[0] != "CZE" for d in deal_set(text))

@@ -167,7 +167,7 @@ class TransferFrames:
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
             if passive:
-                recipients = recipients or subjects[:1] or self._article_buyer(sent, weapons)
+                recipients = recipients or subjects[:1] or self._article_buyer(sent, t, weapons)
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
                 if len(others) > 1 and not recipients and t.frame in NOMINAL:
@@ -283,12 +283,14 @@ class TransferFrames:
         earlier = [r for r in reversed(self.ctx.actor_order) if r not in exclude]
         return named[-1] if named else (earlier[0] if earlier else None)
 
-    def _article_buyer(self, sent: Sent, weapons: list) -> list[Ref]:
+    def _article_buyer(self, sent: Sent, t: Trigger, weapons: list) -> list[Ref]:
         """ "75 F404 engines have been delivered": an agentless passive that names no state at all, about a
         named system, delivers to the state the article last named as a buyer (or is most about)."""
         if _actors(sent, self.ctx, 0, len(sent.words)) or not any(m is not None and m.kind == "weapon"
                                                                       for m, _k in weapons):
             return []
+        if any(w in ("like", "comme", "those", "ceux", "celles") for w in sent.words[max(0, t.start - 3) : t.start]):
+            return []  # "like those delivered in January": a comparison, not this delivery
         buyer = self.ctx.recipients[-1] if self.ctx.recipients else self.ctx.main_country
         return [buyer] if buyer is not None else []
 
