@@ -886,3 +886,33 @@ def test_the_catalogue_maker_named_in_the_sentence_supplies_before_a_local_build
 def test_a_comparison_with_earlier_deliveries_delivers_nothing_itself():
     text = "Peru ordered Gripen jets from Sweden. More Czech-designed L-39 jets arrived, like those delivered in May."
     assert all(d[2] != "L-39 Albatros" or d[0] != "CZE" for d in deal_set(text))
+
+
+def test_french_receipts_of_de_and_patrol_boats():
+    text = ("Le Pérou a acquis des vedettes auprès de l'Espagne et reçu des Émirats arabes unis un avion "
+            "de patrouille maritime.")
+    assert {d[:3] for d in deal_set(text, "fr")} == {("ESP", "PER", "patrol boat"),
+                                                      ("ARE", "PER", "maritime patrol aircraft")}
+
+
+def test_a_year_that_dates_an_event_noun_does_not_date_the_deal():
+    found = facts("Peru bought Bayraktar TB2 drones from Turkey before the 2020 war.", Deal)
+    assert {(*f.core, f.year) for f in found} == {("TUR", "PER", "Bayraktar TB2", None)}
+
+
+def test_the_country_takes_up_the_previous_sentences_subject():
+    text = ("Le Pérou renforce sa marine. Il a reçu des Émirats arabes unis un avion. "
+            "Le pays, membre de la Communauté andine, surveille ses eaux.")
+    assert all(f.country.key == "PER" for f in facts(text, Member, "fr"))
+
+
+def test_a_member_freezing_its_participation_is_no_sanction_and_still_a_member():
+    text = "Peru has frozen its participation in the OAS, accusing Chile."
+    assert facts(text, Sanction) == []
+    assert ("PER", "OAS") in {(f.country.key, f.alliance.key) for f in facts(text, Member)}
+
+
+def test_an_order_with_no_buyer_stated_is_the_articles_buyer():
+    text = ("Le Pérou a acheté deux frégates à la Corée du Sud. Ce contrat s'ajoute à la commande de 12 Gripen "
+            "passée en 2022 auprès de Saab.")
+    assert ("SWE", "PER", "Gripen") in {d[:3] for d in deal_set(text, "fr")}

@@ -553,7 +553,9 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     years = [
         (i, int(sent.words[i]))
         for i in range(left, right)
-        if YEAR.match(sent.words[i]) and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
+        if YEAR.match(sent.words[i])
+        and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
+        and "event" not in sent.cue_at(i + 1)  # "before the 2020 war": the year of the war
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]

@@ -46,6 +46,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         self.last_sanction_by: Ref | None = None
         self.deal_recipients: dict[str, Ref] = {}
         self.last_alliance: str | None = None
+        self.last_topic: Ref | None = None  # the previous sentences' first ungoverned state
 
     # --------------------------------------------------------------- helpers
     def _evidence(self, sent: Sent) -> Evidence:
@@ -142,6 +143,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                     )
                     recent = (
                         here[:1]
+                        or ([self.last_topic] if self.last_topic is not None else [])
                         or self.ctx.actor_order[-1:]
                         or ([self.ctx.main_country] if self.ctx.main_country else [])
                     )
@@ -180,6 +182,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
             and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")
+            # "Armenia has frozen its participation in the CSTO": a member stepping back, not a measure
+            and not (f in ("ban", "exclude") and sent.has_cue("membership_noun", e, min(len(sent.words), e + 4)))
             # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
@@ -201,6 +205,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
+        topic = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None]
+        if topic:
+            self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
 
 
 def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:

@@ -138,6 +138,8 @@ class TransferFrames:
                     p, made_agent = "from", True  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
                     p = "from"  # "signed a deal with France to buy"
+                if t.frame == "receive" and p in ("de", "du", "des", "d'"):
+                    p = "from"  # "a reçu des Émirats un avion", "reçu de la France"
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
                     co_suppliers.append(r)  # "from Germany and Norway"
@@ -230,6 +232,10 @@ class TransferFrames:
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r != weapon_supplier]
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words)) if r != weapon_supplier]
                 weapon_recipients = before[-1:] or after[:1]
+                main = self.ctx.main_country
+                buyer = main if main in self.ctx.recipients and main != weapon_supplier else None
+                if not weapon_recipients and t.frame == "purchase_n" and buyer is not None:
+                    weapon_recipients = [buyer]  # "la commande de 42 Rafale passée en 2022": the article's buyer
             for recipient in weapon_recipients:
                 if weapon_supplier is None and len(subjects) > 1:
                     weapon_supplier = next((s for s in subjects if s != recipient), None)
