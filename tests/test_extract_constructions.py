@@ -916,3 +916,10 @@ def test_an_order_with_no_buyer_stated_is_the_articles_buyer():
     text = ("Le Pérou a acheté deux frégates à la Corée du Sud. Ce contrat s'ajoute à la commande de 12 Gripen "
             "passée en 2022 auprès de Saab.")
     assert ("SWE", "PER", "Gripen") in {d[:3] for d in deal_set(text, "fr")}
+
+
+def test_a_clause_opened_by_states_and_their_verb_after_a_comma_and():
+    text = ("Colombia has agreed to provide radars to Peru under an assistance programme, and Lima and Bogota "
+            "are negotiating a reciprocal access agreement.")
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"COL", "PER"}]
+    assert {d[:3] for d in deal_set(text)} == {("COL", "PER", "radar")}

@@ -116,9 +116,10 @@ class AgreementFrames:
             if weapons and "contract_scope" in own and not clause and self._last_deal() is not None:
                 self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
                 return
-            if any(o.frame in TRANSFER for o in triggers):
+            c_left, c_right = _clause(sent, t)
+            if any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
-            if not weapons and {"cancel", "refuse"} & cues:
+            if not weapons and {"cancel", "refuse"} & _cues(sent, c_left, c_right) and "negation" not in cues:
                 self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
@@ -249,4 +250,15 @@ def _in_relative_clause(sent: Sent, left: int, start: int) -> bool:
     return any(
         sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == "," for i in range(left, start)
     )
+
+
+def _clause(sent: Sent, t: Trigger) -> tuple[int, int]:
+    """The clause around a trigger, whatever other triggers it holds: from the boundary before it to the
+    boundary after it ("deal Cairo signed with Paris to purchase 24 Rafale" is one clause)."""
+    left = next((i + 1 for i in range(t.start - 1, -1, -1) if sent.words[i] in BOUNDARY or _new_clause(sent, i)), 0)
+    right = next(
+        (i for i in range(t.end, len(sent.words)) if sent.words[i] in BOUNDARY or _new_clause(sent, i)),
+        len(sent.words),
+    )
+    return left, right
 

@@ -539,7 +539,19 @@ def _new_clause(sent: Sent, i: int) -> bool:
     while nxt < len(sent.words) and sent.words[nxt] in DETS:
         nxt += 1
     m = sent.mention_at(nxt) if nxt < len(sent.words) else None
-    if m is not None and m.kind in ("weapon", "noun", "country", "alliance", "demonym"):
+    if m is not None and m.kind in ("country", "alliance"):
+        # ", and Tokyo and Manila are negotiating ...": states followed by their verb open a clause
+        j = m.end
+        while j < len(sent.words):
+            other = sent.mention_at(j, ("country",))
+            if other is None and sent.words[j] not in CONJ and sent.words[j] not in DETS:
+                break
+            j = other.end if other is not None else j + 1
+        verb = j < len(sent.words) and (
+            "relative_filler" in sent.cue_at(j) or any(s == j for s, e, f in sent.triggers)
+        )
+        return bool(verb)
+    if m is not None and m.kind in ("weapon", "noun", "demonym"):
         return False
     return not (nxt < len(sent.words) and sent.words[nxt].isdigit())
 
