@@ -923,3 +923,23 @@ def test_a_clause_opened_by_states_and_their_verb_after_a_comma_and():
             "are negotiating a reciprocal access agreement.")
     assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"COL", "PER"}]
     assert {d[:3] for d in deal_set(text)} == {("COL", "PER", "radar")}
+
+
+def test_stopping_ones_own_activity_is_no_sanction_and_a_treaty_ally_no_treaty():
+    assert facts("L'Union européenne a suspendu ses missions de formation au Pérou.", Sanction, "fr") == []
+    assert facts("Chile, Peru's treaty ally, approved the sale of tanks to Peru.", Agreement) == []
+
+
+def test_suspended_discussions_cancel_the_deal():
+    text = "Peru has suspended discussions with Sweden on the purchase of 12 Gripen jets."
+    assert deal_set(text) == {("SWE", "PER", "Gripen", "cancelled")}
+
+
+def test_a_capital_inside_an_institutions_name_is_no_state():
+    text = "China sold Wing Loong drones to Peru, according to the Stockholm International Peace Research Institute."
+    assert {d[:3] for d in deal_set(text)} == {("CHN", "PER", "Wing Loong")}
+
+
+def test_a_french_name_after_a_weapon_noun_and_its_nationality():
+    text = "Le Pérou avait envisagé d'acquérir des frégates américaines Constellation."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("USA", "PER", "Constellation")}

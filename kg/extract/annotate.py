@@ -212,6 +212,9 @@ def _named_systems(sent: Sent, taken: set[int], add) -> None:
     companies = _company_names()
     for n in [m for m in sent.mentions if m.kind == "noun"]:
         i = n.start - 1 if sent.lang == "en" else n.end
+        if sent.lang == "fr":  # "des frégates américaines Constellation": the nationality between
+            d = sent.mention_at(i, ("demonym",))
+            i = d.end if d is not None and d.start == i else i
         if not 0 < i < len(sent.tokens) or i in taken:
             continue
         token = sent.tokens[i]
@@ -331,6 +334,17 @@ def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
     """A system's name that is a word of another proper name: "Typhoon Haikui", "the Patriot Act", "Tiger
     Woods", "Senator Barbara Boxer". Only names without digits; a name followed by a capitalised word
     that no table knows, or preceded by a given name, belongs to that longer name."""
+    if m.kind == "country" and m.via == "metonym":
+        # "the Stockholm International Peace Research Institute", "the Washington Post": a city in a name
+        nxt = sent.tokens[m.end] if m.end < len(sent.tokens) else None
+        return (
+            nxt is not None
+            and nxt.text[:1].isupper()
+            and nxt.text.isalpha()
+            and sent.mention_at(m.end) is None
+            and not ({"not_a_name", "firm_word", "corporate"} & sent.cue_at(m.end))
+            and sent.tokens[m.start].text[:1].isupper()
+        )
     if m.kind != "weapon" or m.via != "name" or any(c.isdigit() for c in m.text):
         return False
     tokens = sent.tokens

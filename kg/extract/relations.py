@@ -182,6 +182,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
             and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")
+            # "l'UE a suspendu ses missions de formation": an actor stopping its own activity, not a measure
+            and not (f == "exclude" and _own_activity(sent, e))
+            and not (f == "treaty" and sent.words[e : e + 1] in (["ally"], ["allies"], ["partner"]))  # "treaty ally"
             # "Armenia has frozen its participation in the CSTO": a member stepping back, not a measure
             and not (f in ("ban", "exclude") and sent.has_cue("membership_noun", e, min(len(sent.words), e + 4)))
             # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
@@ -262,4 +265,13 @@ def _modifies_weapon(sent: Sent, start: int) -> bool:
     """A participle right after a weapon noun describes it ("avions dotés de composants américains",
     "jets equipped with US engines"): no state possesses anything there."""
     return start > 0 and sent.mention_at(start - 1, ("weapon", "noun")) is not None
+
+
+def _own_activity(sent: Sent, e: int) -> bool:
+    """ "a suspendu ses missions de formation": a possessive after a verb of suspending, with no noun of
+    arms trade or aid after it, is the actor stopping its own activity ("suspended its military aid to
+    Sudan" stays a measure)."""
+    if sent.words[e : e + 1] not in (["its"], ["their"], ["ses"], ["sa"], ["son"]):
+        return False
+    return not any({"trade_noun", "aid"} & sent.cue_at(i) for i in range(e + 1, min(len(sent.words), e + 7)))
 
