@@ -943,3 +943,13 @@ def test_a_capital_inside_an_institutions_name_is_no_state():
 def test_a_french_name_after_a_weapon_noun_and_its_nationality():
     text = "Le Pérou avait envisagé d'acquérir des frégates américaines Constellation."
     assert {d[:3] for d in deal_set(text, "fr")} == {("USA", "PER", "Constellation")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Le Pérou avance. Le président de la transition, le colonel Juan Rojas, a remercié son homologue chilien.",
+     "Le Pérou avance. Le colonel Juan Rojas, président de la transition, a parlé."],
+)
+def test_a_transitional_president_with_a_rank_is_a_leader_only(text):
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")][:1] == [("Juan Rojas", "PER")]
+    assert all(f.person.key != "Juan Rojas" for f in facts(text, Official, "fr"))

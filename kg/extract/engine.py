@@ -12,6 +12,7 @@ from kg.extract.clean import clean_text
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
 from kg.extract.language import detect_language
+from kg.extract.people import is_rank_title
 from kg.extract.relations import RelationReader
 from kg.extract.tokens import split_sentences
 from kg.facts import (
@@ -80,9 +81,12 @@ def people_facts(ctx: Context) -> list[Fact]:
     g = load()
     out: list[Fact] = []
     fallback = ctx.first_country()
+    leaders = {r.person for r in ctx.people.roles if r.kind == "leader"}
     for r in ctx.people.roles:
         if r.kind == "no_office":
             continue  # company officers and the opposition hold no office of a state (corpus convention)
+        if r.kind == "official" and r.person in leaders and is_rank_title(r.role):
+            continue  # "le colonel X, président de la transition": the rank is no second office
         of = r.of or ctx.people.country_of(r.person) or r.near or (fallback.key if fallback else None)
         if not of:
             continue

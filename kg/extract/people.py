@@ -478,6 +478,8 @@ def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:
         j += 1
     if j >= len(sent.tokens) or not (sent.tokens[j].text[:1].isupper() or lowercase and sent.tokens[j].text.isalpha()):
         return False
+    if "state_body" in sent.cue_at(j):
+        return False  # "président de la transition", "head of the junta": a state's own body
     m = sent.mention_at(j)
     return m is None or m.kind not in ("country", "alliance", "demonym", "person")
 
@@ -512,7 +514,11 @@ def _surname_like_system(sent: Sent, j: int) -> bool:
 
 def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] | None:
     n = len(sent.tokens)
-    while i < n and (sent.words[i] in _HONORIFICS or _is_rank(sent, i)):
+    while i < n and (
+        sent.words[i] in _HONORIFICS
+        or _is_rank(sent, i)
+        or (sent.words[i] in ("le", "la", "l'", "the") and i + 1 < n and _is_rank(sent, i + 1))  # ", le colonel X"
+    ):
         i += 1
     if i >= n:
         return None
@@ -626,3 +632,10 @@ def person_key(name: str) -> str:
         if canonical:
             parts[0] = canonical
     return " ".join(parts)
+
+
+def is_rank_title(role: str) -> bool:
+    """A role that is only a military rank ("colonel", "general", "air marshal")."""
+    words = fold(role).split()
+    return bool(words) and all(w in _RANKS or w in _RANK_PREFIXES for w in words)
+
