@@ -953,3 +953,14 @@ def test_a_french_name_after_a_weapon_noun_and_its_nationality():
 def test_a_transitional_president_with_a_rank_is_a_leader_only(text):
     assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")][:1] == [("Juan Rojas", "PER")]
     assert all(f.person.key != "Juan Rojas" for f in facts(text, Official, "fr"))
+
+
+def test_french_irregular_futures_are_plans():
+    assert deal_set("Le Pérou recevra deux frégates de la Corée du Sud en 2027.", "fr") == {
+        ("KOR", "PER", "frigate", "proposed")}
+
+
+def test_the_initial_contract_told_again_dates_the_deal():
+    text = ("Le Pérou a commandé une frégate FDI à la France. Le contrat initial, signé en mars 2022 pour trois "
+            "frégates, avait été annoncé par le président péruvien Juan Rojas.")
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, "fr")} == {("FRA", "PER", "FDI", "agreed", 2022)}

@@ -109,7 +109,10 @@ TARGET_PREPS = {
 BY_PREPS = {"de", "du", "des", "par", "by", "from", "d'"}
 YEAR = re.compile(r"^(19[5-9]\d|20[0-3]\d)$")
 _INFINITIVE_MARK = {"to", "de", "d'", "a"}
-_FUTURE_FR = re.compile(r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient)$")
+# French future and conditional endings, irregular stems included ("recevra", "devra", "obtiendra", "acquerra")
+_FUTURE_FR = re.compile(
+    r".{3,}(?:era|eront|erai|eras|erons|erez|ira|iront|rait|raient|erait|eraient|vra|vront|dra|dront|rra|rront)$"
+)
 
 
 _EN_NOUN_MARKERS = {

@@ -168,6 +168,8 @@ def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[F
             for j in same:
                 if STATUS_RANK.get(f.status, 0) > STATUS_RANK.get(out[j].status, 0):
                     out[j] = replace(out[j], status=f.status)
+                if out[j].year is None and f.year is not None and f.status == out[j].status:
+                    out[j] = replace(out[j], year=f.year)  # the year the loose mention gives
     return [f for i, f in enumerate(out) if i not in drop]
 
 

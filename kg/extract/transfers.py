@@ -467,12 +467,20 @@ class TransferFrames:
         signers = (None, "with", "avec", "by", "par")  # "was signed by Chile and Korea"
         actors = [r for m, r, p in found if p in signers] + self._coref_actors(sent, left, right)
         actors = buyers + [r for r in actors if r not in buyers]
+        definite = t.start > 0 and sent.words[t.start - 1] in ("the", "le", "ce", "cet", "this", "l'")
+        if definite and not found and not self._coref_actors(sent, left, right) and self._last_deal() is not None:
+            # "le contrat initial, signé en 2022 pour trois frégates": the contract the article told
+            self._contract_scope(sent, t, weapons, left, right)
+            return
         givers = [r for m, r, p in found if p is None and r not in buyers]  # "the US announced a package"
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
             if supplier is None and buyers and givers:
                 supplier = givers[0]  # a generic system in a package: the state that gives it
+            last = self._last_deal()
+            if supplier is None and definite and last is not None and last.recipient in actors:
+                supplier = last.supplier  # "the initial contract ... was announced by Greece's PM": the deal told
             recipients = [r for r in actors if r != supplier]
             if supplier is None or not recipients:
                 continue
