@@ -964,3 +964,13 @@ def test_the_initial_contract_told_again_dates_the_deal():
     text = ("Le Pérou a commandé une frégate FDI à la France. Le contrat initial, signé en mars 2022 pour trois "
             "frégates, avait été annoncé par le président péruvien Juan Rojas.")
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, "fr")} == {("FRA", "PER", "FDI", "agreed", 2022)}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Mali, Burkina Faso and Niger formed the Alliance of Sahel States in 2023.", "en"),
+     ("Le Burkina Faso et le Niger ont quitté la Cédéao et formé avec le Mali l'Alliance des États du Sahel.", "fr")],
+)
+def test_states_that_form_an_alliance_are_its_members(text, lang):
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == {
+        ("MLI", "AES"), ("BFA", "AES"), ("NER", "AES")}

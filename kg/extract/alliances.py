@@ -39,7 +39,8 @@ class AgreementFrames:
         ]  # "member of NATO", "NATO's 30th member"
         if not alliances:
             return
-        alliance = min(alliances, key=lambda m: abs(m.start - t.end)).key
+        # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
+        alliance = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end))).key
         members = g.members_of(alliance)
         candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
         candidates += self._coref_actors(sent, 0, len(sent.words))
