@@ -974,3 +974,39 @@ def test_the_initial_contract_told_again_dates_the_deal():
 def test_states_that_form_an_alliance_are_its_members(text, lang):
     assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == {
         ("MLI", "AES"), ("BFA", "AES"), ("NER", "AES")}
+
+
+def test_sanctions_on_a_states_people_over_systems_others_used():
+    text = ("Chile imposed sanctions on three Peruvian officers over the supply of Shahed-136 drones "
+            "that Bolivia has used.")
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("CHL", "PER")]
+    assert deal_set(text) == {("PER", "BOL", "Shahed-136", "delivered")}
+    assert [(f.by.key, f.target.key) for f in facts("Chile sanctions Peruvians over drones.", Sanction)] == [
+        ("CHL", "PER")]
+
+
+def test_under_sanctions_is_no_new_sanction():
+    assert facts("Peru and Bolivia, both under Western sanctions, signed a defence pact.", Sanction) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Pérou a reçu des sous-marins Scorpène de la France. Il envisage d'en commander trois autres du même type.",
+      "fr"),
+     ("Peru received Scorpene submarines from France. It plans to order two more submarines of the same type.",
+      "en")],
+)
+def test_more_of_the_same_type_is_the_same_system(text, lang):
+    assert {d[2] for d in deal_set(text, lang)} == {"Scorpene"}
+
+
+def test_licence_production_from_a_nationality_adjective():
+    text = ("Le Pérou a des sous-marins Scorpène. La marine péruvienne a mis en service le sixième sous-marin, "
+            "construit sous licence française.")
+    assert ("FRA", "PER", "Scorpene") in {d[:3] for d in deal_set(text, "fr")}
+
+
+def test_a_cause_adjunct_names_no_recipient_and_a_dated_suspension_of_a_sale_is_no_deal():
+    text = "Le Chili a suspendu en 2021 la vente de munitions au Pérou en raison de la guerre en Bolivie."
+    assert deal_set(text, "fr") == set()
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("CHL", "PER")]

@@ -161,11 +161,16 @@ class AgreementFrames:
         weapons = _weapons(sent, self.ctx, t.start, right, specific_only=True) or (
             _weapons(sent, self.ctx, left, right, specific_only=True) if t.frame == "coproduce" else []
         )
+        if not weapons and t.frame == "coproduce":  # "un sous-marin construit sous licence": the system it takes up
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right) if k in load().weapons][:1]
         weapon = weapons[0][1] if weapons else None
         if t.frame == "coproduce":
             for m in sent.mentions:
                 if m.kind == "country" and m.setting and m.start > t.start:
                     parties.append(Ref.country(m.key))
+            licensor = self._licensor(sent)
+            if licensor is not None:
+                parties.append(licensor)
             parties += self._coref_actors(sent, t.start, len(sent.words))
             if weapon:
                 maker = self.ctx.maker_of(weapon)
@@ -217,17 +222,24 @@ class AgreementFrames:
     def _licence_deal(self, sent: Sent, t: Trigger, weapon: str, status: str, year: int | None) -> None:
         """Licence production is also a transfer from the licensing state (corpus convention): "India
         will produce the AK-203 under licence from Russia", "fabriqué sous licence russe"."""
-        words = sent.words
-        spot = next((i for i, w in enumerate(words) if w in ("licence", "license", "licensed", "licenced")), None)
-        if spot is None:
-            return
-        licensor = next(
-            (r for m, r, p in _actors(sent, self.ctx, spot + 1, min(len(words), spot + 5)) if r.type == "Country"),
-            None,
-        )
+        licensor = self._licensor(sent)
         producer = next((r for r in self._subjects(sent, 0, t.start) if r != licensor), None)
         if licensor is not None and producer is not None:
             self.facts.append(Deal(licensor, producer, Ref.weapon(weapon), status, year, self._evidence(sent)))
+
+    def _licensor(self, sent: Sent) -> Ref | None:
+        """The state a licence comes from: "under licence from Russia", "sous licence russe"."""
+        words = sent.words
+        spot = next((i for i, w in enumerate(words) if w in ("licence", "license", "licensed", "licenced")), None)
+        if spot is None:
+            return None
+        d = sent.mention_at(spot + 1, ("demonym",))
+        if d is not None:
+            return Ref.country(d.key)  # "sous licence française"
+        return next(
+            (r for m, r, p in _actors(sent, self.ctx, spot + 1, min(len(words), spot + 5)) if r.type == "Country"),
+            None,
+        )
 
     def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
         """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""

@@ -703,7 +703,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if gerund:
         return "proposed"  # "selling them to Chile would not change ...": talked about, not done
     if any(
-        o_start < t.start and all(w in _OF_LINKS for w in sent.words[o_end : t.start])
+        o_start < t.start
+        and all(w in _OF_LINKS or YEAR.match(w) or w in ("en", "in") for w in sent.words[o_end : t.start])
         for o_start, o_end, f in sent.triggers
         if f in ("sanction_n", "ban", "exclude")
     ):

@@ -61,6 +61,9 @@ _NUMBERS = {
 }
 
 
+_SAME_TYPE = ("du meme type", "de ce type", "du meme modele", "of the same type", "of this type", "of the same model")
+
+
 @dataclass
 class Context:
     lang: str
@@ -187,6 +190,12 @@ class Context:
             return self.weapon_order[-1]
         category = g.noun_category.get(m.key, "")
         same = [k for k in self.first_weapons if g.weapons.get(k) and g.weapons[k].category == category]
+        after = " ".join(sent.words[m.end : m.end + 5])
+        if any(after.startswith(p) or f" {p}" in after for p in _SAME_TYPE):
+            # "trois sous-marins supplémentaires du même type", "two more of the same type"
+            recent = [k for k in reversed(self.weapon_order) if g.weapons.get(k) and g.weapons[k].category == category]
+            if recent:
+                return recent[0]
         if m.via == "vague":
             taken_up = self._taken_up(m, sent)
             if taken_up is not None:

@@ -44,6 +44,8 @@ class SanctionFrames:
             o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
         ):
             return
+        if t.frame == "sanction_n" and any(w in ("under", "sous") for w in sent.words[max(0, t.start - 3) : t.start]):
+            return  # "both under Western sanctions": a state of affairs, not a measure taken here
         actors_left = _actors(sent, self.ctx, left, t.start)
         actors_right = _actors(sent, self.ctx, t.end, right)
         by: list[Ref] = []
@@ -90,6 +92,8 @@ class SanctionFrames:
                 targets = objects[:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
+        if not targets:
+            targets = people_of_a_state(sent, t.end)  # "sanctions Iranians", "sanctioned three Iranian officers"
         if not targets and t.frame == "sanction_n" and _definite(sent, t):
             return  # "les contrats signés avant l'embargo", "ces sanctions": a sanction already told
         if (
@@ -148,4 +152,18 @@ def _names_someone_else(sent: Sent, i: int) -> bool:
         return False
     m = sent.mention_at(i)
     return m is None or m.kind in ("person", "weapon")
+
+
+def people_of_a_state(sent: Sent, i: int) -> list[Ref]:
+    """A nationality right after a word of sanctioning, with only articles, numbers and "on"/"contre"
+    before it: "sanctions Iranians", "sanctions on three Iranian military officers"."""
+    j = i
+    while j < min(len(sent.words), i + 5) and (
+        sent.words[j] in ("on", "against", "sur", "contre", "the", "les", "des", "de", "sanctions", "sanction")
+        or sent.words[j].isdigit()
+        or "not_a_name" in sent.cue_at(j)
+    ):
+        j += 1
+    d = sent.mention_at(j, ("demonym",))
+    return [Ref.country(d.key)] if d is not None and d.start == j else []
 

@@ -35,10 +35,16 @@ from kg.extract.clauses import (
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
+from kg.extract.sanctions import people_of_a_state
 from kg.facts import Deal, Fact, Ref
 
 # The prepositions that name who operates a system after "in service", "flown", "utilisé":
 _OPERATOR_PREPS = {"with", "by", "par", "en", "au", "aux", "chez", "dans", "in"}
+
+
+def _cause_at(sent: Sent, i: int) -> bool:
+    """A cause adjunct opens at ``i``: "en raison de la guerre au Yémen", "because of", "owing to"."""
+    return " ".join(sent.words[i : i + 2]) in ("en raison", "because of", "owing to", "a cause", "in response")
 
 
 def _listed_after(sent: Sent, m: Mention) -> bool:
@@ -85,7 +91,7 @@ class TransferFrames:
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
-        right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST), right)
+        right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
         status = status_of(sent, t, left, right)
         if status is None:
             return
@@ -121,7 +127,8 @@ class TransferFrames:
                 subjects = [controlled]
         sanctioned = self._sanctioned_for(sent, t)
         if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
-            subjects, status = [sanctioned], "delivered" if status == "proposed" else status
+            supplied = t.frame == "sale_n" and sent.words[t.start].startswith(("suppl", "deliver", "fourn", "livr"))
+            subjects, status = [sanctioned], "delivered" if status == "proposed" or supplied else status
         if t.frame in BUY_LIKE and sent.lang == "fr":
             # "acheter des drones en Turquie": the country where one buys sells
             right_actors += [
@@ -198,6 +205,12 @@ class TransferFrames:
                     recipients = [main]  # the buyer the article is about
                 elif not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
                     recipients = [self.ctx.recipients[-1]]
+        if sanctioned is not None:
+            # "sanctions on Iranians over the supply of drones that Russia has used": the user received them;
+            # the state imposing the sanction is no party to the transfer
+            imposers = {r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None and r != sanctioned}
+            user = self._relative_user(sent, t, right)
+            recipients = [user] if user is not None else [r for r in recipients if r not in imposers]
         if supplier is None and not co_suppliers:
             # weapons whose origin the text gives only as a group have no supplier it states
             weapons = [(m, key) for m, key in weapons if m is None or not m.group_origin]
@@ -274,6 +287,24 @@ class TransferFrames:
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
 
+    def _relative_user(self, sent: Sent, t: Trigger, right: int) -> Ref | None:
+        """ "drones that Russia has used", "des drones que la Russie utilise": the state that uses the
+        systems a relative clause describes."""
+        for i in range(t.end, min(len(sent.words), right + 6)):
+            if sent.words[i] not in ("that", "which", "que", "qu'"):
+                continue
+            j = i + 1
+            while j < len(sent.words) and sent.words[j] in DETS:
+                j += 1
+            m = sent.mention_at(j, ("country",))
+            if m is None:
+                return None
+            after = sent.words[m.end : m.end + 3]
+            if any(w.startswith(("use", "utilis", "employ", "deploy", "receiv", "operat")) for w in after):
+                return Ref.country(m.key)
+            return None
+        return None
+
     def _possessor(self, sent: Sent, t: Trigger, right: int, weapons: list, exclude: set[Ref]) -> Ref | None:
         """ "Vietnam relies on Russia. Moscow supplied most of its Su-30": a state does not supply its own
         systems to nobody, so "its" before the weapon is the state named before, the recipient."""
@@ -324,6 +355,7 @@ class TransferFrames:
         for _s, e, f in sent.triggers:
             if f in ("sanction_v", "impose", "sanction_n", "ban") and e <= t.start:
                 objects = [r for m, r, p in _actors(sent, self.ctx, e, t.start) if p in (None, "on", "sur", "against")]
+                objects = objects or people_of_a_state(sent, e)  # "sanctions Iranians over drones supplied"
                 if objects:
                     return objects[0]
         return None
