@@ -1010,3 +1010,12 @@ def test_a_cause_adjunct_names_no_recipient_and_a_dated_suspension_of_a_sale_is_
     text = "Le Chili a suspendu en 2021 la vente de munitions au Pérou en raison de la guerre en Bolivie."
     assert deal_set(text, "fr") == set()
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("CHL", "PER")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Lima a renoncé à acquérir des Su-35 russes, par crainte de sanctions américaines.", "fr"),
+     ("Peru dropped its plan to buy Su-35 jets for fear of US sanctions.", "en")],
+)
+def test_fear_of_sanctions_is_no_sanction(text, lang):
+    assert facts(text, Sanction, lang) == []
