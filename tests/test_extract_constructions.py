@@ -1019,3 +1019,26 @@ def test_a_cause_adjunct_names_no_recipient_and_a_dated_suspension_of_a_sale_is_
 )
 def test_fear_of_sanctions_is_no_sanction(text, lang):
     assert facts(text, Sanction, lang) == []
+
+
+def test_a_dateline_city_is_no_actor():
+    ex = extract(Article("t", "test", "LIMA (Reuters) - Chile sold tanks to Bolivia."), lang="en")
+    assert "PER" not in {e.ref.key for e in ex.entities}
+    ex = extract(Article("t", "test", "LIMA REJECTS THE DEAL"), lang="en")
+    assert "PER" in {e.ref.key for e in ex.entities}
+
+
+def test_a_country_name_before_a_designation_is_its_maker():
+    text = "Peru will buy up to five U.S. Virginia-class submarines."
+    assert ("Virginia class", "USA") in {(f.weapon.key, f.country.key) for f in facts(text, Maker)}
+
+
+def test_a_system_modernised_by_a_state_comes_from_it():
+    text = "Le Pérou a reçu ses premiers F-16 modernisés par les États-Unis."
+    assert deal_set(text, "fr") == {("USA", "PER", "F-16", "delivered")}
+
+
+def test_a_partner_named_by_its_technology_and_a_pact_spoken_of_by_a_third_state():
+    text = ("Peru and Chile agreed to jointly develop a submarine with American technology. "
+            "Bolivia has said the pact risks fuelling an arms race.")
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"PER", "CHL", "USA"}]

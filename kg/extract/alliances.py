@@ -171,6 +171,9 @@ class AgreementFrames:
             licensor = self._licensor(sent)
             if licensor is not None:
                 parties.append(licensor)
+            for d in sent.mentions:  # "built in Britain and Australia with American technology"
+                if d.kind == "demonym" and d.start > t.start and sent.words[d.start - 1] in ("with", "avec"):
+                    parties.append(Ref.country(d.key))
             parties += self._coref_actors(sent, t.start, len(sent.words))
             if weapon:
                 maker = self.ctx.maker_of(weapon)
@@ -183,6 +186,9 @@ class AgreementFrames:
         if named:  # "the AUKUS agreement", "un pacte, l'AUKUS": the parties are the alliance's members here
             members = load().members_of(named)
             parties = [p for p in parties if p.key in members] or parties
+        definite = t.start > 0 and sent.words[t.start - 1] in ("the", "le", "la", "l'", "ce", "cet", "cette", "this")
+        if definite and t.frame == "treaty" and not ({"agree", "propose"} & cues) and not named:
+            return  # "China has said the pact risks ...": an agreement already told, spoken of by a third party
         if len(parties) < 2 and self.ctx.last_parties and t.frame not in ("deal_n", "coproduce"):
             parties = list(dict.fromkeys([*parties, *self.ctx.last_parties]))
         main = self.ctx.main_country

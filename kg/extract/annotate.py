@@ -146,7 +146,11 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             m.kind == "country" and m.via == "name" and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m)
         )
     ]
-    sent.mentions = [m for m in sent.mentions if not _currency(sent, m) and not _part_of_a_longer_name(sent, m)]
+    sent.mentions = [
+        m
+        for m in sent.mentions
+        if not _currency(sent, m) and not _part_of_a_longer_name(sent, m) and not _dateline(sent, m)
+    ]
     _attach_demonyms(sent)
     _mark_settings(sent)
     return sent
@@ -339,6 +343,7 @@ def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
         nxt = sent.tokens[m.end] if m.end < len(sent.tokens) else None
         return (
             nxt is not None
+            and not nxt.text.isupper()  # an all-capitals headline ("MOSCOW REJECTS SANCTIONS")
             and nxt.text[:1].isupper()
             and nxt.text.isalpha()
             and sent.mention_at(m.end) is None
@@ -359,6 +364,15 @@ def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
         and sent.mention_at(m.end) is None
         and not ({"not_a_name", "firm_word", "corporate"} & sent.cue_at(m.end))
     )
+
+
+def _dateline(sent: Sent, m: Mention) -> bool:
+    """ "STOCKHOLM (AP) -", "MANILA, Jan 5 (Reuters) -", "LONDRES/TOKYO -": the city a story is filed
+    from, in capitals at the head of a sentence, names no actor."""
+    if m.kind != "country" or m.via != "metonym" or m.start > 3 or not m.text.isupper() or len(m.text) < 3:
+        return False
+    rest = [t.text for t in sent.tokens[m.end : m.end + 3]]
+    return bool(rest) and rest[0] in ("(", "-", "–", "—", ",", "/", ":")
 
 
 def _currency(sent: Sent, m: Mention) -> bool:

@@ -628,7 +628,8 @@ def _is_passive(sent: Sent, t: Trigger) -> bool:
 
 _MADE_VERB = re.compile(
     r"^(developed|built|made|manufactured|produced|designed|developpes?|developpees?|construits?|construites?|point|"
-    r"fabriques?|fabriquees?|produits?|produites?|concus?|concues?|jointly|conjointement)$"
+    r"fabriques?|fabriquees?|produits?|produites?|concus?|concues?|jointly|conjointement|"
+    r"upgraded|modernized|modernised|refurbished|modernises?|modernisees?|renoves?|renovees?)$"
 )
 _OBJECT_PRONOUNS = {"lui", "leur", "them", "it"}
 _CLITICS = {"lui", "leur", "les", "la", "le", "l'", "y", "en", "se", "s'", "me", "te", "nous", "vous", "them", "it"}

@@ -45,6 +45,9 @@ class MakerFrames:
                 while j >= 0 and words[j] in ("and", "et", ","):
                     j -= 1
                 origin = sent.mention_at(j, ("country",)) if j >= 0 and j >= i - 3 else None
+            elif i >= 0 and sent.lang == "en" and i == m.start - 1:
+                adjunct = sent.mention_at(i, ("country",))  # "U.S. Virginia-class submarines"
+                origin = adjunct if adjunct is not None and adjunct.end == m.start else None
             k = m.end
             while k < len(words) and k < m.end + 2 and sent.mention_at(k, ("noun",)) is not None:
                 k = sent.mention_at(k, ("noun",)).end
