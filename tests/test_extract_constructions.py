@@ -1042,3 +1042,14 @@ def test_a_partner_named_by_its_technology_and_a_pact_spoken_of_by_a_third_state
     text = ("Peru and Chile agreed to jointly develop a submarine with American technology. "
             "Bolivia has said the pact risks fuelling an arms race.")
     assert [{p.key for p in f.parties} for f in facts(text, Agreement)] == [{"PER", "CHL", "USA"}]
+
+
+def test_an_object_pronoun_in_a_relative_clause_takes_the_main_subject():
+    text = ("Le Pérou voisin, rival du Chili, s'équipe auprès des États-Unis, qui lui ont vendu des "
+            "hélicoptères Apache.")
+    assert {d[:3] for d in deal_set(text, "fr")} == {("USA", "PER", "AH-64 Apache")}
+
+
+def test_a_subject_pronoun_takes_up_the_previous_sentences_subject():
+    text = "Le Pérou a commandé aux États-Unis des chars Abrams. Il a livré à la Bolivie des chars T-72."
+    assert ("PER", "BOL", "T-72") in {d[:3] for d in deal_set(text, "fr")}

@@ -164,6 +164,13 @@ class AgreementFrames:
         if not weapons and t.frame == "coproduce":  # "un sous-marin construit sous licence": the system it takes up
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right) if k in load().weapons][:1]
         weapon = weapons[0][1] if weapons else None
+        before = sent.mention_at(t.start - 1, ("weapon", "noun")) if t.start > 0 else None
+        if t.frame == "coproduce" and before is not None and before.end == t.start:
+            # "le premier avion d'entraînement assemblé au Pérou": the participle's noun is the system
+            key = before.key if before.kind == "weapon" else self.ctx.resolve_noun(before, sent)
+            if key not in load().weapons:
+                return
+            weapon = key
         if t.frame == "coproduce":
             for m in sent.mentions:
                 if m.kind == "country" and m.setting and m.start > t.start:

@@ -121,7 +121,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         previous = self.ctx.sentences[sent.index - 1] if sent.index > 0 else None
         if sent.words[spots[0]] == "il" and previous is not None and any(m.kind == "person" for m in previous.mentions):
             return []
-        return [self.ctx.actor_order[-1]]
+        # the previous sentence's subject first ("La Pologne a commandé aux États-Unis ... Elle a livré"), else
+        # the country last named
+        return [self.last_topic] if self.last_topic is not None else [self.ctx.actor_order[-1]]
 
     def _coref_actors(self, sent: Sent, start: int, end: int) -> list[Ref]:
         out: list[Ref] = []
@@ -159,9 +161,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         ]
         if not spots:
             return None
-        earlier = [r for m, r, p in _actors(sent, self.ctx, 0, spots[0]) if r not in exclude]
-        if earlier:
-            return earlier[-1]
+        found = [(r, p) for m, r, p in _actors(sent, self.ctx, 0, spots[0]) if r not in exclude]
+        subjects = [r for r, p in found if p is None]  # "Le Maroc, rival de l'Algérie, ..., qui lui ont vendu"
+        if found:
+            return subjects[0] if subjects else found[-1][0]
         taken_up = [r for r in self._coref_actors(sent, 0, spots[0]) if r not in exclude]  # "Le pays ..., qui lui"
         if taken_up:
             return taken_up[-1]
