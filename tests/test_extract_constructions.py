@@ -1053,3 +1053,24 @@ def test_an_object_pronoun_in_a_relative_clause_takes_the_main_subject():
 def test_a_subject_pronoun_takes_up_the_previous_sentences_subject():
     text = "Le Pérou a commandé aux États-Unis des chars Abrams. Il a livré à la Bolivie des chars T-72."
     assert ("PER", "BOL", "T-72") in {d[:3] for d in deal_set(text, "fr")}
+
+
+def test_a_decade_dates_no_deal():
+    found = facts("Peru operates F-16s supplied by the United States since the 1980s.", Deal)
+    assert [(*f.core, f.year) for f in found] == [("USA", "PER", "F-16", None)]
+
+
+def test_co_suppliers_of_several_systems_each_give_their_own():
+    text = "Britain and France have sent Peru their Challenger 2 tanks and Caesar howitzers."
+    assert {d[:3] for d in deal_set(text)} == {("GBR", "PER", "Challenger 2"), ("FRA", "PER", "Caesar")}
+
+
+def test_a_donor_of_a_state_having_delivered_systems():
+    text = "Chile is Peru's second-largest military donor after Brazil, having delivered Leopard 2 tanks."
+    assert deal_set(text) == {("CHL", "PER", "Leopard 2", "delivered")}
+
+
+def test_ainsi_que_carries_a_list_of_systems_past_an_aside():
+    text = ("Le Pérou avait déjà reçu 180 chars K2 au titre d'un premier contrat signé en 2022, ainsi que des "
+            "obusiers K9.")
+    assert {d[2] for d in deal_set(text, "fr")} == {"K2", "K9"}

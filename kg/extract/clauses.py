@@ -70,6 +70,8 @@ PREPS = {
     "towards",
     "including",
     "notamment",
+    "after",  # "the largest donor after the United States" (see _governing_prep)
+    "than",
 }
 DETS_FR = {
     "le",
@@ -196,6 +198,10 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("provenance", "part"):
         return "from"  # "en provenance de Russie", "de la part des Pays-Bas"
+    if i >= 0 and sent.words[i] in ("after", "than"):
+        # "the largest donor after the United States," governs; "only after Washington promised" opens a clause
+        nxt = sent.words[m.end] if m.end < len(sent.words) else "."
+        return sent.words[i] if nxt in (",", ".", ";", ")", "and", "in", "with") else None
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None
@@ -413,11 +419,17 @@ def _generic_if_maker_differs(m: Mention | None, key: str, suppliers: list[Ref])
 
 
 def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[Mention, str]]:
-    """The first weapon and the ones listed with it ("24 Rafale, a frigate and missiles"), not later ones."""
+    """The first weapon and the ones listed with it ("24 Rafale, a frigate and missiles"), not later ones;
+    "ainsi que", "as well as", "along with" carry the list on past an aside ("180 K2 au titre d'un premier
+    contrat signé en 2022, ainsi que des obusiers K9")."""
     kept = weapons[:1]
     for m, key in weapons[1:]:
         prev = kept[-1][0]
         gap = sent.words[prev.end : m.start]
+        carried = " ".join(gap[-4:])
+        if any(c in carried for c in ("ainsi que", "as well as", "along with")) and len(gap) <= 20:
+            kept.append((m, key))
+            continue
         if len(gap) > 8 or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break
         kept.append((m, key))
@@ -571,6 +583,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if YEAR.match(sent.words[i])
         and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
         and "event" not in sent.cue_at(i + 1)  # "before the 2020 war": the year of the war
+        and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]

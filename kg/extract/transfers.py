@@ -188,6 +188,7 @@ class TransferFrames:
             if not recipients and not pair:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 pronoun = pronoun or self._possessor(sent, t, right, weapons, {supplier} if supplier else set())
+                pronoun = pronoun or self._client_of_supplier_noun(sent, {supplier} if supplier else set())
                 if pronoun:
                     recipients = [pronoun]
             if not recipients and not pair and supplier is not None and not passive:
@@ -257,7 +258,12 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right)
-                for s in co_suppliers or [weapon_supplier]:
+                givers = co_suppliers or [weapon_supplier]
+                makers = load().weapons[key].makers if key in load().weapons and len(weapons) > 1 else ()
+                if len(givers) > 1 and any(g.key in makers for g in givers):
+                    # "Britain and France sent their Storm Shadow and SCALP missiles": each state its own
+                    givers = [g for g in givers if g.key in makers]
+                for s in givers:
                     if s != recipient:
                         self._deal(sent, s, recipient, key, status, year)
                         if t.frame in BUY_LIKE and status != "refused":
@@ -286,6 +292,20 @@ class TransferFrames:
                 out += [r for m, r, p in _actors(sent, self.ctx, i + 1, right) if r.type == "Country"]
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
+
+    def _client_of_supplier_noun(self, sent: Sent, exclude: set[Ref]) -> Ref | None:
+        """ "Germany is Ukraine's second-largest military donor, having delivered ...", "le premier
+        fournisseur de l'Inde": the state whose supplier the sentence calls the subject."""
+        for s, e, c in sent.cues:
+            if c != "supplier_noun":
+                continue
+            for m, r, _p in _actors(sent, self.ctx, max(0, s - 5), s):
+                if _is_possessive(sent, m) and r not in exclude:
+                    return r
+            for _m, r, p in _actors(sent, self.ctx, e, min(len(sent.words), e + 4)):
+                if p in ("of", "de", "du", "d'", "to", "a", "au", "aux") and r not in exclude:
+                    return r
+        return None
 
     def _relative_user(self, sent: Sent, t: Trigger, right: int) -> Ref | None:
         """ "drones that Russia has used", "des drones que la Russie utilise": the state that uses the
