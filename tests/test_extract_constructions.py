@@ -1074,3 +1074,22 @@ def test_ainsi_que_carries_a_list_of_systems_past_an_aside():
     text = ("Le Pérou avait déjà reçu 180 chars K2 au titre d'un premier contrat signé en 2022, ainsi que des "
             "obusiers K9.")
     assert {d[2] for d in deal_set(text, "fr")} == {"K2", "K9"}
+
+
+def test_a_led_programme_names_the_state_that_excludes_and_after_buying_is_done():
+    text = "Peru was expelled from the U.S.-led F-35 program in 2019 after buying the Russian S-400 system."
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("USA", "PER")]
+    assert {d[:4] for d in deal_set(text)} == {("RUS", "PER", "S-400", "agreed")}
+    assert not any(f.weapon.key == "F-35" for f in facts(text, Maker))
+
+
+def test_over_a_firms_system_passes_it_over():
+    text = "Peru ordered Rafale jets from France. The navy chose the French jet over Boeing's F/A-18 Super Hornet."
+    assert ("USA", "PER", "F/A-18E/F Super Hornet", "refused") in deal_set(text)
+
+
+def test_french_accepter_de_is_agreement_and_ecartant_passes_over():
+    assert deal_set("Paris a accepté de livrer au Pérou trois canons Caesar.", "fr") == {
+        ("FRA", "PER", "Caesar", "agreed")}
+    assert ("FRA", "PER", "Rafale", "refused") in deal_set(
+        "Le Pérou a choisi le F-35 américain, écartant le Rafale français.", "fr")

@@ -24,7 +24,7 @@ from kg.extract.tokens import Token, fold, tokenize
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
 _PROGRAMME_WORDS = {"programme", "program", "projet", "project"}
-_BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered)$", re.IGNORECASE)
+_BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered|led)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
 # nouns that take up a system named before ("the aircraft", "l'appareil", "the type", "le navire")
 _VAGUE_NOUNS |= {"aircraft", "type", "ship"}
@@ -102,11 +102,12 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
         if i in taken:
             continue
         based = _BASED.match(token.text)
-        if based:  # "a US-based engine maker": a nationality like "American"
+        if based:  # "a US-based engine maker": a nationality like "American"; "a Russian-led alliance"
             who = tokenize(based.group("who"))
             hits = g.demonyms.match(who) or [h for h in g.names.match(who) if h.kind in ("country", "metonym")]
             if hits:
-                add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text))
+                led = "led" if token.text.lower().endswith("-led") else None
+                add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text, attached=led))
             continue
         made = _MADE.match(token.text)
         if made:
@@ -236,6 +237,8 @@ def _attach_demonyms(sent: Sent) -> None:
     demonyms = [m for m in sent.mentions if m.kind == "demonym"]
     grouped = _grouped_origins(sent, demonyms)
     for d in demonyms:
+        if d.attached == "led":
+            continue  # "the U.S.-led F-35 programme", "Russian-led alliance": who leads, not who made
         if d.start in grouped:
             d.attached = "group"  # "Russian and Chinese equipment": an origin shared by a group, no one maker
             _mark_group_origin(sent, weapons, d)
@@ -311,10 +314,12 @@ def _split_made(sent: Sent, tokens: list[Token]) -> None:
     for m in list(sent.mentions):
         if m.kind != "country" or m.end + 1 >= len(tokens):
             continue
-        if tokens[m.end].text == "-" and tokens[m.end + 1].text.lower() in _MADE_WORDS:
+        if tokens[m.end].text == "-" and tokens[m.end + 1].text.lower() in _MADE_WORDS | {"led", "based"}:
+            word = tokens[m.end + 1].text.lower()
+            made = "made" if word in _MADE_WORDS else "led" if word == "led" else None  # "U.S.-led": no maker
             sent.mentions.remove(m)
             sent.mentions.append(
-                Mention("demonym", m.key, m.start, m.end + 2, "demonym", _span(tokens, m.start, m.end + 2), "made")
+                Mention("demonym", m.key, m.start, m.end + 2, "demonym", _span(tokens, m.start, m.end + 2), made)
             )
 
 

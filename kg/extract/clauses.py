@@ -714,6 +714,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         and word.endswith("ing")
         and not any("be" in sent.cue_at(i) for i in range(max(0, t.start - 2), t.start))
     )
+    if gerund and sent.words[t.start - 1 : t.start] in (["after"], ["since"], ["for"], ["by"]):
+        gerund = False  # "after buying the S-400", "sanctioned for buying": done
     if gerund:
         return "proposed"  # "selling them to Chile would not change ...": talked about, not done
     if any(

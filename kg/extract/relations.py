@@ -227,10 +227,16 @@ def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
         if sent.words[i] != "over":
             continue
         j = i + 1
-        while j < len(sent.words) and (sent.words[j] in DETS or getattr(sent.mention_at(j), "kind", "") == "demonym"):
+        while j < len(sent.words) and (
+            sent.words[j] in DETS
+            or getattr(sent.mention_at(j), "kind", "") == "demonym"
+            or sent.words[j] == "'s"
+            or (sent.tokens[j].text[:1].isupper() and sent.words[j + 1 : j + 2] == ["'s"])  # "over Boeing's F/A-18"
+        ):
             j += 1
-        m = sent.mention_at(j)
-        if m is not None and m.kind in ("weapon", "noun"):
+        # the system within a few tokens ("over Boeing's F/A-18 Super Hornet": a designation split in pieces)
+        near = [sent.mention_at(k) for k in range(j, min(len(sent.words), j + 4)) if sent.words[k] not in (",", ".")]
+        if any(m is not None and m.kind in ("weapon", "noun") for m in near):
             added.append(Trigger(i, i + 1, "compete"))
     return sorted(triggers + added, key=lambda t: t.start) if added else triggers
 

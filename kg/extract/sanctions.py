@@ -90,6 +90,9 @@ class SanctionFrames:
                     r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by
                 ]
                 targets = objects[:1]
+        if not by:  # "was expelled from the U.S.-led F-35 programme": the state that leads it
+            by = [Ref.country(m.key) for m in sent.mentions if m.kind == "demonym" and m.attached == "led"
+                  and t.end <= m.start <= t.end + 6][:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
         if not targets:

@@ -163,6 +163,9 @@ class TransferFrames:
                     ),
                     None,
                 )
+                own = {self._supplier_for(key, m, sent) for m, key in weapons} - {None}
+                if supplier is not None and own and supplier not in own:
+                    supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
             if t.frame == "possess":
