@@ -1093,3 +1093,9 @@ def test_french_accepter_de_is_agreement_and_ecartant_passes_over():
         ("FRA", "PER", "Caesar", "agreed")}
     assert ("FRA", "PER", "Rafale", "refused") in deal_set(
         "Le Pérou a choisi le F-35 américain, écartant le Rafale français.", "fr")
+
+
+def test_a_year_after_an_earlier_system_of_the_list_is_that_systems():
+    text = ("Le Pérou avait déjà reçu 180 chars K2 au titre d'un premier contrat signé en 2022, ainsi que des "
+            "obusiers K9.")
+    assert {(f.weapon.key, f.year) for f in facts(text, Deal, "fr")} == {("K2", 2022), ("K9", None)}

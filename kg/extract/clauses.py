@@ -602,6 +602,12 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         after = [y for i, y in years if weapon.end <= i < stop]
         if after:
             return after[0]
+        # a year written after an earlier system of the list is that system's ("180 K2 under a contract signed
+        # in 2022, as well as K9 howitzers"): not this one's
+        earlier = [x.end for x in sent.mentions if x.kind in ("weapon", "noun") and x.end <= weapon.start]
+        years = [(i, y) for i, y in years if not any(e <= i < weapon.start for e in earlier)]
+        if not years:
+            return None
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
 
 
