@@ -1099,3 +1099,15 @@ def test_a_year_after_an_earlier_system_of_the_list_is_that_systems():
     text = ("Le Pérou avait déjà reçu 180 chars K2 au titre d'un premier contrat signé en 2022, ainsi que des "
             "obusiers K9.")
     assert {(f.weapon.key, f.year) for f in facts(text, Deal, "fr")} == {("K2", 2022), ("K9", None)}
+
+
+def test_recipients_listed_after_a_generic_group_of_countries():
+    text = ("Le Pérou a reçu des drones Bayraktar TB2. Le fabricant turc Baykar a livré ces appareils à de nombreux "
+            "pays, dont le Chili, la Bolivie et le Togo.")
+    assert {("TUR", c) for c in ("CHL", "BOL", "TGO")} <= {d[:2] for d in deal_set(text, "fr")}
+
+
+def test_the_system_a_relative_clause_buys_is_the_one_before_it_not_the_carrier():
+    text = ("Six Chinese Y-20 transport planes landed in Lima carrying the Pantsir air defence system that Peru "
+            "bought from Russia in 2020.")
+    assert {(*f.core, f.year) for f in facts(text, Deal)} == {("RUS", "PER", "Pantsir", 2020)}

@@ -104,7 +104,8 @@ class TransferFrames:
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
-            weapons = _weapons(sent, self.ctx, left, t.start)[-1:]
+            # the system nearest before the verb ("the FK-3 system that Serbia bought")
+            weapons = _weapons(sent, self.ctx, left, t.start, coordinated=False)[-1:]
         if not weapons:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
@@ -192,6 +193,9 @@ class TransferFrames:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 pronoun = pronoun or self._possessor(sent, t, right, weapons, {supplier} if supplier else set())
                 pronoun = pronoun or self._client_of_supplier_noun(sent, {supplier} if supplier else set())
+                listed = self._listed_recipients(sent, t, right, supplier)
+                if listed and not pronoun:
+                    recipients = listed
                 if pronoun:
                     recipients = [pronoun]
             if not recipients and not pair and supplier is not None and not passive:
@@ -295,6 +299,15 @@ class TransferFrames:
                 out += [r for m, r, p in _actors(sent, self.ctx, i + 1, right) if r.type == "Country"]
                 break
         return [r for r in dict.fromkeys(out) if r != supplier]
+
+    def _listed_recipients(self, sent: Sent, t: Trigger, right: int, supplier: Ref | None) -> list[Ref]:
+        """ "a livré ces appareils à de nombreux pays africains, dont le Nigeria, le Niger et le Togo",
+        "sold to several countries, including Qatar and Egypt": the states the list names."""
+        for i in range(t.end, min(len(sent.words), right + 12)):
+            if sent.words[i] in ("dont", "including", "notamment") or sent.words[i : i + 2] == ["such", "as"]:
+                found = [r for m, r, p in _actors(sent, self.ctx, i + 1, len(sent.words)) if r.type == "Country"]
+                return [r for r in found if r != supplier]
+        return []
 
     def _client_of_supplier_noun(self, sent: Sent, exclude: set[Ref]) -> Ref | None:
         """ "Germany is Ukraine's second-largest military donor, having delivered ...", "le premier
@@ -408,7 +421,10 @@ class TransferFrames:
             return
         recipient = Ref.country(places[0].key)
         stated = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in ("from", "de") and r != recipient]
+        carrying = next((i for i in range(left, right) if sent.words[i] in ("carrying", "transportant", "avec")), None)
         for m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
+            if carrying is not None and m.start < carrying:
+                continue  # "six Y-20 transport planes landed carrying the FK-3": the cargo arrives, not the carrier
             supplier = stated[0] if stated else self._supplier_for(key, m, sent)  # "tanks from Poland arrived"
             if supplier is not None and supplier != recipient:
                 self._deal(sent, supplier, recipient, key, status, None)
