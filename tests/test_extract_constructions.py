@@ -1111,3 +1111,19 @@ def test_the_system_a_relative_clause_buys_is_the_one_before_it_not_the_carrier(
     text = ("Six Chinese Y-20 transport planes landed in Lima carrying the Pantsir air defence system that Peru "
             "bought from Russia in 2020.")
     assert {(*f.core, f.year) for f in facts(text, Deal)} == {("RUS", "PER", "Pantsir", 2020)}
+
+
+def test_a_sea_named_after_a_state_is_no_state():
+    ex = extract(Article("t", "test", "Peru's navy will patrol the South China Sea with new frigates."), lang="en")
+    assert "CHN" not in {e.ref.key for e in ex.entities}
+
+
+def test_a_variant_of_a_known_designation_is_that_system():
+    text = "The Peruvian Air Force received 12 FA-50PH jets from South Korea in 2017."
+    assert deal_set(text) == {("KOR", "PER", "FA-50", "delivered")}
+
+
+def test_licence_production_by_a_subject_pronoun():
+    text = "Le Pérou reste client de la Russie. Il produit sous licence russe des fusils d'assaut AK-203."
+    assert ("RUS", "PER", "AK-203") in {d[:3] for d in deal_set(text, "fr")}
+    assert [{p.key for p in f.parties} for f in facts(text, Agreement, "fr")] == [{"RUS", "PER"}]

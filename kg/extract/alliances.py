@@ -178,6 +178,8 @@ class AgreementFrames:
             licensor = self._licensor(sent)
             if licensor is not None:
                 parties.append(licensor)
+                # "Elle produit sous licence russe des AK-203": the producer the subject takes up
+                parties += [r for r in self._subject_or_coref(sent, 0, t.start) if r not in parties]
             for d in sent.mentions:  # "built in Britain and Australia with American technology"
                 if d.kind == "demonym" and d.start > t.start and sent.words[d.start - 1] in ("with", "avec"):
                     parties.append(Ref.country(d.key))
@@ -236,7 +238,7 @@ class AgreementFrames:
         """Licence production is also a transfer from the licensing state (corpus convention): "India
         will produce the AK-203 under licence from Russia", "fabriqué sous licence russe"."""
         licensor = self._licensor(sent)
-        producer = next((r for r in self._subjects(sent, 0, t.start) if r != licensor), None)
+        producer = next((r for r in self._subject_or_coref(sent, 0, t.start) if r != licensor), None)
         if licensor is not None and producer is not None:
             self.facts.append(Deal(licensor, producer, Ref.weapon(weapon), status, year, self._evidence(sent)))
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from kg.extract.gazetteer import Hit, load
+from kg.extract.gazetteer import Hit, compact_designation, load
 from kg.extract.lexicon import load_lexicon
 from kg.extract.tables import read_table
 from kg.extract.tokens import Token, fold, tokenize
@@ -150,7 +150,10 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     sent.mentions = [
         m
         for m in sent.mentions
-        if not _currency(sent, m) and not _part_of_a_longer_name(sent, m) and not _dateline(sent, m)
+        if not _currency(sent, m)
+        and not _part_of_a_longer_name(sent, m)
+        and not _dateline(sent, m)
+        and not _sea_name(sent, m)
     ]
     _attach_demonyms(sent)
     _mark_settings(sent)
@@ -179,8 +182,22 @@ def _unknown_designations(sent: Sent, taken: set[int], add) -> None:
     for i, token in enumerate(sent.tokens):
         if i in taken or not _UNKNOWN_DESIGNATION.match(token.text):
             continue
-        if any(abs(n.start - i) <= 3 or abs(i - n.end) <= 3 for n in nouns):
+        known = _known_stem(token.text)
+        if known is not None:  # "FA-50PH", "Su-30MKA": a variant of a system the catalogue knows
+            add(Mention("weapon", known, i, i + 1, "designation", token.text))
+        elif any(abs(n.start - i) <= 3 or abs(i - n.end) <= 3 for n in nouns):
             add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
+
+
+def _known_stem(text: str) -> str | None:
+    """The catalogue key of a designation once its variant letters are cut ("FA-50PH" -> "FA-50")."""
+    designations = load().designations
+    stem = text
+    while stem and stem[-1].isalpha():
+        stem = stem[:-1]
+    if stem == text or not stem or not stem[-1].isdigit():
+        return None
+    return designations.get(compact_designation(stem))
 
 
 
@@ -337,6 +354,15 @@ def _names_a_company(sent: Sent, d: Mention) -> bool:
         and sent.mention_at(i) is None
         and "not_a_name" not in sent.cue_at(i)
     )
+
+
+def _sea_name(sent: Sent, m: Mention) -> bool:
+    """ "the South China Sea", "la mer de Chine méridionale", "l'océan Indien": a sea, not a state."""
+    if m.kind not in ("country", "demonym"):
+        return False
+    nxt = sent.words[m.end] if m.end < len(sent.words) else ""
+    before = sent.words[max(0, m.start - 3) : m.start]
+    return nxt in ("sea", "ocean") or any(w in ("mer", "ocean", "golfe") for w in before)
 
 
 def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:

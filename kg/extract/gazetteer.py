@@ -52,6 +52,11 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def compact_designation(text: str) -> str:
+    """A designation folded to letters and digits, as the designation index keys it ("FA-50" -> "fa50")."""
+    return _compact(text)
+
+
 class PhraseIndex:
     """Longest-match phrase look-up over token sequences."""
 
