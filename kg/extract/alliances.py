@@ -163,6 +163,8 @@ class AgreementFrames:
         )
         if not weapons and t.frame == "coproduce":  # "un sous-marin construit sous licence": the system it takes up
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right) if k in load().weapons][:1]
+        if not weapons and t.frame == "coproduce":  # "will produce some of them locally": the system named before
+            weapons = _weapons(sent, self.ctx, 0, t.start, specific_only=True, coordinated=False)[-1:]
         weapon = weapons[0][1] if weapons else None
         before = sent.mention_at(t.start - 1, ("weapon", "noun")) if t.start > 0 else None
         if t.frame == "coproduce" and before is not None and before.end == t.start:
