@@ -85,8 +85,8 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     tokens = tokenize(text, offset)
     words = [t.folded for t in tokens]
     sent = Sent(index, text, offset, lang, tokens, words)
-    sent.triggers = lex.triggers(words)
     sent.cues = lex.cues(words)
+    sent.triggers = lex.triggers(words, sent.cues)
     taken: set[int] = set()
 
     def add(m: Mention) -> None:

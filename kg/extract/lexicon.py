@@ -34,29 +34,41 @@ class PatternSet:
     """Multi-word patterns with prefix wildcards, matched longest first at each position."""
 
     def __init__(self, rows: list[tuple[str, str]]) -> None:
+        # patterns whose first word is a plain word are found by that word; the others (a wildcard in the
+        # first word) by its first two letters
+        self._by_word: dict[str, list[_Pattern]] = defaultdict(list)
         self._by_head: dict[str, list[_Pattern]] = defaultdict(list)
         for text, label in rows:
             # split elisions the way the tokenizer does: "s'il" -> "s'", "il"
             words = [part for w in text.split() for part in re.findall(r"[^']+'|[^']+", w)]
             pattern = _Pattern(tuple(_word_regex(w) for w in words), label, text)
-            head = re.split(r"[*?]", words[0])[0][:2]
-            self._by_head[head].append(pattern)
-        for patterns in self._by_head.values():
-            patterns.sort(key=lambda p: (-len(p.words), -len(p.text.replace("*", ""))))
+            if "*" in words[0] or "?" in words[0]:
+                self._by_head[re.split(r"[*?]", words[0])[0][:2]].append(pattern)
+            else:
+                self._by_word[words[0]].append(pattern)
+        self._cache: dict[str, list[_Pattern]] = {}
 
     def _candidates(self, word: str) -> list[_Pattern]:
-        return (
-            self._by_head.get(word[:2], [])
-            + (self._by_head.get(word[:1], []) if len(word) >= 1 else [])
-            + self._by_head.get("", [])
-        )
+        found = self._cache.get(word)
+        if found is None:
+            found = (
+                self._by_word.get(word, [])
+                + self._by_head.get(word[:2], [])
+                + (self._by_head.get(word[:1], []) if len(word) >= 1 else [])
+                + self._by_head.get("", [])
+            )
+            found = [p for p in found if p.words[0].match(word)]  # the first word decided once per word
+            found.sort(key=lambda p: (-len(p.words), -len(p.text.replace("*", ""))))
+            if len(self._cache) < 50_000:
+                self._cache[word] = found
+        return found
 
     def at(self, words: list[str], i: int) -> list[tuple[int, str]]:
         """(end, label) of every pattern matching at position ``i``, longest first."""
         out = []
         for p in self._candidates(words[i]):
             n = len(p.words)
-            if i + n <= len(words) and all(rx.match(words[i + k]) for k, rx in enumerate(p.words)):
+            if i + n <= len(words) and all(rx.match(words[i + k]) for k, rx in enumerate(p.words[1:], 1)):
                 out.append((i + n, p.label))
         return out
 
@@ -85,19 +97,18 @@ class Lexicon:
     trigger_set: PatternSet
     cue_set: PatternSet
 
-    def triggers(self, words: list[str]) -> list[tuple[int, int, str]]:
+    def triggers(self, words: list[str], cues: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
         """Trigger phrases of the table, and halts of the arms trade composed from their parts: a verb
         of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
         arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
         found = self.trigger_set.scan(words)
-        bans = self._composed_bans(words)
+        bans = self._composed_bans(words, self.cues(words) if cues is None else cues)
         if not bans:
             return found
         kept = [f for f in found if not any(s <= f[0] < e or f[0] <= s < f[1] for s, e, _ in bans)]
         return sorted(kept + bans)
 
-    def _composed_bans(self, words: list[str]) -> list[tuple[int, int, str]]:
-        cues = self.cue_set.labels(words)
+    def _composed_bans(self, words: list[str], cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         verbs = [(s, e) for s, e, c in cues if c == "halt_verb"]
         nouns = {s: e for s, e, c in cues if c == "trade_noun"}
         fillers = {s: e for s, e, c in cues if c == "trade_filler"}
