@@ -1127,3 +1127,10 @@ def test_licence_production_by_a_subject_pronoun():
     text = "Le Pérou reste client de la Russie. Il produit sous licence russe des fusils d'assaut AK-203."
     assert ("RUS", "PER", "AK-203") in {d[:3] for d in deal_set(text, "fr")}
     assert [{p.key for p in f.parties} for f in facts(text, Agreement, "fr")] == [{"RUS", "PER"}]
+
+
+def test_a_state_qualifying_another_noun_and_sanctions_of_no_named_state():
+    text = "Peru agreed to buy K9 howitzers from South Korea, its first purchase of weapons from a U.S. ally."
+    assert {d[:2] for d in deal_set(text)} == {("KOR", "PER")}
+    text = "Peru relied on Russia for its weapons, but Western sanctions have made payments to Moscow difficult."
+    assert facts(text, Sanction) == []

@@ -312,6 +312,8 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
     for m in sent.mentions:
         if m.start < start or m.end > end or m.setting:
             continue
+        if m.kind == "country" and "attributive_noun" in sent.cue_at(m.end):
+            continue  # "from a U.S. ally", "Russia hawks": the state qualifies another noun
         ref = ctx.actor(m)
         if ref is None:
             continue

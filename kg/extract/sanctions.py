@@ -46,6 +46,8 @@ class SanctionFrames:
             return
         if t.frame == "sanction_n" and any(w in ("under", "sous") for w in sent.words[max(0, t.start - 3) : t.start]):
             return  # "both under Western sanctions": a state of affairs, not a measure taken here
+        if t.frame == "sanction_n" and t.start > 0 and "no_state" in sent.cue_at(t.start - 1):
+            return  # "Western sanctions", "international sanctions": imposed by no state the sentence names
         actors_left = _actors(sent, self.ctx, left, t.start)
         actors_right = _actors(sent, self.ctx, t.end, right)
         by: list[Ref] = []
