@@ -1134,3 +1134,16 @@ def test_a_state_qualifying_another_noun_and_sanctions_of_no_named_state():
     assert {d[:2] for d in deal_set(text)} == {("KOR", "PER")}
     text = "Peru relied on Russia for its weapons, but Western sanctions have made payments to Moscow difficult."
     assert facts(text, Sanction) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, weapon",
+    [("Le Pérou a commandé à la France des hélicoptères Caracal, produits localement par une filiale.", "fr",
+      "Caracal"),
+     ("Le Pérou a lancé le troisième des quatre sous-marins Scorpène construits au Pérou, dans le cadre d'un "
+      "partenariat avec la France signé en 2008.", "fr", "Scorpene")],
+)
+def test_local_production_and_a_framework_partnership_name_their_system(text, lang, weapon):
+    found = [(sorted(p.key for p in f.parties), f.weapon.key if f.weapon else None)
+             for f in facts(text, Agreement, lang)]
+    assert (["FRA", "PER"], weapon) in found

@@ -131,7 +131,8 @@ class AgreementFrames:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
-        if t.frame == "coproduce" and (
+        local = any(w in ("localement", "locally") for w in sent.words[t.start : t.end])
+        if t.frame == "coproduce" and not local and (
             t.start > 0
             and sent.words[t.start - 1] in ("de", "d'")
             or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
@@ -164,6 +165,9 @@ class AgreementFrames:
         if not weapons and t.frame == "coproduce":  # "un sous-marin construit sous licence": the system it takes up
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, left, right) if k in load().weapons][:1]
         if not weapons and t.frame == "coproduce":  # "will produce some of them locally": the system named before
+            weapons = _weapons(sent, self.ctx, 0, t.start, specific_only=True, coordinated=False)[-1:]
+        if not weapons and t.frame in ("cooperate", "treaty") and _framework(sent, t):
+            # "des Scorpène construits au Brésil, dans le cadre d'un partenariat signé en 2008": its system
             weapons = _weapons(sent, self.ctx, 0, t.start, specific_only=True, coordinated=False)[-1:]
         weapon = weapons[0][1] if weapons else None
         before = sent.mention_at(t.start - 1, ("weapon", "noun")) if t.start > 0 else None
@@ -291,4 +295,11 @@ def _clause(sent: Sent, t: Trigger) -> tuple[int, int]:
         len(sent.words),
     )
     return left, right
+
+
+def _framework(sent: Sent, t: Trigger) -> bool:
+    """The agreement word heads a framework adjunct: "dans le cadre d'un partenariat", "as part of a
+    partnership", "under a cooperation agreement"."""
+    before = " ".join(sent.words[max(0, t.start - 5) : t.start])
+    return any(p in before for p in ("dans le cadre", "as part of", "under a", "under an", "under the"))
 
