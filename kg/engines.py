@@ -14,29 +14,63 @@ results, in input order (``ordered=True``) or as they finish. The engines:
 Every worker runs :func:`warm_up` once when it starts, so the gazetteers are
 built once per worker, not once per task.
 
+An exception raised by the function is raised by :func:`run_map`, unless it
+is given ``catch=True``: then each item's exception is yielded in its place as
+a :class:`Failure` (picklable, one line), and the map goes on.
+
 >>> list(run_map(abs, [-1, 2, -3]))
 [1, 2, 3]
+>>> list(run_map(lambda x: 1 // x, [1, 0, 2], catch=True))
+[1, Failure(kind='ZeroDivisionError', message='integer division or modulo by zero'), 0]
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ENGINES", "EngineError", "run_map", "warm_up"]
+__all__ = ["ENGINES", "EngineError", "Failure", "run_map", "warm_up"]
 
 ENGINES = ("local", "dask")
 
 
 class EngineError(RuntimeError):
     """The engine cannot run the map (Dask missing, scheduler unreachable, worker died)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What an item's function raised, as its type's name and the first line of its message."""
+
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+
+class _Catching:
+    """``fn`` with any exception it raises for an item returned as a :class:`Failure` (picklable)."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+
+    def __call__(self, item: Any) -> Any:
+        try:
+            return self.fn(item)
+        except Exception as e:  # noqa: BLE001 - one item's failure is that item's result, not the map's
+            log.debug("a mapped item failed", exc_info=e)
+            text = str(e).strip()
+            return Failure(type(e).__name__, text.splitlines()[0] if text else "")
 
 
 def warm_up() -> None:
@@ -79,16 +113,21 @@ def _pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple) -
 def run_map(fn: Callable[[Any], Any], items: Iterable[Any], *, engine: str = "local", jobs: int = 1,
             scheduler: str | None = None, ordered: bool = True, retries: int = 2,
             initializer: Callable[..., None] | None = None, initargs: tuple = (),
-            on_client: Callable[[Any], None] | None = None) -> Iterator[Any]:
+            on_client: Callable[[Any], None] | None = None, catch: bool = False) -> Iterator[Any]:
     """``fn(item)`` for each item, on ``engine``; at most a few items per worker are in flight.
 
-    An exception raised by ``fn`` is raised here (after Dask's ``retries``).
+    An exception raised by ``fn`` is raised here (after Dask's ``retries``),
+    unless ``catch``: then it is yielded as a :class:`Failure` in that item's
+    place (raised in the worker, so not retried; a worker lost mid-task still
+    is). A worker process that dies is an :class:`EngineError`.
     ``initializer(*initargs)`` runs once in each local worker process.
     ``on_client`` is called with the Dask client before it closes (to ask the
     workers for their memory, say).
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if catch:
+        fn = _Catching(fn)
     if engine == "dask":
         yield from _run_dask(fn, items, jobs=jobs, scheduler=scheduler, ordered=ordered, retries=retries,
                              on_client=on_client)
@@ -153,11 +192,27 @@ def _dask_client(jobs: int, scheduler: str | None):
     return Client(cluster), cluster
 
 
+_NOTHING = object()
+
+
 def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Iterator[Any]:
     from dask.distributed import as_completed
+    from distributed import KilledWorker
 
     from kg.daskworker import WarmUp
 
+    def take(future) -> Any:
+        try:
+            return future.result()
+        except KilledWorker:
+            raise EngineError("a task killed every Dask worker that ran it (retried on others); "
+                              "run again with --engine local to see why") from None
+
+    items = iter(items)
+    first = next(items, _NOTHING)
+    if first is _NOTHING:  # nothing to map: no cluster to start
+        return
+    items = itertools.chain([first], items)
     client, cluster = _dask_client(jobs, scheduler)
     try:
         client.register_plugin(WarmUp(), name=WarmUp.name)
@@ -168,9 +223,9 @@ def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Ite
             for item in items:
                 window.append(client.submit(fn, item, pure=False, retries=retries))
                 if len(window) >= limit:
-                    yield window.popleft().result()
+                    yield take(window.popleft())
             while window:
-                yield window.popleft().result()
+                yield take(window.popleft())
         else:
             running = as_completed()
             pending = 0
@@ -178,10 +233,10 @@ def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Ite
                 running.add(client.submit(fn, item, pure=False, retries=retries))
                 pending += 1
                 if pending >= limit:
-                    yield next(running).result()
+                    yield take(next(running))
                     pending -= 1
             for future in running:
-                yield future.result()
+                yield take(future)
         if on_client is not None:
             on_client(client)
     finally:

@@ -12,7 +12,8 @@ opened) and writes one shard per batch (:func:`write_shard`):
   article or line, its source and the error. Written last, so a shard with a
   manifest is complete; a rerun skips it.
 
-``kg ingest`` runs the same :func:`extract_batch` and stores the results.
+``kg ingest`` maps the same extractor on the same engines (:func:`kg.engines.run_map`),
+article by article, and stores each result as it comes back.
 ``kg load`` (:func:`load_shards`) loads shards into a store, skipping the
 articles whose content hash the store already has.
 
@@ -34,6 +35,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg.engines import Failure
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article
 from kg.loaders import (
@@ -199,10 +201,16 @@ class BatchResult:
         return [p.path for p in self.batch.parts if p.last]
 
 
-def extraction_error(source: str, error: BaseException) -> str:
-    """The one-line report of an article whose extraction raised."""
-    first = str(error).splitlines()[0] if str(error).strip() else ""
-    return f"{source}: extraction failed ({type(error).__name__}: {first}); please report this article"
+def extraction_error(source: str, error: BaseException | Failure) -> str:
+    """The one-line report of an article whose extraction raised (here, or in a worker: a :class:`Failure`).
+
+    >>> extraction_error("a.txt", IndexError("list index out of range"))
+    'a.txt: extraction failed (IndexError: list index out of range); please report this article'
+    """
+    if not isinstance(error, Failure):
+        text = str(error).strip()
+        error = Failure(type(error).__name__, text.splitlines()[0] if text else "")
+    return f"{source}: extraction failed ({error}); please report this article"
 
 
 def extract_batch(batch: Batch, lang: str | None = None, limit: int | None = None,

@@ -6,12 +6,14 @@ import gzip
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+import kg.ingest
 import kg.shards
 from kg.cli import cli
 from kg.engines import run_map
@@ -215,6 +217,71 @@ def test_ingest_reads_gzipped_jsonl(runner, tmp_path):
     assert result.exit_code == 0, result.stderr
     with open_store(tmp_path / "s") as store:
         assert store.graph_names() == sorted(str(article_iri(f"g{i}")) for i in range(2))
+
+
+# ------------------------------------------------- kg ingest on the engines
+
+def exploding_extract(article, lang=None):
+    """The extractor, except that it raises on an article that says 'explode', naming the process it runs in."""
+    from kg.extract import extract
+
+    if "explode" in article.text:
+        raise IndexError(f"exploded in process {os.getpid()}")
+    return extract(article, lang=lang)
+
+
+@needs_shared()
+@pytest.mark.slow
+def test_ingest_on_a_dask_local_cluster_stores_what_one_process_stores(runner, tmp_path):
+    pytest.importorskip("distributed")
+    root = corpus(tmp_path / "in")
+    one = runner.invoke(cli, ["--store", str(tmp_path / "one"), "ingest", "--jobs", "1", str(root)])
+    dask = runner.invoke(cli, ["--store", str(tmp_path / "dask"), "ingest", "--engine", "dask", "--jobs", "2",
+                               str(root)])
+    assert (one.exit_code, dask.exit_code) == (1, 1)  # the empty file and the bad JSON line
+    assert one.stderr == dask.stderr
+    assert "15 articles ingested (0 replaced)" in dask.stderr
+    assert_same_graphs(graphs_of(tmp_path / "one"), graphs_of(tmp_path / "dask"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_an_article_whose_extraction_raises_in_a_worker_is_reported_and_the_others_stored(
+        runner, tmp_path, monkeypatch, engine):
+    root = tmp_path / "in"
+    for i, text in enumerate(TEXTS[:4]):
+        write(root / f"a{i}.txt", text if i != 2 else "explode " + text)
+    monkeypatch.setattr(kg.ingest, "extract", exploding_extract)  # the workers get it with their task
+    args = ["--store", str(tmp_path / "s"), "ingest", "--jobs", "2", "--engine", engine, str(root)]
+    if engine == "dask":
+        distributed = pytest.importorskip("distributed")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      dashboard_address=None) as cluster:
+            result = runner.invoke(cli, [*args, "--scheduler", cluster.scheduler_address])
+    else:
+        result = runner.invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    error, summary = result.stderr.splitlines()
+    match = re.fullmatch(rf"Error: {re.escape(str(root / 'a2.txt'))}: extraction failed "
+                         r"\(IndexError: exploded in process (\d+)\); please report this article", error)
+    assert match and int(match.group(1)) != os.getpid()  # it raised in a worker, not here
+    assert summary.startswith("3 articles ingested (0 replaced), ") and summary.endswith(", 1 error")
+    with open_store(tmp_path / "s") as store:
+        assert store.graph_names() == sorted(str(article_iri(f"a{i}")) for i in (0, 1, 3))
+
+
+def test_ingest_engine_errors_are_one_line(runner, tmp_path):
+    pytest.importorskip("distributed")
+    write(tmp_path / "a.txt", TEXTS[0])
+    usage = runner.invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "a.txt"),
+                                "--scheduler", "tcp://x:1"])
+    assert usage.exit_code == 2 and "--scheduler needs --engine dask" in usage.stderr
+    port = free_port()  # nothing listens there
+    result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "a.txt"),
+                                 "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
+    assert len(result.stderr.splitlines()) == 1
 
 
 # ----------------------------------------------------------- kg import rdf
