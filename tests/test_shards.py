@@ -198,6 +198,58 @@ def test_load_is_idempotent_replaces_changed_articles_and_keeps_the_label_index(
     assert_same_graphs(graphs_of(store_dir), graphs_of(tmp_path / "ref"))
 
 
+def rdflib_graphs(path: Path, syntax: str) -> dict[str, Graph]:
+    """The named graphs of an RDF file as rdflib reads it."""
+    ds = Dataset()
+    ds.parse(path, format=syntax)
+    return {str(g.identifier): Graph() + g for g in ds.graphs() if len(g)}
+
+
+@needs_shared()
+def test_trig_shards_parse_with_rdflib_and_load_to_the_graphs_of_nquads_shards(runner, tmp_path):
+    root = corpus(tmp_path / "in", dev_articles=2)
+    for syntax in ("nquads", "trig"):
+        result = runner.invoke(cli, ["extract", str(root), "--out", str(tmp_path / syntax), "--format", syntax,
+                                     "--batch-size", "4", "--quiet"])
+        assert result.exit_code == 1, result.output  # the empty file and the bad JSON line
+    trig = sorted((tmp_path / "trig").glob("shard-*.trig"))
+    assert len(trig) == 4 and not list((tmp_path / "trig").glob("*.nq"))
+    manifest = json.loads((tmp_path / "trig" / "shard-000001.json").read_text(encoding="utf-8"))
+    assert (manifest["file"], manifest["syntax"]) == ("shard-000001.trig", "trig")
+    assert "@prefix akg: " in trig[0].read_text(encoding="utf-8")  # TriG with the project's prefixes
+    for path in trig:  # a second parser reads the TriG shards to the graphs of the N-Quads shards
+        nquads = rdflib_graphs(tmp_path / "nquads" / path.with_suffix(".nq").name, "nquads")
+        assert len(nquads) == len(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["articles"])
+        assert_same_graphs(rdflib_graphs(path, "trig"), nquads)
+    for syntax in ("nquads", "trig"):
+        loaded = runner.invoke(cli, ["--store", str(tmp_path / f"store-{syntax}"), "load", str(tmp_path / syntax)])
+        assert loaded.exit_code == 0, loaded.stderr
+        assert "4 shards: 11 articles loaded, 0 unchanged" in loaded.stderr
+    assert_same_graphs(graphs_of(tmp_path / "store-nquads"), graphs_of(tmp_path / "store-trig"))
+    # a rerun skips the complete TriG shards, and loading them again changes nothing
+    assert extract_to_shards([root], tmp_path / "trig", batch_size=4, syntax="trig").skipped == 4
+    again = runner.invoke(cli, ["--store", str(tmp_path / "store-trig"), "load", str(tmp_path / "trig")])
+    assert "4 shards: 0 articles loaded, 11 unchanged" in again.stderr
+    # the other syntax into the same folder redoes the shards, and leaves no file of the first
+    assert extract_to_shards([root], tmp_path / "trig", batch_size=4).skipped == 0
+    assert not list((tmp_path / "trig").glob("*.trig")) and len(list((tmp_path / "trig").glob("*.nq"))) == 4
+
+
+def test_a_malformed_trig_shard_is_a_one_line_error_and_the_others_load(runner, tmp_path):
+    root = tmp_path / "in"
+    for i, text in enumerate(TEXTS[:3]):
+        write(root / f"a{i}.txt", text)
+    extract_to_shards([root], tmp_path / "shards", batch_size=2, syntax="trig")
+    bad = tmp_path / "shards" / "shard-000001.trig"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("}", "", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "load", str(tmp_path / "shards")])
+    assert result.exit_code == 1
+    error = result.stderr.splitlines()[-2]
+    assert error.startswith(f"Error: {bad}: not valid trig (") and error.endswith("run kg extract --force again")
+    with open_store(tmp_path / "s") as store:
+        assert store.graph_names() == [str(article_iri("a2"))]
+
+
 def test_load_errors_are_one_line(runner, tmp_path):
     missing = runner.invoke(cli, ["--store", str(tmp_path / "s"), "load", str(tmp_path / "nope")])
     nope = tmp_path / "nope"
