@@ -392,6 +392,31 @@ def test_load_and_import_into_an_oxigraph_server_give_the_embedded_graphs(runner
     assert_same_graphs(graphs_of(tmp_path / "local"), graphs_of(server))
 
 
+@pytest.mark.server
+def test_a_blank_node_across_import_batches_stays_one_node_on_a_server(tmp_path, server):  # noqa: F811
+    """Batches of about 300 bytes: the quads of one blank node, far apart and in two graphs, meet in one node."""
+    from kg.importrdf import import_rdf
+    from kg.store.remote import RemoteStore
+
+    name = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    lines = [f'_:x {name} "first" <http://ex/g1> .', f'_:y {name} "other" <http://ex/g1> .']
+    lines += [f'<http://ex/s{i}> <http://ex/p> "filler {i}" <http://ex/g{1 + i % 2}> .' for i in range(40)]
+    lines += [f'_:x {name} "last" <http://ex/g2> .', '_:y <http://ex/p> <http://ex/s1> <http://ex/g1> .']
+    path = write(tmp_path / "b.nq", "\n".join(lines) + "\n")
+    with open_store(server) as remote:
+        remote.update("DROP SILENT ALL")
+    store = RemoteStore(server, batch_bytes=300)
+    assert import_rdf(store, path) == 44
+    rows = store.query(f"SELECT ?b WHERE {{ GRAPH <http://ex/g1> {{ ?b {name} 'first' }} "
+                       f"GRAPH <http://ex/g2> {{ ?b {name} 'last' }} }}").rows
+    assert len(rows) == 1
+    blanks = store.query("SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { GRAPH ?g { ?b ?p ?o } FILTER(isBlank(?b)) }")
+    assert blanks.values("n") == [2]
+    assert store.query(f"ASK {{ GRAPH <http://ex/g1> {{ ?b {name} 'other' ; <http://ex/p> <http://ex/s1> }} }}"
+                       ).boolean is True
+    assert store.count() == 44
+
+
 def test_an_unreachable_scheduler_is_one_line(runner, tmp_path):
     pytest.importorskip("distributed")
     write(tmp_path / "a.txt", TEXTS[0])
