@@ -14,14 +14,15 @@ results, in input order (``ordered=True``) or as they finish. The engines:
 Every worker runs :func:`warm_up` once when it starts, so the gazetteers are
 built once per worker, not once per task.
 
-An exception raised by the function is raised by :func:`run_map`, unless it
-is given ``catch=True``: then each item's exception is yielded in its place as
-a :class:`Failure` (picklable, one line), and the map goes on.
+An exception raised by the function is raised by :func:`run_map`. A map
+whose items may fail one by one has its function return :func:`attempt`'s
+result instead: the value, or a :class:`Failure` (picklable, one line) that
+the caller reports while the map goes on.
 
 >>> list(run_map(abs, [-1, 2, -3]))
 [1, 2, 3]
->>> list(run_map(lambda x: 1 // x, [1, 0, 2], catch=True))
-[1, Failure(kind='ZeroDivisionError', message='integer division or modulo by zero'), 0]
+>>> [attempt(lambda x: 1 // x, x) for x in (1, 0)]
+[1, Failure(kind='ZeroDivisionError', message='integer division or modulo by zero')]
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ENGINES", "EngineError", "Failure", "run_map", "warm_up"]
+__all__ = ["ENGINES", "EngineError", "Failure", "attempt", "run_map", "warm_up"]
 
 ENGINES = ("local", "dask")
 
@@ -58,19 +59,14 @@ class Failure:
         return f"{self.kind}: {self.message}"
 
 
-class _Catching:
-    """``fn`` with any exception it raises for an item returned as a :class:`Failure` (picklable)."""
-
-    def __init__(self, fn: Callable[[Any], Any]) -> None:
-        self.fn = fn
-
-    def __call__(self, item: Any) -> Any:
-        try:
-            return self.fn(item)
-        except Exception as e:  # noqa: BLE001 - one item's failure is that item's result, not the map's
-            log.debug("a mapped item failed", exc_info=e)
-            text = str(e).strip()
-            return Failure(type(e).__name__, text.splitlines()[0] if text else "")
+def attempt(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, or the :class:`Failure` of the exception it raised (for a worker to return)."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 - one item's failure is that item's result, not the map's
+        log.debug("a mapped item failed", exc_info=e)
+        text = str(e).strip()
+        return Failure(type(e).__name__, text.splitlines()[0] if text else "")
 
 
 def warm_up() -> None:
@@ -113,21 +109,19 @@ def _pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple) -
 def run_map(fn: Callable[[Any], Any], items: Iterable[Any], *, engine: str = "local", jobs: int = 1,
             scheduler: str | None = None, ordered: bool = True, retries: int = 2,
             initializer: Callable[..., None] | None = None, initargs: tuple = (),
-            on_client: Callable[[Any], None] | None = None, catch: bool = False) -> Iterator[Any]:
+            on_client: Callable[[Any], None] | None = None) -> Iterator[Any]:
     """``fn(item)`` for each item, on ``engine``; at most a few items per worker are in flight.
 
-    An exception raised by ``fn`` is raised here (after Dask's ``retries``),
-    unless ``catch``: then it is yielded as a :class:`Failure` in that item's
-    place (raised in the worker, so not retried; a worker lost mid-task still
-    is). A worker process that dies is an :class:`EngineError`.
+    An exception raised by ``fn`` is raised here (after Dask's ``retries``;
+    a ``fn`` that returns :func:`attempt`'s results is not retried, but a
+    worker lost mid-task still is). A worker process that dies is an
+    :class:`EngineError`.
     ``initializer(*initargs)`` runs once in each local worker process.
     ``on_client`` is called with the Dask client before it closes (to ask the
     workers for their memory, say).
     """
     if engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
-    if catch:
-        fn = _Catching(fn)
     if engine == "dask":
         yield from _run_dask(fn, items, jobs=jobs, scheduler=scheduler, ordered=ordered, retries=retries,
                              on_client=on_client)

@@ -34,6 +34,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.curation import extraction_graph, load_decisions
+from kg.engines import Failure, attempt, run_map
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article, Extraction
 from kg.loaders import (
@@ -186,8 +187,14 @@ class _Task:
     replaces: bool
 
 
+#: Articles per task when workers extract: a task's round trip (a millisecond or more on Dask) is then
+#: small beside its extraction; one article took a Dask LocalCluster longer than one process (BENCHMARKS.md).
+CHUNK = 16
+
+
 class _Extract:
-    """The map of ``kg ingest``: a task's article -> its extraction (picklable, for worker processes and Dask).
+    """The map of ``kg ingest``: a chunk of tasks -> each article's extraction, or the :class:`Failure` of
+    the exception it raised (picklable, for worker processes and Dask).
 
     It carries the extractor it was given, so that a worker runs the same one as this process.
     """
@@ -195,8 +202,8 @@ class _Extract:
     def __init__(self, extractor: Callable[..., Extraction]) -> None:
         self.extractor = extractor
 
-    def __call__(self, task: _Task) -> Extraction:
-        return self.extractor(task.article, lang=task.lang)
+    def __call__(self, tasks: tuple[_Task, ...]) -> list[Extraction | Failure]:
+        return [attempt(self.extractor, task.article, lang=task.lang) for task in tasks]
 
 
 def ingest_paths(
@@ -229,13 +236,12 @@ def ingest_paths(
 
     Extraction is the map of :func:`kg.engines.run_map` on ``engine`` (``local``
     with ``jobs`` processes, or ``dask`` at ``scheduler``, else a LocalCluster
-    of ``jobs`` workers), in input order with a few articles per worker in
-    flight; this process, the store's single writer, applies the review
-    decisions and stores each article in one transaction as its extraction
-    comes back. ``on_client`` gets the Dask client before it closes.
+    of ``jobs`` workers) over chunks of :data:`CHUNK` articles (one in this
+    process), in input order with a few chunks per worker in flight; this
+    process, the store's single writer, applies the review decisions and
+    stores each article in one transaction as its extraction comes back.
+    ``on_client`` gets the Dask client before it closes.
     """
-    from kg.engines import Failure, run_map
-
     report = IngestReport()
     paths = list(paths)
     files = expand_all_inputs(paths)
@@ -301,12 +307,19 @@ def ingest_paths(
                 continue
             yield _Task(item, effective, digest, previous is not None)
 
-    window: deque[_Task] = deque()  # submitted to the map, not stored yet, oldest first
+    window: deque[_Task] = deque()  # read for the map, not stored yet, oldest first
+    size = 1 if engine == "local" and jobs <= 1 else CHUNK
 
-    def submitted() -> Iterator[_Task]:
+    def chunks() -> Iterator[tuple[_Task, ...]]:
+        chunk: list[_Task] = []
         for task in tasks():
             window.append(task)
-            yield task
+            chunk.append(task)
+            if len(chunk) >= size:
+                yield tuple(chunk)
+                chunk = []
+        if chunk:
+            yield tuple(chunk)
 
     def unread() -> list[str]:
         """The inputs not read yet when a write fails (the rest of a JSON Lines file being read included)."""
@@ -332,11 +345,12 @@ def ingest_paths(
         outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts),
                         tuple(d.key for d in curated.orphans)))
 
-    for result in run_map(_Extract(extract), submitted(), engine=engine, jobs=jobs, scheduler=scheduler,
-                          ordered=True, catch=True, on_client=on_client):
-        task = window.popleft()
-        if isinstance(result, Failure):  # one bad article must not stop a batch
-            error(extraction_error(task.article.source, result))
-            continue
-        store_result(task, result)
+    for results in run_map(_Extract(extract), chunks(), engine=engine, jobs=jobs, scheduler=scheduler,
+                           ordered=True, on_client=on_client):
+        for result in results:
+            task = window.popleft()
+            if isinstance(result, Failure):  # one bad article must not stop a batch
+                error(extraction_error(task.article.source, result))
+                continue
+            store_result(task, result)
     return report
