@@ -1,4 +1,4 @@
-"""Where a map runs (kg extract: over batches; kg ingest: over articles): this process, a local pool, or Dask.
+"""Where a map runs (kg extract: batches; kg ingest: chunks of articles): this process, a local pool, or Dask.
 
 :func:`run_map` applies a picklable function to each item and yields the
 results, in input order (``ordered=True``) or as they finish. The engines:

@@ -83,7 +83,7 @@ def extract(inputs: tuple[str, ...], out: Path, syntax: str, engine: str, schedu
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def load(ctx: click.Context, folder: Path, force: bool, wait: float, quiet: bool) -> None:
-    """Load the shards of FOLDER (written by kg extract) into the store.
+    """Load the shards of FOLDER (written by kg extract, N-Quads or TriG) into the store.
 
     The embedded store takes them through pyoxigraph's bulk loader, a SPARQL
     server through the Graph Store protocol, one graph per request. Articles
