@@ -8,7 +8,8 @@ time, never copied into the repository) repeated with distinct ids into one
 JSON Lines file in ``--work``. Parts (each a subprocess, so peak RSS is its own):
 
   ingest1          kg ingest, one process (the baseline for articles/s)
-  ingest2          kg ingest --jobs 2 (the local pool): driver and largest worker peak RSS
+  ingest2          kg ingest --jobs 2 (run_map, local engine): driver and largest worker peak RSS
+  ingest-dask      kg ingest --engine dask --jobs 2 (a LocalCluster of 2 workers): driver and worker peak RSS
   extract1         kg extract, one process (the pure map, no store)
   dask2            kg extract --engine dask on a LocalCluster of 2 workers: driver and worker peak RSS
   bulk-baseline    pyoxigraph bulk_load of the shards' N-Quads files, nothing else (baseline for triples/s)
@@ -38,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
-PARTS = ["ingest1", "ingest2", "extract1", "dask2", "bulk-baseline", "load-embedded", "load-server",
+PARTS = ["ingest1", "ingest2", "ingest-dask", "extract1", "dask2", "bulk-baseline", "load-embedded", "load-server",
          "import-embedded", "import-server", "roundtrip", "import-double"]
 
 
@@ -109,15 +110,21 @@ def part(name: str, work: Path, articles: int, roundtrip: int) -> dict:
     corpus = work / f"articles-{articles}.jsonl"
     shards = work / "shards"
     export = work / "export.nq"
-    out: dict = {"part": name}
+    out: dict = {"part": name, "load_before": os.getloadavg()[0]}
     started = time.perf_counter()
-    if name in ("ingest1", "ingest2"):
+    if name in ("ingest1", "ingest2", "ingest-dask"):
         from kg.ingest import ingest_paths
 
+        workers: list[float] = []
+
+        def ask(client) -> None:
+            workers.extend(client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024).values())
+
         with open_store(fresh(work / f"store-{name}"), write=True) as store:
-            report = ingest_paths(store, [corpus], jobs=1 if name == "ingest1" else 2)
+            report = ingest_paths(store, [corpus], jobs=1 if name == "ingest1" else 2,
+                                  engine="dask" if name == "ingest-dask" else "local", on_client=ask)
         out.update(articles=report.articles, errors=len(report.errors),
-                   worker_peak_mb=peak_mb(resource.RUSAGE_CHILDREN))
+                   worker_peak_mb=max(workers) if workers else peak_mb(resource.RUSAGE_CHILDREN))
     elif name in ("extract1", "dask2"):
         from kg.shards import extract_to_shards
 
@@ -216,19 +223,23 @@ def part(name: str, work: Path, articles: int, roundtrip: int) -> dict:
         out["bytes"] = double.stat().st_size
     out["seconds"] = time.perf_counter() - started
     out["peak_mb"] = peak_mb()
+    out["load_after"] = os.getloadavg()[0]
     return out
 
 
 def report(results: dict[str, dict], articles: int) -> str:
-    lines = [f"{articles:,} articles (dev articles repeated with distinct ids), 2 cores\n"]
+    lines = [f"{articles:,} articles (dev articles repeated with distinct ids), {os.cpu_count()} cores; "
+             "machine load (1-minute average) at the start and end of each part: "
+             + ", ".join(f"{k} {r['load_before']:.1f}->{r['load_after']:.1f}" for k, r in results.items()) + "\n"]
     base = results.get("ingest1")
     if any(k in results for k in ("ingest1", "ingest2", "extract1", "dask2")):
         lines += ["| run | workers | seconds | articles/s | x ingest (1 process) | per worker | driver peak RSS "
                   "| worker peak RSS |", "|---|---|---|---|---|---|---|---|"]
         for key, label, n in (("ingest1", "kg ingest (1 process, baseline)", 1),
-                              ("ingest2", "kg ingest --jobs 2 (local pool)", 2),
+                              ("ingest2", "kg ingest --jobs 2 (run_map, local pool)", 2),
+                              ("ingest-dask", "kg ingest --engine dask --jobs 2 (LocalCluster)", 2),
                               ("extract1", "kg extract (1 process, no store)", 1),
-                              ("dask2", "kg extract --engine dask (LocalCluster)", 2)):
+                              ("dask2", "kg extract --engine dask --jobs 2 (LocalCluster)", 2)):
             r = results.get(key)
             if not r:
                 continue
@@ -287,6 +298,7 @@ def main() -> None:
         print(json.dumps(part(args.part, args.work, args.articles, args.roundtrip)))
         return
     build_corpus(args.work, args.articles)
+    print(f"start: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", file=sys.stderr)
     results: dict[str, dict] = {}
     parts = ["generate", *args.parts] if {"roundtrip", "import-double"} & set(args.parts) else args.parts
     for name in parts:
@@ -297,6 +309,7 @@ def main() -> None:
             sys.exit(f"part {name} failed:\n{done.stderr[-3000:]}")
         results[name] = json.loads(done.stdout.strip().splitlines()[-1])
         print(json.dumps(results[name]), file=sys.stderr, flush=True)
+    print(f"end: {subprocess.run(['uptime'], capture_output=True, text=True).stdout.strip()}", file=sys.stderr)
     print(report(results, args.articles))
 
 

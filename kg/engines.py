@@ -1,4 +1,4 @@
-"""Where a map over batches runs: this process, a local process pool, or a Dask cluster.
+"""Where a map runs (kg extract: batches; kg ingest: chunks of articles): this process, a local pool, or Dask.
 
 :func:`run_map` applies a picklable function to each item and yields the
 results, in input order (``ordered=True``) or as they finish. The engines:
@@ -14,29 +14,59 @@ results, in input order (``ordered=True``) or as they finish. The engines:
 Every worker runs :func:`warm_up` once when it starts, so the gazetteers are
 built once per worker, not once per task.
 
+An exception raised by the function is raised by :func:`run_map`. A map
+whose items may fail one by one has its function return :func:`attempt`'s
+result instead: the value, or a :class:`Failure` (picklable, one line) that
+the caller reports while the map goes on.
+
 >>> list(run_map(abs, [-1, 2, -3]))
 [1, 2, 3]
+>>> [attempt(lambda x: 1 // x, x) for x in (1, 0)]
+[1, Failure(kind='ZeroDivisionError', message='integer division or modulo by zero')]
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ENGINES", "EngineError", "run_map", "warm_up"]
+__all__ = ["ENGINES", "EngineError", "Failure", "attempt", "run_map", "warm_up"]
 
 ENGINES = ("local", "dask")
 
 
 class EngineError(RuntimeError):
     """The engine cannot run the map (Dask missing, scheduler unreachable, worker died)."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What an item's function raised, as its type's name and the first line of its message."""
+
+    kind: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.message}"
+
+
+def attempt(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``fn(*args, **kwargs)``, or the :class:`Failure` of the exception it raised (for a worker to return)."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as e:  # noqa: BLE001 - one item's failure is that item's result, not the map's
+        log.debug("a mapped item failed", exc_info=e)
+        text = str(e).strip()
+        return Failure(type(e).__name__, text.splitlines()[0] if text else "")
 
 
 def warm_up() -> None:
@@ -82,7 +112,10 @@ def run_map(fn: Callable[[Any], Any], items: Iterable[Any], *, engine: str = "lo
             on_client: Callable[[Any], None] | None = None) -> Iterator[Any]:
     """``fn(item)`` for each item, on ``engine``; at most a few items per worker are in flight.
 
-    An exception raised by ``fn`` is raised here (after Dask's ``retries``).
+    An exception raised by ``fn`` is raised here (after Dask's ``retries``;
+    a ``fn`` that returns :func:`attempt`'s results is not retried, but a
+    worker lost mid-task still is). A worker process that dies is an
+    :class:`EngineError`.
     ``initializer(*initargs)`` runs once in each local worker process.
     ``on_client`` is called with the Dask client before it closes (to ask the
     workers for their memory, say).
@@ -153,11 +186,27 @@ def _dask_client(jobs: int, scheduler: str | None):
     return Client(cluster), cluster
 
 
+_NOTHING = object()
+
+
 def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Iterator[Any]:
     from dask.distributed import as_completed
+    from distributed import KilledWorker
 
     from kg.daskworker import WarmUp
 
+    def take(future) -> Any:
+        try:
+            return future.result()
+        except KilledWorker:
+            raise EngineError("a task killed every Dask worker that ran it (retried on others); "
+                              "run again with --engine local to see why") from None
+
+    items = iter(items)
+    first = next(items, _NOTHING)
+    if first is _NOTHING:  # nothing to map: no cluster to start
+        return
+    items = itertools.chain([first], items)
     client, cluster = _dask_client(jobs, scheduler)
     try:
         client.register_plugin(WarmUp(), name=WarmUp.name)
@@ -168,9 +217,9 @@ def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Ite
             for item in items:
                 window.append(client.submit(fn, item, pure=False, retries=retries))
                 if len(window) >= limit:
-                    yield window.popleft().result()
+                    yield take(window.popleft())
             while window:
-                yield window.popleft().result()
+                yield take(window.popleft())
         else:
             running = as_completed()
             pending = 0
@@ -178,10 +227,10 @@ def _run_dask(fn, items, *, jobs, scheduler, ordered, retries, on_client) -> Ite
                 running.add(client.submit(fn, item, pure=False, retries=retries))
                 pending += 1
                 if pending >= limit:
-                    yield next(running).result()
+                    yield take(next(running))
                     pending -= 1
             for future in running:
-                yield future.result()
+                yield take(future)
         if on_client is not None:
             on_client(client)
     finally:

@@ -116,6 +116,8 @@ class RdfCheck:
     triples: int = 0
     graphs: set[str] = field(default_factory=set)
     default_graph: bool = False
+    #: Each blank node label -> the index of the last quad it is in (when asked for).
+    blank_last: dict[str, int] = field(default_factory=dict)
 
 
 def _syntax_error(name: str, fmt: ox.RdfFormat, e: SyntaxError) -> LoadError:
@@ -153,12 +155,17 @@ def _stream(path: Path, fmt: ox.RdfFormat) -> Iterator[ox.Quad]:
         raise LoadError(f"{path}: cannot parse as {fmt.name}: {str(e).splitlines()[0] if str(e) else e}") from None
 
 
-def check_rdf(path: Path, fmt: ox.RdfFormat) -> RdfCheck:
-    """The syntax pass: parse the whole file, keep only counts and graph names; errors are :class:`LoadError`."""
+def check_rdf(path: Path, fmt: ox.RdfFormat, blank_nodes: bool = False) -> RdfCheck:
+    """The syntax pass: parse the whole file, keep only counts and graph names (and with ``blank_nodes``,
+    where each blank node is last seen); errors are :class:`LoadError`."""
     check = RdfCheck()
     default = ox.DefaultGraph()
-    for quad in _stream(readable_file(path), fmt):
+    for index, quad in enumerate(_stream(readable_file(path), fmt)):
         check.triples += 1
+        if blank_nodes:
+            for term in (quad.subject, quad.object):
+                if isinstance(term, ox.BlankNode):
+                    check.blank_last[term.value] = index
         if quad.graph_name == default:
             check.default_graph = True
         elif isinstance(quad.graph_name, ox.NamedNode):
@@ -214,16 +221,17 @@ def import_rdf(store: Store, path: Path, fmt: str | None = None, graph: str | No
     path = Path(path)
     target = check_graph_iri(graph) if graph is not None else None
     rdf = rdf_format(path, fmt)
-    check = check_rdf(path, rdf)
+    from kg.store import EmbeddedStore
+
+    embedded = isinstance(store, EmbeddedStore)
+    check = check_rdf(path, rdf, blank_nodes=not embedded)  # a server needs each blank node's quads together
     if not check.triples:
         raise LoadError(f"{path}: holds no triples")
     if on_checked:
         on_checked(check.triples)
     if target is not None:
         store.drop_graph(target)
-    from kg.store import EmbeddedStore
-
-    if isinstance(store, EmbeddedStore):
+    if embedded:
         quads = _stream(path, rdf)
         if target is not None:
             name = ox.NamedNode(target)
@@ -231,7 +239,7 @@ def import_rdf(store: Store, path: Path, fmt: str | None = None, graph: str | No
         for chunk in _chunks(quads, BULK_CHUNK):
             store.oxigraph.bulk_extend(chunk)
     else:
-        store.append_quads(_stream(path, rdf), target)
+        store.append_quads(_stream(path, rdf), target, check.blank_last)
     _index_labels(store, check, target)
     store.optimize()
     return check.triples

@@ -3,10 +3,12 @@
 A batch (:func:`ingest_paths`) reads files, folders, globs, JSON Lines and
 HTML pages (:mod:`kg.loaders`); each bad file or line is reported and
 skipped. An article whose content hash is already in the store is skipped
-without extraction; a changed one replaces its graph. With ``jobs > 1``
-extraction runs in worker processes while this process, the store's single
-writer, stores each result in one transaction, so a crash never leaves an
-article half-written.
+without extraction; a changed one replaces its graph. Extraction is a map
+on an engine (:func:`kg.engines.run_map`, as for ``kg extract``): this
+process, or with ``jobs > 1`` worker processes or a Dask cluster, while this
+process, the store's single writer, applies the review decisions and stores
+each result in one transaction, so a crash never leaves an article
+half-written.
 
 >>> from kg.store import open_store
 >>> from kg.facts import Article
@@ -24,17 +26,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import logging
-import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import URIRef
 
 from kg.curation import extraction_graph, load_decisions
+from kg.engines import Failure, attempt, run_map
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article, Extraction
 from kg.loaders import (
@@ -46,10 +46,9 @@ from kg.loaders import (
     load_items,
 )
 from kg.mapping import article_iri
+from kg.shards import extraction_error
 from kg.store import Store, StoreError
 from kg.vocab import AKG
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -188,25 +187,23 @@ class _Task:
     replaces: bool
 
 
-def _extract_task(article: Article, lang: str | None) -> Extraction:
-    """Worker-side extraction (module level so it pickles)."""
-    return extract(article, lang=lang)
+#: Articles per task when workers extract: a task's round trip (a millisecond or more on Dask) is then
+#: small beside its extraction; one article took a Dask LocalCluster longer than one process (BENCHMARKS.md).
+CHUNK = 16
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Worker processes for extraction.
+class _Extract:
+    """The map of ``kg ingest``: a chunk of tasks -> each article's extraction, or the :class:`Failure` of
+    the exception it raised (picklable, for worker processes and Dask).
 
-    ``spawn``: workers inherit neither this process's store handles nor its
-    lock file descriptor, so a killed ingest leaves nothing holding the store;
-    and each worker exits when its parent dies.
+    It carries the extractor it was given, so that a worker runs the same one as this process.
     """
-    import os
 
-    from kg.engines import watch_parent
+    def __init__(self, extractor: Callable[..., Extraction]) -> None:
+        self.extractor = extractor
 
-    context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=watch_parent,
-                               initargs=(os.getpid(),))
+    def __call__(self, tasks: tuple[_Task, ...]) -> list[Extraction | Failure]:
+        return [attempt(self.extractor, task.article, lang=task.lang) for task in tasks]
 
 
 def ingest_paths(
@@ -222,6 +219,9 @@ def ingest_paths(
     on_file: Callable[[Path], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     articles: Iterable[Article] = (),
+    engine: str = "local",
+    scheduler: str | None = None,
+    on_client: Callable[[object], None] | None = None,
 ) -> IngestReport:
     """Ingest every article in ``paths`` (files, folders, glob patterns, JSON Lines plain or gzip'd), then
     ``articles`` (already read).
@@ -233,6 +233,14 @@ def ingest_paths(
     is called after each input file has been read (for a progress bar).
     If the store refuses a write (a full disk), :class:`WriteFailed` says which
     articles were stored and which were not.
+
+    Extraction is the map of :func:`kg.engines.run_map` on ``engine`` (``local``
+    with ``jobs`` processes, or ``dask`` at ``scheduler``, else a LocalCluster
+    of ``jobs`` workers) over chunks of :data:`CHUNK` articles (one in this
+    process), in input order with a few chunks per worker in flight; this
+    process, the store's single writer, applies the review decisions and
+    stores each article in one transaction as its extraction comes back.
+    ``on_client`` gets the Dask client before it closes.
     """
     report = IngestReport()
     paths = list(paths)
@@ -299,7 +307,19 @@ def ingest_paths(
                 continue
             yield _Task(item, effective, digest, previous is not None)
 
-    window: deque[tuple[_Task, Future]] = deque()
+    window: deque[_Task] = deque()  # read for the map, not stored yet, oldest first
+    size = 1 if engine == "local" and jobs <= 1 else CHUNK
+
+    def chunks() -> Iterator[tuple[_Task, ...]]:
+        chunk: list[_Task] = []
+        for task in tasks():
+            window.append(task)
+            chunk.append(task)
+            if len(chunk) >= size:
+                yield tuple(chunk)
+                chunk = []
+        if chunk:
+            yield tuple(chunk)
 
     def unread() -> list[str]:
         """The inputs not read yet when a write fails (the rest of a JSON Lines file being read included)."""
@@ -318,54 +338,19 @@ def ingest_paths(
             reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             if "no space left on device" in reason.lower():
                 reason = "no space left on device"
-            not_stored = [task.article.source, *(t.article.source for t, _ in window), *unread()]
+            not_stored = [task.article.source, *(t.article.source for t in window), *unread()]
             raise WriteFailed(reason, report, not_stored) from None
         known[iri] = task.digest
         report.stored.append(task.article.source)
         outcome(Outcome(task.article.id, "replaced" if task.replaces else "ingested", len(extraction.facts),
                         tuple(d.key for d in curated.orphans)))
 
-    def failed(task: _Task, e: BaseException) -> None:
-        log.debug("extraction failed for %s", task.article.source, exc_info=e)
-        first = str(e).splitlines()[0] if str(e).strip() else ""
-        error(f"{task.article.source}: extraction failed ({type(e).__name__}: {first}); please report this article")
-
-    if jobs <= 1:
-        for task in tasks():
-            try:
-                extraction = extract(task.article, lang=task.lang)
-            except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
-                failed(task, e)
+    for results in run_map(_Extract(extract), chunks(), engine=engine, jobs=jobs, scheduler=scheduler,
+                           ordered=True, on_client=on_client):
+        for result in results:
+            task = window.popleft()
+            if isinstance(result, Failure):  # one bad article must not stop a batch
+                error(extraction_error(task.article.source, result))
                 continue
-            store_result(task, extraction)
-        return report
-
-    pool: ProcessPoolExecutor | None = None
-    try:
-        for task in tasks():
-            if pool is None:
-                pool = _pool(jobs)
-            window.append((task, pool.submit(_extract_task, task.article, task.lang)))
-            if len(window) >= 4 * jobs:
-                _drain_one(window, store_result, failed)
-        while window:
-            _drain_one(window, store_result, failed)
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            store_result(task, result)
     return report
-
-
-def _drain_one(window, store_result, failed) -> None:
-    """Store the oldest submitted extraction (results are stored in input order)."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    task, future = window.popleft()
-    try:
-        extraction = future.result()
-    except BrokenProcessPool:
-        raise RuntimeError("an extraction worker process died; run again with --jobs 1") from None
-    except Exception as e:  # noqa: BLE001 - one bad article must not stop a batch
-        failed(task, e)
-        return
-    store_result(task, extraction)

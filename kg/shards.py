@@ -1,18 +1,20 @@
-"""Extraction as a pure map over batches of articles, written as N-Quads shards; shards into a store.
+"""Extraction as a pure map over batches of articles, written as N-Quads or TriG shards; shards into a store.
 
 ``kg extract`` plans the inputs into batches (:func:`plan_batches`: groups of
 files, and line ranges of JSON Lines files, plain or gzip'd, counted in
 bounded memory), extracts each batch with :func:`extract_batch` (no store is
 opened) and writes one shard per batch (:func:`write_shard`):
 
-- ``shard-000001.nq``: N-Quads, each article its own named graph, exactly the
-  graph ``kg ingest`` stores for it (its content hash included);
-- ``shard-000001.json``: the manifest: the batch it came from, and per article
-  its id, IRI, source, content hash, fact and triple counts; per failed
-  article or line, its source and the error. Written last, so a shard with a
-  manifest is complete; a rerun skips it.
+- ``shard-000001.nq`` (N-Quads, the default) or ``shard-000001.trig`` (TriG,
+  with the project's prefixes: smaller): each article its own named graph,
+  exactly the graph ``kg ingest`` stores for it (its content hash included);
+- ``shard-000001.json``: the manifest: the shard's file and syntax, the batch
+  it came from, and per article its id, IRI, source, content hash, fact and
+  triple counts; per failed article or line, its source and the error.
+  Written last, so a shard with a manifest is complete; a rerun skips it.
 
-``kg ingest`` runs the same :func:`extract_batch` and stores the results.
+``kg ingest`` maps the same extractor on the same engines (:func:`kg.engines.run_map`),
+article by article, and stores each result as it comes back.
 ``kg load`` (:func:`load_shards`) loads shards into a store, skipping the
 articles whose content hash the store already has.
 
@@ -34,6 +36,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from kg.engines import Failure
 from kg.extract import EXTRACTOR_VERSION, extract
 from kg.facts import Article
 from kg.loaders import (
@@ -69,6 +72,8 @@ __all__ = [
 
 SHARD_FORMAT = "armskg-shard/1"
 DEFAULT_BATCH = 500
+#: The syntaxes a shard can be written in, with their file suffixes.
+SYNTAXES = {"nquads": ".nq", "trig": ".trig"}
 _HASH_PREDICATE = f"<{AKG.contentHash}>"
 
 
@@ -199,10 +204,16 @@ class BatchResult:
         return [p.path for p in self.batch.parts if p.last]
 
 
-def extraction_error(source: str, error: BaseException) -> str:
-    """The one-line report of an article whose extraction raised."""
-    first = str(error).splitlines()[0] if str(error).strip() else ""
-    return f"{source}: extraction failed ({type(error).__name__}: {first}); please report this article"
+def extraction_error(source: str, error: BaseException | Failure) -> str:
+    """The one-line report of an article whose extraction raised (here, or in a worker: a :class:`Failure`).
+
+    >>> extraction_error("a.txt", IndexError("list index out of range"))
+    'a.txt: extraction failed (IndexError: list index out of range); please report this article'
+    """
+    if not isinstance(error, Failure):
+        text = str(error).strip()
+        error = Failure(type(error).__name__, text.splitlines()[0] if text else "")
+    return f"{source}: extraction failed ({error}); please report this article"
 
 
 def extract_batch(batch: Batch, lang: str | None = None, limit: int | None = None,
@@ -260,9 +271,14 @@ def nquads_of(ntriples: str, graph_iri: str) -> str:
 
 # ------------------------------------------------------------------ shards
 
-def shard_files(out: Path, batch: Batch) -> tuple[Path, Path]:
-    """The N-Quads file and the manifest of ``batch``'s shard in ``out``."""
-    return out / f"{batch.name}.nq", out / f"{batch.name}.json"
+def shard_files(out: Path, batch: Batch, syntax: str = "nquads") -> tuple[Path, Path]:
+    """The RDF file (in ``syntax``) and the manifest of ``batch``'s shard in ``out``."""
+    return out / f"{batch.name}{SYNTAXES[syntax]}", out / f"{batch.name}.json"
+
+
+def manifest_file(manifest: dict) -> tuple[str, str]:
+    """The file name and syntax of a manifest's shard (a manifest of an earlier version names only its N-Quads)."""
+    return str(manifest.get("file", manifest.get("quads", ""))), str(manifest.get("syntax", "nquads"))
 
 
 def read_manifest(path: Path) -> dict | None:
@@ -274,13 +290,14 @@ def read_manifest(path: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("format") == SHARD_FORMAT else None
 
 
-def shard_complete(out: Path, batch: Batch, lang: str | None = None) -> dict | None:
-    """The manifest of ``batch``'s shard if it is complete and was made from the same batch, else ``None``."""
-    quads, manifest_path = shard_files(out, batch)
+def shard_complete(out: Path, batch: Batch, lang: str | None = None, syntax: str = "nquads") -> dict | None:
+    """The manifest of ``batch``'s shard if it is complete and was made from the same batch in ``syntax``,
+    else ``None``."""
+    quads, manifest_path = shard_files(out, batch, syntax)
     manifest = read_manifest(manifest_path)
     if (manifest is None or not manifest.get("complete") or manifest.get("batch") != batch.key
             or manifest.get("extractor") != EXTRACTOR_VERSION or manifest.get("lang") != lang
-            or not quads.is_file()):
+            or manifest_file(manifest) != (quads.name, syntax) or not quads.is_file()):
         return None
     return manifest
 
@@ -294,14 +311,39 @@ def _write_atomic(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def write_shard(out: Path, result: BatchResult, lang: str | None = None) -> dict:
-    """Write the shard of a batch (N-Quads, then its manifest) and return the manifest.
+def trig_of(nquads: bytes) -> bytes:
+    """N-Quads as TriG with the project's prefixes (one block per graph, in the order of the quads).
+
+    >>> trig_of(b'<http://ex/s> <http://ex/p> "o" <http://ex/g> .\\n').decode().split()
+    ['<http://ex/g>', '{', '<http://ex/s>', '<http://ex/p>', '"o"', '.', '}']
+    """
+    import pyoxigraph as ox
+
+    from kg.store.base import EXPORT_PREFIXES
+
+    used = {prefix: ns for prefix, ns in EXPORT_PREFIXES.items() if ns.encode("utf-8") in nquads}
+    return ox.serialize(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG, prefixes=used)
+
+
+def nquads_of_shard(data: bytes, syntax: str) -> bytes:
+    """A shard file's content as N-Quads (a TriG shard is parsed by pyoxigraph); ``SyntaxError`` if malformed."""
+    if syntax == "nquads":
+        return data
+    import pyoxigraph as ox
+
+    return ox.serialize(ox.parse(data, format=ox.RdfFormat.TRIG), format=ox.RdfFormat.N_QUADS)
+
+
+def write_shard(out: Path, result: BatchResult, lang: str | None = None, syntax: str = "nquads") -> dict:
+    """Write the shard of a batch (its RDF file in ``syntax``, then its manifest) and return the manifest.
 
     Two articles of the batch with the same IRI: the second is an error, as in ``kg ingest``.
     """
+    if syntax not in SYNTAXES:
+        raise ValueError(f"unknown shard syntax {syntax!r}; use one of {', '.join(SYNTAXES)}")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    quads_path, manifest_path = shard_files(out, result.batch)
+    quads_path, manifest_path = shard_files(out, result.batch, syntax)
     chunks: list[str] = []
     articles: list[dict] = []
     errors: list[dict] = []
@@ -319,11 +361,16 @@ def write_shard(out: Path, result: BatchResult, lang: str | None = None) -> dict
         chunks.append(nquads_of(item.ntriples or "", item.iri))
         articles.append({"id": item.id, "iri": item.iri, "source": item.source, "hash": item.digest,
                          "facts": item.facts, "triples": item.triples})
-    _write_atomic(quads_path, "".join(chunks).encode("utf-8"))
+    data = "".join(chunks).encode("utf-8")
+    _write_atomic(quads_path, trig_of(data) if syntax == "trig" else data)
+    for other in SYNTAXES:  # the file of an earlier run in the other syntax is no longer this shard's
+        stale = shard_files(out, result.batch, other)[0]
+        if other != syntax and stale.exists():
+            stale.unlink()
     manifest = {
         "format": SHARD_FORMAT, "shard": result.batch.name, "batch": result.batch.key,
         "parts": [asdict(p) for p in result.batch.parts], "extractor": EXTRACTOR_VERSION, "lang": lang,
-        "quads": quads_path.name, "articles": articles, "errors": errors,
+        "file": quads_path.name, "syntax": syntax, "articles": articles, "errors": errors,
         "facts": sum(a["facts"] for a in articles), "triples": sum(a["triples"] for a in articles),
         "seconds": round(result.seconds, 3), "worker": f"{socket.gethostname()}:{os.getpid()}",
         "complete": True,
@@ -340,17 +387,18 @@ def _summary(manifest: dict, skipped: bool, files_done: list[str]) -> dict:
 
 
 def extract_shard(batch: Batch, out: str | Path, lang: str | None = None, limit: int | None = None,
-                  force: bool = False) -> dict:
-    """The task of ``kg extract``: write ``batch``'s shard into ``out`` unless a complete one is there.
+                  force: bool = False, syntax: str = "nquads") -> dict:
+    """The task of ``kg extract``: write ``batch``'s shard into ``out`` in ``syntax`` unless a complete one
+    is there.
 
     Returns a small summary (shard name, counts, error lines); the graphs stay on disk.
     """
     out = Path(out)
-    done = None if force else shard_complete(out, batch, lang)
+    done = None if force else shard_complete(out, batch, lang, syntax)
     if done is not None:
         return _summary(done, True, [p.path for p in batch.parts if p.last])
     result = extract_batch(batch, lang, limit)
-    return _summary(write_shard(out, result, lang), False, result.files_done)
+    return _summary(write_shard(out, result, lang, syntax), False, result.files_done)
 
 
 @dataclass
@@ -375,31 +423,35 @@ class ExtractReport:
 class _ShardTask:
     """``extract_shard`` with its settings bound (picklable, for worker processes and Dask)."""
 
-    def __init__(self, out: Path, lang: str | None, limit: int | None, force: bool) -> None:
-        self.out, self.lang, self.limit, self.force = str(out), lang, limit, force
+    def __init__(self, out: Path, lang: str | None, limit: int | None, force: bool, syntax: str) -> None:
+        self.out, self.lang, self.limit, self.force, self.syntax = str(out), lang, limit, force, syntax
 
     def __call__(self, batch: Batch) -> dict:
-        return extract_shard(batch, self.out, self.lang, self.limit, self.force)
+        return extract_shard(batch, self.out, self.lang, self.limit, self.force, self.syntax)
 
 
 def extract_to_shards(inputs: Iterable[str | Path], out: str | Path, *, engine: str = "local", jobs: int = 1,
                       scheduler: str | None = None, batch_size: int = DEFAULT_BATCH, lang: str | None = None,
-                      limit: int | None = None, force: bool = False,
+                      limit: int | None = None, force: bool = False, syntax: str = "nquads",
                       on_shard: Callable[[dict], None] | None = None,
                       on_client: Callable[[object], None] | None = None) -> ExtractReport:
-    """Extract ``inputs`` into shards in ``out`` on ``engine`` (:func:`kg.engines.run_map`).
+    """Extract ``inputs`` into shards in ``out`` on ``engine`` (:func:`kg.engines.run_map`), written in
+    ``syntax`` (``nquads`` or ``trig``).
 
-    No store is opened. Shards already complete for the same batch are kept.
+    No store is opened. Shards already complete for the same batch and syntax are kept.
     """
     from kg.engines import run_map
     from kg.loaders import max_bytes
+
+    if syntax not in SYNTAXES:
+        raise ValueError(f"unknown shard syntax {syntax!r}; use one of {', '.join(SYNTAXES)}")
 
     out = Path(out).resolve()
     out.mkdir(parents=True, exist_ok=True)
     limit = max_bytes(limit)
     started = time.perf_counter()
     report = ExtractReport()
-    task = _ShardTask(out, lang, limit, force)
+    task = _ShardTask(out, lang, limit, force, syntax)
     for summary in run_map(task, plan_batches(inputs, batch_size), engine=engine, jobs=jobs,
                            scheduler=scheduler, ordered=False, on_client=on_client):
         report.shards += 1
@@ -475,9 +527,14 @@ def load_shards(store, folder: str | Path, *, force: bool = False,
         if manifest is None or not manifest.get("complete"):
             report.errors.append(f"{path}: not a complete shard manifest; run kg extract again to finish it")
             continue
-        quads_path = folder / str(manifest.get("quads", ""))
+        name, syntax = manifest_file(manifest)
+        quads_path = folder / name
+        if syntax not in SYNTAXES or not name:
+            report.errors.append(f"{path}: names no shard file in a known syntax ({syntax!r}); "
+                                 "run kg extract --force again")
+            continue
         if not quads_path.is_file():
-            report.errors.append(f"{path}: its N-Quads file {quads_path.name} is missing; run kg extract again")
+            report.errors.append(f"{path}: its shard file {quads_path.name} is missing; run kg extract again")
             continue
         report.shards += 1
         todo = []
@@ -495,7 +552,14 @@ def load_shards(store, folder: str | Path, *, force: bool = False,
         if not todo:
             continue
         t = time.perf_counter()
-        data = quads_path.read_bytes()
+        try:
+            data = nquads_of_shard(quads_path.read_bytes(), syntax)
+        except SyntaxError as e:
+            report.errors.append(f"{quads_path}: not valid {syntax} ({str(e).splitlines()[0]}); "
+                                 "run kg extract --force again")
+            for a in todo:
+                del loaded_from[a["iri"]]
+            continue
         if len(todo) < len(manifest["articles"]):
             data = _select(data, {a["iri"] for a in todo})
         triples = store.load_shard(data, {a["iri"]: a["hash"] for a in todo})

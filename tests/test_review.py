@@ -61,10 +61,19 @@ SECOND = (
 )
 
 
+class Rules:
+    """An extractor that reads ``facts`` from any article (picklable: it goes to worker processes too)."""
+
+    def __init__(self, facts) -> None:
+        self.facts = tuple(facts)
+
+    def __call__(self, article, lang=None) -> Extraction:
+        return Extraction(article, ENTITIES, self.facts)
+
+
 def rules(monkeypatch, facts) -> None:
     """Make the ingest's extractor read ``facts`` (a stand-in for changed extraction rules)."""
-    monkeypatch.setattr(kg.ingest, "extract",
-                        lambda article, lang=None: Extraction(article, ENTITIES, tuple(facts)))
+    monkeypatch.setattr(kg.ingest, "extract", Rules(facts))
 
 
 @pytest.fixture(params=["embedded", pytest.param("remote", marks=pytest.mark.server)])
@@ -166,7 +175,11 @@ def test_decisions_survive_a_re_ingest_with_changed_rules(store, monkeypatch):
     assert {int(r["year"]) for r in deals(raw).values() if r.get("year") is not None} == {2018}
 
 
-def test_a_batch_ingest_applies_decisions_and_reports_orphans(tmp_path, monkeypatch):
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=pytest.mark.slow)])
+def test_a_batch_ingest_applies_decisions_and_reports_orphans(tmp_path, monkeypatch, engine):
+    """With 2 workers (local pool or Dask) the workers extract and this process applies the decisions."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
     text = tmp_path / "a1.txt"
     text.write_text("date 2021-09\nplaceholder", encoding="utf-8")
     store = open_store(tmp_path / "store", write=True)
@@ -175,7 +188,7 @@ def test_a_batch_ingest_applies_decisions_and_reports_orphans(tmp_path, monkeypa
     curation.decide(store, item(store, PATRIOT_KEY), "reject", by="ana", reason="an offer")
     curation.decide(store, item(store, MEMBER_KEY), "accept", by="ana")
     rules(monkeypatch, SECOND)
-    report = kg.ingest.ingest_paths(store, [text], force=True)
+    report = kg.ingest.ingest_paths(store, [text], force=True, engine=engine, jobs=2)
     assert report.orphans == [f"a1: {MEMBER_KEY}"] and "no longer match a fact" in report.summary()
     assert set(deals(store)) == {("Russia", "Turkey", "S-400")}
     store.close()

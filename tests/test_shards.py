@@ -6,12 +6,14 @@ import gzip
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
+import kg.ingest
 import kg.shards
 from kg.cli import cli
 from kg.engines import run_map
@@ -196,6 +198,58 @@ def test_load_is_idempotent_replaces_changed_articles_and_keeps_the_label_index(
     assert_same_graphs(graphs_of(store_dir), graphs_of(tmp_path / "ref"))
 
 
+def rdflib_graphs(path: Path, syntax: str) -> dict[str, Graph]:
+    """The named graphs of an RDF file as rdflib reads it."""
+    ds = Dataset()
+    ds.parse(path, format=syntax)
+    return {str(g.identifier): Graph() + g for g in ds.graphs() if len(g)}
+
+
+@needs_shared()
+def test_trig_shards_parse_with_rdflib_and_load_to_the_graphs_of_nquads_shards(runner, tmp_path):
+    root = corpus(tmp_path / "in", dev_articles=2)
+    for syntax in ("nquads", "trig"):
+        result = runner.invoke(cli, ["extract", str(root), "--out", str(tmp_path / syntax), "--format", syntax,
+                                     "--batch-size", "4", "--quiet"])
+        assert result.exit_code == 1, result.output  # the empty file and the bad JSON line
+    trig = sorted((tmp_path / "trig").glob("shard-*.trig"))
+    assert len(trig) == 4 and not list((tmp_path / "trig").glob("*.nq"))
+    manifest = json.loads((tmp_path / "trig" / "shard-000001.json").read_text(encoding="utf-8"))
+    assert (manifest["file"], manifest["syntax"]) == ("shard-000001.trig", "trig")
+    assert "@prefix akg: " in trig[0].read_text(encoding="utf-8")  # TriG with the project's prefixes
+    for path in trig:  # a second parser reads the TriG shards to the graphs of the N-Quads shards
+        nquads = rdflib_graphs(tmp_path / "nquads" / path.with_suffix(".nq").name, "nquads")
+        assert len(nquads) == len(json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["articles"])
+        assert_same_graphs(rdflib_graphs(path, "trig"), nquads)
+    for syntax in ("nquads", "trig"):
+        loaded = runner.invoke(cli, ["--store", str(tmp_path / f"store-{syntax}"), "load", str(tmp_path / syntax)])
+        assert loaded.exit_code == 0, loaded.stderr
+        assert "4 shards: 11 articles loaded, 0 unchanged" in loaded.stderr
+    assert_same_graphs(graphs_of(tmp_path / "store-nquads"), graphs_of(tmp_path / "store-trig"))
+    # a rerun skips the complete TriG shards, and loading them again changes nothing
+    assert extract_to_shards([root], tmp_path / "trig", batch_size=4, syntax="trig").skipped == 4
+    again = runner.invoke(cli, ["--store", str(tmp_path / "store-trig"), "load", str(tmp_path / "trig")])
+    assert "4 shards: 0 articles loaded, 11 unchanged" in again.stderr
+    # the other syntax into the same folder redoes the shards, and leaves no file of the first
+    assert extract_to_shards([root], tmp_path / "trig", batch_size=4).skipped == 0
+    assert not list((tmp_path / "trig").glob("*.trig")) and len(list((tmp_path / "trig").glob("*.nq"))) == 4
+
+
+def test_a_malformed_trig_shard_is_a_one_line_error_and_the_others_load(runner, tmp_path):
+    root = tmp_path / "in"
+    for i, text in enumerate(TEXTS[:3]):
+        write(root / f"a{i}.txt", text)
+    extract_to_shards([root], tmp_path / "shards", batch_size=2, syntax="trig")
+    bad = tmp_path / "shards" / "shard-000001.trig"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("}", "", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "load", str(tmp_path / "shards")])
+    assert result.exit_code == 1
+    error = result.stderr.splitlines()[-2]
+    assert error.startswith(f"Error: {bad}: not valid trig (") and error.endswith("run kg extract --force again")
+    with open_store(tmp_path / "s") as store:
+        assert store.graph_names() == [str(article_iri("a2"))]
+
+
 def test_load_errors_are_one_line(runner, tmp_path):
     missing = runner.invoke(cli, ["--store", str(tmp_path / "s"), "load", str(tmp_path / "nope")])
     nope = tmp_path / "nope"
@@ -215,6 +269,71 @@ def test_ingest_reads_gzipped_jsonl(runner, tmp_path):
     assert result.exit_code == 0, result.stderr
     with open_store(tmp_path / "s") as store:
         assert store.graph_names() == sorted(str(article_iri(f"g{i}")) for i in range(2))
+
+
+# ------------------------------------------------- kg ingest on the engines
+
+def exploding_extract(article, lang=None):
+    """The extractor, except that it raises on an article that says 'explode', naming the process it runs in."""
+    from kg.extract import extract
+
+    if "explode" in article.text:
+        raise IndexError(f"exploded in process {os.getpid()}")
+    return extract(article, lang=lang)
+
+
+@needs_shared()
+@pytest.mark.slow
+def test_ingest_on_a_dask_local_cluster_stores_what_one_process_stores(runner, tmp_path):
+    pytest.importorskip("distributed")
+    root = corpus(tmp_path / "in")
+    one = runner.invoke(cli, ["--store", str(tmp_path / "one"), "ingest", "--jobs", "1", str(root)])
+    dask = runner.invoke(cli, ["--store", str(tmp_path / "dask"), "ingest", "--engine", "dask", "--jobs", "2",
+                               str(root)])
+    assert (one.exit_code, dask.exit_code) == (1, 1)  # the empty file and the bad JSON line
+    assert one.stderr == dask.stderr
+    assert "15 articles ingested (0 replaced)" in dask.stderr
+    assert_same_graphs(graphs_of(tmp_path / "one"), graphs_of(tmp_path / "dask"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_an_article_whose_extraction_raises_in_a_worker_is_reported_and_the_others_stored(
+        runner, tmp_path, monkeypatch, engine):
+    root = tmp_path / "in"
+    for i, text in enumerate(TEXTS[:4]):
+        write(root / f"a{i}.txt", text if i != 2 else "explode " + text)
+    monkeypatch.setattr(kg.ingest, "extract", exploding_extract)  # the workers get it with their task
+    args = ["--store", str(tmp_path / "s"), "ingest", "--jobs", "2", "--engine", engine, str(root)]
+    if engine == "dask":
+        distributed = pytest.importorskip("distributed")
+        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                      dashboard_address=None) as cluster:
+            result = runner.invoke(cli, [*args, "--scheduler", cluster.scheduler_address])
+    else:
+        result = runner.invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    error, summary = result.stderr.splitlines()
+    match = re.fullmatch(rf"Error: {re.escape(str(root / 'a2.txt'))}: extraction failed "
+                         r"\(IndexError: exploded in process (\d+)\); please report this article", error)
+    assert match and int(match.group(1)) != os.getpid()  # it raised in a worker, not here
+    assert summary.startswith("3 articles ingested (0 replaced), ") and summary.endswith(", 1 error")
+    with open_store(tmp_path / "s") as store:
+        assert store.graph_names() == sorted(str(article_iri(f"a{i}")) for i in (0, 1, 3))
+
+
+def test_ingest_engine_errors_are_one_line(runner, tmp_path):
+    pytest.importorskip("distributed")
+    write(tmp_path / "a.txt", TEXTS[0])
+    usage = runner.invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "a.txt"),
+                                "--scheduler", "tcp://x:1"])
+    assert usage.exit_code == 2 and "--scheduler needs --engine dask" in usage.stderr
+    port = free_port()  # nothing listens there
+    result = runner.invoke(cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "a.txt"),
+                                 "--engine", "dask", "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}")
+    assert len(result.stderr.splitlines()) == 1
 
 
 # ----------------------------------------------------------- kg import rdf
@@ -271,6 +390,31 @@ def test_load_and_import_into_an_oxigraph_server_give_the_embedded_graphs(runner
     imported = runner.invoke(cli, ["--store", server, "import", "rdf", str(out)])
     assert imported.exit_code == 0, imported.stderr
     assert_same_graphs(graphs_of(tmp_path / "local"), graphs_of(server))
+
+
+@pytest.mark.server
+def test_a_blank_node_across_import_batches_stays_one_node_on_a_server(tmp_path, server):  # noqa: F811
+    """Batches of about 300 bytes: the quads of one blank node, far apart and in two graphs, meet in one node."""
+    from kg.importrdf import import_rdf
+    from kg.store.remote import RemoteStore
+
+    name = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    lines = [f'_:x {name} "first" <http://ex/g1> .', f'_:y {name} "other" <http://ex/g1> .']
+    lines += [f'<http://ex/s{i}> <http://ex/p> "filler {i}" <http://ex/g{1 + i % 2}> .' for i in range(40)]
+    lines += [f'_:x {name} "last" <http://ex/g2> .', '_:y <http://ex/p> <http://ex/s1> <http://ex/g1> .']
+    path = write(tmp_path / "b.nq", "\n".join(lines) + "\n")
+    with open_store(server) as remote:
+        remote.update("DROP SILENT ALL")
+    store = RemoteStore(server, batch_bytes=300)
+    assert import_rdf(store, path) == 44
+    rows = store.query(f"SELECT ?b WHERE {{ GRAPH <http://ex/g1> {{ ?b {name} 'first' }} "
+                       f"GRAPH <http://ex/g2> {{ ?b {name} 'last' }} }}").rows
+    assert len(rows) == 1
+    blanks = store.query("SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { GRAPH ?g { ?b ?p ?o } FILTER(isBlank(?b)) }")
+    assert blanks.values("n") == [2]
+    assert store.query(f"ASK {{ GRAPH <http://ex/g1> {{ ?b {name} 'other' ; <http://ex/p> <http://ex/s1> }} }}"
+                       ).boolean is True
+    assert store.count() == 44
 
 
 def test_an_unreachable_scheduler_is_one_line(runner, tmp_path):

@@ -16,7 +16,12 @@ from kg.store.locking import StoreBusy
 @click.argument("paths", nargs=-1, required=True, metavar="PATH|GLOB...")
 @click.option("--lang", type=click.Choice(["fr", "en"]), help="Language of the articles (default: detected).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Extract in N worker processes.")
+              help="Extract in N worker processes (local pool, or the workers of a Dask LocalCluster).")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: local: this machine's processes; dask: a Dask cluster "
+                   "(or a LocalCluster). This process stores.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="The Dask scheduler to use (--engine dask); without it a LocalCluster of --jobs workers.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (no progress bar, no summary).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=None, metavar="N",
               help="Refuse text and HTML files larger than N bytes (default $KG_MAX_BYTES, else 20 MB).")
@@ -24,8 +29,8 @@ from kg.store.locking import StoreBusy
               help="If another process is writing the store, wait up to SECONDS for it instead of failing.")
 @click.option("--force", is_flag=True, help="Extract again even the articles whose text has not changed.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: int, quiet: bool,
-           max_bytes: int | None, wait: float, force: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: int, engine: str,
+           scheduler: str | None, quiet: bool, max_bytes: int | None, wait: float, force: bool) -> None:
     """Extract facts from articles and add them to the store (one graph per article).
 
     \b
@@ -41,11 +46,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     skipped. Bad files and lines are reported, skipped and counted; the exit
     status is 1 if there was any. An impossible date is a warning: the
     article is stored without it.
+
+    Extraction runs as kg extract's does (--jobs, --engine, --scheduler); this
+    process applies the review decisions and writes each article as its
+    extraction comes back.
     """
+    from kg.engines import EngineError
     from kg.ingest import WriteFailed, ingest_paths
     from kg.loaders import expand_all_inputs
     from kg.loaders import max_bytes as size_limit
 
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
     limit = size_limit(max_bytes)
     articles, errors = _stdin_articles(limit) if "-" in paths else ([], [])
     paths = tuple(p for p in paths if p != "-")
@@ -59,7 +71,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
     for message in errors:
         click.echo(f"Error: {message}", err=True)
     new = "\n" if show_bar else ""
-    options = dict(lang=lang, jobs=jobs, max_bytes=limit, force=force, articles=articles,
+    options = dict(lang=lang, jobs=jobs, engine=engine, scheduler=scheduler, max_bytes=limit, force=force,
+                   articles=articles,
                    on_error=lambda message: click.echo(f"{new}Error: {message}", err=True),
                    on_warning=lambda message: click.echo(f"{new}Warning: {message}", err=True))
     try:
@@ -77,6 +90,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], lang: str | None, jobs: i
         click.echo("Free some space (or fix the store's folder) and run the same command again: "
                    "the articles stored are kept, and are skipped as unchanged.", err=True)
         sys.exit(1)
+    except EngineError as e:
+        raise click.ClickException(str(e)) from None
     report.errors[:0] = errors  # standard input's own problems count as the batch's
     if not quiet:
         click.echo(report.summary(), err=True)

@@ -1,4 +1,4 @@
-"""``kg extract`` (articles into N-Quads shards, locally or on a Dask cluster) and ``kg load`` (shards into a store)."""
+"""``kg extract`` (articles into N-Quads or TriG shards, locally or on Dask) and ``kg load`` (shards into a store)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,9 @@ from kg.store import open_store
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|GLOB...")
 @click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), required=True,
-              help="Folder for the shards (shard-NNNNNN.nq and its manifest shard-NNNNNN.json).")
+              help="Folder for the shards (shard-NNNNNN.nq or .trig, and its manifest shard-NNNNNN.json).")
+@click.option("--format", "syntax", type=click.Choice(["nquads", "trig"]), default="nquads", show_default=True,
+              help="The shards' RDF syntax (TriG: with prefixes, smaller; kg load reads both).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this machine's processes; dask: a Dask cluster (or a LocalCluster).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
@@ -29,9 +31,9 @@ from kg.store import open_store
               help="Refuse articles larger than N bytes (default $KG_MAX_BYTES, else 20 MB).")
 @click.option("--force", is_flag=True, help="Extract again even the shards that are complete.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | None, jobs: int, batch_size: int,
-            lang: str | None, max_bytes: int | None, force: bool, quiet: bool) -> None:
-    """Extract facts from articles into N-Quads shards in --out; no store is opened.
+def extract(inputs: tuple[str, ...], out: Path, syntax: str, engine: str, scheduler: str | None, jobs: int,
+            batch_size: int, lang: str | None, max_bytes: int | None, force: bool, quiet: bool) -> None:
+    """Extract facts from articles into N-Quads (or TriG) shards in --out; no store is opened.
 
     \b
     PATH is a file, a folder (read recursively) or a glob pattern:
@@ -40,7 +42,8 @@ def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | No
     Each batch of --batch-size articles gives one shard: each article its own
     named graph, and a manifest (article ids, content hashes, facts, errors).
     A bad article is recorded in its shard's manifest, the others are written.
-    Running again skips the shards that are complete. Load them with kg load.
+    Running again skips the shards that are complete (in the same --format).
+    Load them with kg load.
 
     \b
     kg extract news/ --out shards/ --jobs 2
@@ -62,7 +65,8 @@ def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | No
 
     try:
         report = extract_to_shards(inputs, out, engine=engine, jobs=jobs, scheduler=scheduler,
-                                   batch_size=batch_size, lang=lang, limit=max_bytes, force=force, on_shard=progress)
+                                   batch_size=batch_size, lang=lang, limit=max_bytes, force=force, syntax=syntax,
+                                   on_shard=progress)
     except EngineError as e:
         raise click.ClickException(str(e)) from None
     if not quiet:
@@ -79,7 +83,7 @@ def extract(inputs: tuple[str, ...], out: Path, engine: str, scheduler: str | No
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.pass_context
 def load(ctx: click.Context, folder: Path, force: bool, wait: float, quiet: bool) -> None:
-    """Load the shards of FOLDER (written by kg extract) into the store.
+    """Load the shards of FOLDER (written by kg extract, N-Quads or TriG) into the store.
 
     The embedded store takes them through pyoxigraph's bulk loader, a SPARQL
     server through the Graph Store protocol, one graph per request. Articles

@@ -385,31 +385,54 @@ class RemoteStore(Store):
         self.update(shard_commit(hashes))
         return count + len(hashes)
 
-    def append_quads(self, quads: Iterable[ox.Quad], graph_iri: str | None = None) -> int:
-        """Add streamed quads to their graphs (all to ``graph_iri`` if given) with Graph Store ``POST``
-        requests of about :attr:`batch_bytes` each; how many. Memory holds one batch."""
+    def append_quads(self, quads: Iterable[ox.Quad], graph_iri: str | None = None,
+                     blank_last: Mapping[str, int] | None = None) -> int:
+        """Add streamed quads to their graphs (all to ``graph_iri`` if given) in batches of about
+        :attr:`batch_bytes`; how many. Memory holds one batch.
+
+        A server gives each request's blank nodes fresh identities, so the
+        triples with a blank node go in one ``INSERT DATA`` per batch (where a
+        label means one node across graphs), the others as Graph Store
+        ``POST`` requests; and given ``blank_last`` (each blank node label ->
+        the index of the last quad it is in), a batch is never cut while one of
+        its blank nodes has quads to come, so each blank node stays one node.
+        """
         count = 0
         pending: dict[str, list[ox.Triple]] = {}
+        linked: dict[str, list[str]] = {}  # triples with a blank node, as N-Triples lines, per graph
         size = 0
+        open_until = -1  # the index of the last quad of a blank node of this batch
 
         def flush() -> None:
             for name, triples in pending.items():
                 data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
                 url = f"{self.endpoints.gsp}?default" if name == "" else self._gsp_url(name)
                 self._send("POST", url, data, "application/n-triples", what="upload")
+            if linked:
+                blocks = ["\n".join(lines) if name == "" else
+                          f"GRAPH {term_n3(URIRef(name))} {{\n" + "\n".join(lines) + "\n}"
+                          for name, lines in linked.items()]
+                self.update("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
             pending.clear()
+            linked.clear()
 
-        for quad in quads:
+        for index, quad in enumerate(quads):
             if graph_iri is not None:
                 name = graph_iri
             elif isinstance(quad.graph_name, ox.NamedNode):
                 name = quad.graph_name.value
             else:
                 name = ""
-            pending.setdefault(name, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
+            blanks = [term.value for term in (quad.subject, quad.object) if isinstance(term, ox.BlankNode)]
+            if blanks:
+                linked.setdefault(name, []).append(f"{quad.subject} {quad.predicate} {quad.object} .")
+                if blank_last is not None:
+                    open_until = max(open_until, *(blank_last.get(b, index) for b in blanks))
+            else:
+                pending.setdefault(name, []).append(ox.Triple(quad.subject, quad.predicate, quad.object))
             count += 1
             size += 100
-            if size >= self.batch_bytes:
+            if size >= self.batch_bytes and index >= open_until:
                 flush()
                 size = 0
         flush()
