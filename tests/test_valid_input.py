@@ -257,6 +257,33 @@ def test_a_failed_write_says_which_articles_were_stored_and_which_not(store_dir,
         assert len(reader.graph_names()) == 2
 
 
+def test_the_store_is_flushed_as_a_batch_goes_and_a_failed_flush_names_what_was_stored(store_dir, tmp_path,
+                                                                                         monkeypatch):
+    """kg ingest flushes the store every FLUSH_EVERY articles (its memory grew with the store otherwise)."""
+    import kg.ingest
+
+    for i in range(5):
+        (tmp_path / f"a{i}.txt").write_text(f"La France a livré {i + 2} Rafale à la Grèce.\n", encoding="utf-8")
+    monkeypatch.setattr(kg.ingest, "FLUSH_EVERY", 2)
+    store = open_store(store_dir, write=True)
+    flushed: list[int] = []
+    monkeypatch.setattr(store, "flush", lambda: flushed.append(len(store.graph_names())))
+    ingest_paths(store, sorted(tmp_path.glob("a*.txt")))
+    assert flushed == [2, 4]
+
+    def full() -> None:
+        raise OSError("IO error: No space left on device: While writing to file: 000009.sst")
+
+    monkeypatch.setattr(store, "flush", full)
+    with pytest.raises(WriteFailed) as caught:
+        ingest_paths(store, sorted(tmp_path.glob("a*.txt")), force=True)
+    store.close()
+    e = caught.value
+    assert e.reason == "no space left on device"
+    assert e.stored == [str(tmp_path / "a0.txt"), str(tmp_path / "a1.txt")]
+    assert e.not_stored == [str(tmp_path / f"a{i}.txt") for i in (2, 3, 4)]
+
+
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("mount"), reason="mounting a small tmpfs needs root")
 def test_a_full_disk_names_the_articles_stored_and_not(kg_bin, tmp_path):
     mnt = tmp_path / "mnt"

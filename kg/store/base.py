@@ -174,6 +174,9 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def flush(self) -> None:
+        """Write what the store buffers in memory to disk (a server manages its own)."""
+
     def optimize(self) -> None:
         """Reorganise storage for reading after a bulk write (an import); a server manages its own."""
 
