@@ -15,6 +15,9 @@ from kg.extract.clauses import (
     _new_clause,
     _weapons,
     _year_for,
+    clause_end,
+    clause_start,
+    in_relative_clause,
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
@@ -144,7 +147,7 @@ class AgreementFrames:
             return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
         everyone = _actors(sent, self.ctx, 0, len(sent.words))
-        if _in_relative_clause(sent, left, t.start):  # "X, which builds Y under licence from Z, sold ... to W"
+        if in_relative_clause(sent, left, t.start):  # "X, which builds Y under licence from Z, sold ... to W"
             everyone = [(m, r, p) for m, r, p in everyone if m.end <= right]
         linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
         if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
@@ -279,22 +282,12 @@ def _agentless(sent: Sent, t: Trigger) -> bool:
     return any(w in ("ete", "been", "was", "were") for w in words) and not any(w in ("par", "by") for w in words)
 
 
-def _in_relative_clause(sent: Sent, left: int, start: int) -> bool:
-    """A relative pronoun after a comma stands between the clause's start and the trigger."""
-    return any(
-        sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == "," for i in range(left, start)
-    )
 
 
 def _clause(sent: Sent, t: Trigger) -> tuple[int, int]:
     """The clause around a trigger, whatever other triggers it holds: from the boundary before it to the
     boundary after it ("deal Cairo signed with Paris to purchase 24 Rafale" is one clause)."""
-    left = next((i + 1 for i in range(t.start - 1, -1, -1) if sent.words[i] in BOUNDARY or _new_clause(sent, i)), 0)
-    right = next(
-        (i for i in range(t.end, len(sent.words)) if sent.words[i] in BOUNDARY or _new_clause(sent, i)),
-        len(sent.words),
-    )
-    return left, right
+    return clause_start(sent, t.start), clause_end(sent, t.end, len(sent.words))
 
 
 def _framework(sent: Sent, t: Trigger) -> bool:

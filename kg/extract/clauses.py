@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.extract.annotate import Mention, Sent
 from kg.extract.context import Context, headed_designation
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import company_at, load
 from kg.facts import Ref
 
 TRANSFER = {
@@ -299,10 +299,7 @@ def _owns_company(sent: Sent, m: Mention) -> bool:
     known = sent.mention_at(i)
     if known is not None:
         return False
-    if not sent.tokens[i].text[:1].isupper():
-        return False
-    companies = load().company_country
-    return any(" ".join(sent.words[i : i + n]) in companies for n in (1, 2, 3, 4))
+    return sent.tokens[i].text[:1].isupper() and company_at(sent.words, i) is not None
 
 
 def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mention, Ref, str | None]]:
@@ -476,10 +473,7 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
     for other in triggers[:k]:
         if other.frame in frames:
             left = other.end
-    for i in range(t.start - 1, left - 1, -1):
-        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
-            left = i + 1
-            break
+    left = clause_start(sent, t.start, left)
     right = len(sent.words)
     for other in triggers[k + 1 :]:
         if (
@@ -497,17 +491,40 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
         if other.frame in frames:
             right = other.start
             break
-    for i in range(t.end, right):
-        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
-            right = i
-            break
-    relative = any(
-        sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == ","
-        for i in range(left, t.start)
-    )
-    if relative:  # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma
+    right = clause_end(sent, t.end, right)
+    if in_relative_clause(sent, left, t.start):
+        # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma
         right = next((i for i in range(t.end, right) if sent.words[i] == ","), right)
     return left, right
+
+
+def clause_start(sent: Sent, start: int, lo: int = 0) -> int:
+    """Where the clause holding position ``start`` begins, no earlier than ``lo``."""
+    for i in range(start - 1, lo - 1, -1):
+        if sent.words[i] in BOUNDARY or _new_clause(sent, i):
+            return i + 1
+    return lo
+
+
+def clause_end(sent: Sent, end: int, hi: int) -> int:
+    """Where the clause holding position ``end`` ends, no later than ``hi``."""
+    return next((i for i in range(end, hi) if sent.words[i] in BOUNDARY or _new_clause(sent, i)), hi)
+
+
+def in_relative_clause(sent: Sent, left: int, start: int) -> bool:
+    """A relative pronoun after a comma stands between ``left`` and ``start``: ", which bought ..."."""
+    return any(
+        sent.words[i] in ("which", "who", "qui") and i > 0 and sent.words[i - 1] == "," for i in range(left, start)
+    )
+
+
+def before_articles(sent: Sent, m: Mention) -> int:
+    """The position of the last word before mention ``m`` that is no article (French "à", folded to
+    "a", is kept): "built by the United States" -> "by"."""
+    i = m.start - 1
+    while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":
+        i -= 1
+    return i
 
 
 _SUBORDINATORS = {

@@ -52,6 +52,18 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def company_at(words: list[str], i: int) -> str | None:
+    """The maker country of the longest firm name the catalogue knows starting at folded word ``i``
+    ("naval group", "hanwha aerospace"), else ``None``."""
+    companies = load().company_country
+    for n in (4, 3, 2, 1):
+        if i + n <= len(words):
+            country = companies.get(" ".join(words[i : i + n]))
+            if country is not None:
+                return country
+    return None
+
+
 def compact_designation(text: str) -> str:
     """A designation folded to letters and digits, as the designation index keys it ("FA-50" -> "fa50")."""
     return _compact(text)

@@ -13,7 +13,7 @@ from kg.extract.clauses import (
     _weapons,
 )
 from kg.extract.context import Context
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import company_at, load
 from kg.facts import Fact, Maker, Ref
 
 
@@ -120,10 +120,5 @@ def _company_after(sent: Sent, i: int) -> str | None:
     """The country of a firm the catalogue knows, named at token ``i`` (after its articles)."""
     while i < len(sent.words) and sent.words[i] in ("the", "le", "la", "l'"):
         i += 1
-    companies = load().company_country
-    for n in (4, 3, 2, 1):
-        name = " ".join(sent.words[i : i + n])
-        if name in companies:
-            return companies[name]
-    return None
+    return company_at(sent.words, i)
 

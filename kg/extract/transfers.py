@@ -31,6 +31,7 @@ from kg.extract.clauses import (
     _is_possessive,
     _weapons,
     _year_for,
+    before_articles,
     status_of,
 )
 from kg.extract.context import Context
@@ -58,9 +59,7 @@ def _listed_after(sent: Sent, m: Mention) -> bool:
 def _made_by(sent: Sent, m: Mention) -> bool:
     """The actor is the agent of a participle of making: "built by Korea", "développé conjointement par
     la Chine et le Pakistan"."""
-    i = m.start - 1
-    while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":
-        i -= 1
+    i = before_articles(sent, m)
     return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
 
 
@@ -72,9 +71,7 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
     for m, r, p in _actors(sent, ctx, left, right):
         if aid and p in ("to", "a", "au", "aux"):
             p = "destine"  # "military aid to Ukraine", "une aide militaire à l'Ukraine"
-        i = m.start - 1
-        while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":  # French "à" is folded to "a"
-            i -= 1
+        i = before_articles(sent, m)
         if p in ("a", "au", "aux", "to", "for") and i >= 1 and sent.words[i - 1].startswith(("destine", "bound")):
             p = "destine"
         out.append((m, r, p))
@@ -377,9 +374,7 @@ class TransferFrames:
         if not objects:
             return None
         m, r = objects[-1]
-        i = m.start - 1
-        while i >= 0 and sent.words[i] in DETS and sent.words[i] != "a":
-            i -= 1
+        i = before_articles(sent, m)
         return r if i >= 0 and "permit" in sent.cue_at(i) else None
 
     def _sanctioned_for(self, sent: Sent, t: Trigger) -> Ref | None:
