@@ -1147,3 +1147,14 @@ def test_local_production_and_a_framework_partnership_name_their_system(text, la
     found = [(sorted(p.key for p in f.parties), f.weapon.key if f.weapon else None)
              for f in facts(text, Agreement, lang)]
     assert (["FRA", "PER"], weapon) in found
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile signed a deal with Sweden for eight Gripen jets. Chile ordered the first four jets in 2019.",
+      "en", ("SWE", "CHL", "Gripen", 2019)),
+     ("Le Chili a signé avec la Suède l'achat de huit Gripen. Le Chili avait commandé les quatre premiers "
+      "appareils en 2019.", "fr", ("SWE", "CHL", "Gripen", 2019))],
+)
+def test_a_count_or_an_ordinal_after_the_article_still_takes_up_the_system(text, lang, expected):
+    assert [(*f.core, f.year) for f in facts(text, Deal, lang)] == [expected]

@@ -61,6 +61,12 @@ _NUMBERS = {
 }
 
 
+def _counting(sent: Sent, i: int) -> bool:
+    """A number or an ordinal between an article and its noun ("the first 18", "les deux derniers")."""
+    word = sent.words[i]
+    return word.isdigit() or word in _NUMBERS or "quantifier" in sent.cue_at(i)
+
+
 _SAME_TYPE = ("du meme type", "de ce type", "du meme modele", "of the same type", "of this type", "of the same model")
 
 
@@ -232,7 +238,10 @@ class Context:
         Dassault", "ces appareils", "the type") is the last system of its kind named before it."""
         if m.key not in _ANAPHORS:
             return None
-        before = sent.words[max(0, m.start - 2) : m.start]
+        start = m.start  # "the first 18 jets", "les 18 premiers appareils": the article is before the count
+        while start > 0 and m.start - start < 3 and _counting(sent, start - 1):
+            start -= 1
+        before = sent.words[max(0, start - 2) : start]
         if not any(w in _DEMONSTRATIVES for w in before):
             return None
         g = load()
