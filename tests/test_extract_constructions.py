@@ -1158,3 +1158,17 @@ def test_local_production_and_a_framework_partnership_name_their_system(text, la
 )
 def test_a_count_or_an_ordinal_after_the_article_still_takes_up_the_system(text, lang, expected):
     assert [(*f.core, f.year) for f in facts(text, Deal, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("La Force aérienne chilienne a reçu le premier Gripen E assemblé au Chili.", "fr"),
+     ("The Chilean Air Force received the first Gripen E assembled in Chile.", "en")],
+)
+def test_where_a_received_system_was_assembled_is_no_party_and_an_air_force_is_its_state(text, lang):
+    assert ("SWE", "CHL", "Gripen", "delivered") in deal_set(text, lang)
+
+
+def test_a_year_after_an_earlier_system_of_a_relative_clause_is_still_this_ones():
+    text = "Le Chili, qui avait envisagé le Gripen, a choisi en 2025 le même avion suédois."
+    assert [(*f.core, f.year) for f in facts(text, Deal, "fr")] == [("SWE", "CHL", "Gripen", 2025)]

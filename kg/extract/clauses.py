@@ -623,7 +623,11 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
             return after[0]
         # a year written after an earlier system of the list is that system's ("180 K2 under a contract signed
         # in 2022, as well as K9 howitzers"): not this one's
-        earlier = [x.end for x in sent.mentions if x.kind in ("weapon", "noun") and x.end <= weapon.start]
+        earlier = [
+            x.end
+            for x in sent.mentions
+            if x.kind in ("weapon", "noun") and x.end <= weapon.start and x.start not in aside
+        ]
         years = [(i, y) for i, y in years if not any(e <= i < weapon.start for e in earlier)]
         if not years:
             return None

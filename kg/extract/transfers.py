@@ -63,6 +63,16 @@ def _made_by(sent: Sent, m: Mention) -> bool:
     return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
 
 
+def _made_in(sent: Sent, m: Mention) -> bool:
+    """The actor is where a system is made: "assemblé au Brésil", "built in India" (a place, not a party)."""
+    i = before_articles(sent, m)
+    return (
+        i >= 1
+        and sent.words[i] in ("in", "en", "au", "aux", "a", "dans")
+        and (_MADE_VERB.match(sent.words[i - 1]) is not None or sent.words[i - 1].startswith("assembl"))
+    )
+
+
 def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
                      aid: bool = False) -> list[tuple[Mention, Ref, str | None]]:
     """Actors of a contract clause; "destiné(s) à X", "bound for X", and after an aid noun "to X", mark
@@ -139,6 +149,8 @@ class TransferFrames:
             for _m, r, p in right_actors:
                 if p == "from" and "away" in sent.words[max(0, _m.start - 4) : _m.start]:
                     continue  # "a move away from its ageing MiGs": left behind, not bought
+                if _made_in(sent, _m):
+                    continue  # "a reçu le premier Gripen assemblé au Brésil": where it was made
                 if p in ("by", "par") and (_made_by(sent, _m) or made_agent):
                     p, made_agent = "from", True  # "took delivery of frigates built by South Korea's Hyundai"
                 if p in ("with", "avec") and _after_cue(sent, _m):
