@@ -1172,3 +1172,10 @@ def test_where_a_received_system_was_assembled_is_no_party_and_an_air_force_is_i
 def test_a_year_after_an_earlier_system_of_a_relative_clause_is_still_this_ones():
     text = "Le Chili, qui avait envisagé le Gripen, a choisi en 2025 le même avion suédois."
     assert [(*f.core, f.year) for f in facts(text, Deal, "fr")] == [("SWE", "CHL", "Gripen", 2025)]
+
+
+def test_a_system_of_several_makers_comes_from_the_one_maker_the_article_names():
+    text = "France and Chile strengthened their ties. Chile ordered two Scorpene submarines in 2024."
+    assert deal_set(text) == {("FRA", "CHL", "Scorpene", "agreed")}
+    text = "France and Spain lobbied Chile. Chile ordered two Scorpene submarines in 2024."
+    assert deal_set(text) == set()

@@ -480,6 +480,9 @@ class TransferFrames:
         if maker is None and key in load().weapons:  # several makers: the one the sentence names
             named = {r.key for m2, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
             makers = [c for c in load().weapons[key].makers if c in named]
+            if not makers:  # else the one maker the article has named so far ("Scorpène" in a story on France)
+                seen = {r.key for r in self.ctx.actor_order if r.type == "Country"}
+                makers = [c for c in load().weapons[key].makers if c in seen]
             maker = makers[0] if len(makers) == 1 else None
         if maker:
             return Ref.country(maker)
