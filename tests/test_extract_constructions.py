@@ -1179,3 +1179,9 @@ def test_a_system_of_several_makers_comes_from_the_one_maker_the_article_names()
     assert deal_set(text) == {("FRA", "CHL", "Scorpene", "agreed")}
     text = "France and Spain lobbied Chile. Chile ordered two Scorpene submarines in 2024."
     assert deal_set(text) == set()
+
+
+def test_a_contract_told_again_names_its_system_whatever_the_makers_phrase_after_it():
+    text = ("Le gouvernement chilien réexamine sa commande d'un sous-marin suédois. Ce contrat porte sur un "
+            "sous-marin A26, construit par le groupe suédois Saab.")
+    assert ("SWE", "CHL", "A26", "agreed") in deal_set(text, "fr")

@@ -760,6 +760,12 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):
         return "delivered" if _past_form(sent, t) and "modal" not in near else "agreed"  # a donor's pledge
+    if (
+        t.frame == "purchase_n"
+        and word.startswith(("command", "order"))
+        and sent.words[t.start - 1 : t.start] in (["sa"], ["son"], ["ses"], ["leur"], ["its"], ["their"])
+    ):
+        return "agreed"  # "étudie la conversion de sa commande", "is reviewing its order": an order placed
     if "propose" in around and "agree" not in before:
         return "proposed"
     future = (

@@ -73,12 +73,25 @@ def _made_in(sent: Sent, m: Mention) -> bool:
     )
 
 
+def _maker_phrase(sent: Sent, m: Mention) -> bool:
+    """The actor qualifies the agent of a participle of making: "built by the state-owned Chinese group
+    CSOC", "construit par le groupe public chinois CSOC" (up to four words between "by" and it)."""
+    for i in range(m.start - 1, max(0, m.start - 6), -1):
+        if sent.words[i] in (",", ";") or sent.words[i] in CONJ:
+            return False
+        if sent.words[i] in ("by", "par"):
+            return _MADE_VERB.match(sent.words[i - 1]) is not None
+    return False
+
+
 def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
                      aid: bool = False) -> list[tuple[Mention, Ref, str | None]]:
     """Actors of a contract clause; "destiné(s) à X", "bound for X", and after an aid noun "to X", mark
     the buyer (as ``destine``)."""
     out = []
     for m, r, p in _actors(sent, ctx, left, right):
+        if _maker_phrase(sent, m):
+            continue  # "un sous-marin S26T, construit par le groupe public chinois CSOC": its maker, no party
         if aid and p in ("to", "a", "au", "aux"):
             p = "destine"  # "military aid to Ukraine", "une aide militaire à l'Ukraine"
         i = before_articles(sent, m)
