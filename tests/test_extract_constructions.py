@@ -1185,3 +1185,19 @@ def test_a_contract_told_again_names_its_system_whatever_the_makers_phrase_after
     text = ("Le gouvernement chilien réexamine sa commande d'un sous-marin suédois. Ce contrat porte sur un "
             "sous-marin A26, construit par le groupe suédois Saab.")
     assert ("SWE", "CHL", "A26", "agreed") in deal_set(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Chili a acheté un sous-marin. Le contrat a été signé sous le gouvernement de Sebastián Piñera, "
+      "alors président.", "fr"),
+     ("Chile bought a submarine. The contract was signed by General Sebastián Piñera, then president.", "en")],
+)
+def test_a_title_after_then_in_apposition_and_no_particle_in_the_name(text, lang):
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, lang)] == [("Sebastián Piñera", "CHL")]
+
+
+def test_a_title_without_a_state_takes_the_acting_state_not_an_objects_nationality():
+    text = ("Le gouvernement chilien revoit sa commande, le navire restant bloqué faute du moteur allemand "
+            "prévu, a indiqué le ministre de la Défense, Ana Soto.")
+    assert [(f.person.key, f.of.key) for f in facts(text, Official, "fr")] == [("Ana Soto", "CHL")]

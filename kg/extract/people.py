@@ -421,6 +421,8 @@ def _nearest_state(sent: Sent, i: int) -> str | None:
         if (m.kind == "country" and not m.setting) or (m.kind == "demonym" and m.attached in (None, "actor", "person"))
     ]
     before = [m for m in states if m.end <= i]
+    acting = [m for m in before if m.kind == "country" or m.attached is not None]
+    before = acting or before  # "le gouvernement thaïlandais ..., faute du moteur allemand": the government's
     subjects = [m for m in before if not _governed(sent, m)]  # "X is considering buying from Y or Z, ..."
     if subjects or before:
         return (subjects or before)[-1].key
@@ -581,6 +583,7 @@ def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
 
 
 _BEFORE_TITLE = _DETERMINERS | {"a", "an", "un", "une", "'s", "former", "ancien", "ancienne", "his", "her", "son", "sa"}
+_BEFORE_TITLE |= {"alors", "then", "now", "desormais"}  # "X, alors Premier ministre", "Y, then president"
 
 
 def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
@@ -602,8 +605,8 @@ def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
     while j >= 0 and (_is_name_token(sent, j) or sent.words[j] in _PARTICLES):
         j -= 1
     j += 1
-    while j < end and (sent.words[j] in _HONORIFICS or _is_rank(sent, j)):
-        j += 1  # "Air Marshal X, the chief of the air staff": the rank is no part of the name
+    while j < end and (sent.words[j] in _HONORIFICS or _is_rank(sent, j) or sent.words[j] in _PARTICLES):
+        j += 1  # "Air Marshal X, the chief of the air staff", "le gouvernement de X, alors ...": not the name
     if end - j < 2:
         known = sent.mention_at(end - 1, ("person",))
         return (known.start, known.end, known.key) if known else None
