@@ -1201,3 +1201,14 @@ def test_a_title_without_a_state_takes_the_acting_state_not_an_objects_nationali
     text = ("Le gouvernement chilien revoit sa commande, le navire restant bloqué faute du moteur allemand "
             "prévu, a indiqué le ministre de la Défense, Ana Soto.")
     assert [(f.person.key, f.of.key) for f in facts(text, Official, "fr")] == [("Ana Soto", "CHL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile signed a contract for two Swedish submarines. The defence ministry also signed a contract for 16 "
+      "Russian-made Mi-17 helicopters.", "en"),
+     ("Le Chili a signé un contrat pour deux sous-marins suédois. Le ministère de la Défense a aussi signé un "
+      "contrat pour 16 hélicoptères Mi-17 de fabrication russe.", "fr")],
+)
+def test_a_ministry_without_a_nationality_is_the_state_the_article_speaks_of(text, lang):
+    assert ("RUS", "CHL", "Mi-17") in {d[:3] for d in deal_set(text, lang)}
