@@ -1212,3 +1212,15 @@ def test_a_title_without_a_state_takes_the_acting_state_not_an_objects_nationali
 )
 def test_a_ministry_without_a_nationality_is_the_state_the_article_speaks_of(text, lang):
     assert ("RUS", "CHL", "Mi-17") in {d[:3] for d in deal_set(text, lang)}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile signed with Sweden. Poland entered the race after Chile's president Gabriel Boric scrapped a 2018 "
+      "contract for 16 Canadian-built Bell 412 helicopters.", "en"),
+     ("Le Chili a signé avec la Suède. La Pologne est entrée en lice après que le Chili a annulé un contrat de "
+      "2018 pour 16 hélicoptères Bell 412 de fabrication canadienne.", "fr")],
+)
+def test_a_clause_after_after_with_its_own_subject_has_that_subject(text, lang):
+    assert ("CAN", "CHL", "Bell 412", "cancelled") in deal_set(text, lang)
+    assert not any(d[1] == "POL" for d in deal_set(text, lang))

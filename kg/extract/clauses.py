@@ -554,6 +554,31 @@ _SUBORDINATORS = {
 }
 
 
+_TEMPORAL = {"after", "before", "since", "when", "once", "because", "apres", "avant", "lorsque", "quand"}
+
+
+def _subject_and_verb_after(sent: Sent, i: int) -> bool:
+    """A subordinate clause opens at ``i``: a state or a person (with its title), then within three words a
+    trigger ("after Canada suspended", "after Chile's president X scrapped", "après que le président X a
+    annulé"); not a noun phrase ("after the sale")."""
+    if sent.words[i : i + 1] in (["que"], ["qu'"]):
+        i += 1
+    j, actor = i, False
+    while j < len(sent.words) and j < i + 8:
+        m = sent.mention_at(j, ("country", "person", "alliance", "demonym"))
+        if m is not None:
+            j, actor = m.end, True
+        elif sent.words[j] in DETS or sent.words[j] == "'s" or any(s <= j < e for s, e in sent.role_spans):
+            j += 1  # "after President X", "le ministre"
+        else:
+            break
+    verbs = {"agree", "propose", "cancel", "refuse", "deliver", "relative_filler"}
+    return actor and (
+        any(j <= s <= j + 2 for s, e, f in sent.triggers)
+        or any(verbs & sent.cue_at(k) for k in range(j, min(j + 2, len(sent.words))))
+    )
+
+
 def _new_clause(sent: Sent, i: int) -> bool:
     """ ", and Prime Minister X said ...", "et négocie ...": a conjunction opening a clause, not a list item."""
     if (
@@ -567,6 +592,8 @@ def _new_clause(sent: Sent, i: int) -> bool:
         return True  # "s'est doté de drones Heron et négocie avec Washington ..."
     if sent.words[i] == "," and i + 1 < len(sent.words) and sent.words[i + 1] in _SUBORDINATORS:
         return True  # ", as Cairo looks to ...", ", alors que ..."
+    if sent.words[i] in _TEMPORAL and _subject_and_verb_after(sent, i + 1):
+        return True  # "X entered the picture after President Y scrapped ...": Y's clause
     if sent.words[i] != "," or i + 2 >= len(sent.words) or sent.words[i + 1] not in ("and", "et", "but", "mais"):
         return False
     nxt = i + 2
