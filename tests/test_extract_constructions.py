@@ -1224,3 +1224,12 @@ def test_a_ministry_without_a_nationality_is_the_state_the_article_speaks_of(tex
 def test_a_clause_after_after_with_its_own_subject_has_that_subject(text, lang):
     assert ("CAN", "CHL", "Bell 412", "cancelled") in deal_set(text, lang)
     assert not any(d[1] == "POL" for d in deal_set(text, lang))
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile signed the deal with Janusz Nowak, president of the Polish manufacturer.", "en"),
+     ("Le Chili a signé le contrat avec Jean Dubois, président du groupe français.", "fr")],
+)
+def test_the_president_of_a_firm_holds_no_state_office(text, lang):
+    assert facts(text, Leader, lang) == [] and facts(text, Official, lang) == []

@@ -478,11 +478,15 @@ def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:
     j = i + 1
     while j < len(sent.words) and sent.words[j] in _DETERMINERS:
         j += 1
+    if j < len(sent.tokens) and "company_noun" in sent.cue_at(j):
+        return True  # "président du groupe français", "head of the shipbuilder"
     if j >= len(sent.tokens) or not (sent.tokens[j].text[:1].isupper() or lowercase and sent.tokens[j].text.isalpha()):
         return False
     if "state_body" in sent.cue_at(j):
         return False  # "président de la transition", "head of the junta": a state's own body
     m = sent.mention_at(j)
+    if m is not None and m.kind == "demonym" and m.end < len(sent.words) and "company_noun" in sent.cue_at(m.end):
+        return True  # "president of the Polish manufacturer", "PDG du groupe français"
     return m is None or m.kind not in ("country", "alliance", "demonym", "person")
 
 
