@@ -1233,3 +1233,14 @@ def test_a_clause_after_after_with_its_own_subject_has_that_subject(text, lang):
 )
 def test_the_president_of_a_firm_holds_no_state_office(text, lang):
     assert facts(text, Leader, lang) == [] and facts(text, Official, lang) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Chili a acheté des missiles PL-15 fabriqués en Chine.", "fr"),
+     ("Chile bought PL-15 missiles, which were developed in China.", "en"),
+     ("Le J-10C du Chili emporte des missiles PL-15, eux aussi mis au point en Chine.", "fr")],
+)
+def test_made_in_one_of_its_makers_states_the_maker_and_no_co_production(text, lang):
+    assert ("PL-15", "CHN") in {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}
+    assert facts(text, Agreement, lang) == []

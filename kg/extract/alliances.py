@@ -143,6 +143,8 @@ class AgreementFrames:
             return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
         if t.frame == "coproduce" and _adjectival_participle(sent, t):
             return  # "a jet jointly developed by A and B and manufactured domestically": how it is made
+        if t.frame == "coproduce" and _made_where_its_maker_is(sent, self.ctx, t):
+            return  # "des missiles PL-15 fabriqués en Chine": where its maker made it, no co-production
         if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
             return  # an existing cooperation mentioned in passing is not an agreement
         parties: list[Ref] = []
@@ -296,3 +298,14 @@ def _framework(sent: Sent, t: Trigger) -> bool:
     before = " ".join(sent.words[max(0, t.start - 5) : t.start])
     return any(p in before for p in ("dans le cadre", "as part of", "under a", "under an", "under the"))
 
+
+def _made_where_its_maker_is(sent: Sent, ctx: Context, t: Trigger) -> bool:
+    """A participle of making right after a system, then "in"/"en" and one of the system's makers in the
+    catalogue: "PL-15 missiles made in China" says who made it, not that two states produce it."""
+    i = t.end
+    if i >= len(sent.words) or sent.words[i] not in ("in", "en"):
+        return False
+    place = sent.mention_at(i + 1, ("country",))
+    before = _weapons(sent, ctx, max(0, t.start - 4), t.start, coordinated=False)[-1:]
+    g = load()
+    return place is not None and any(k in g.weapons and place.key in g.weapons[k].makers for m, k in before)

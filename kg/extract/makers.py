@@ -91,6 +91,25 @@ class MakerFrames:
                 for maker in makers:
                     self.facts.append(Maker(Ref.weapon(key), maker, self._evidence(sent)))
 
+    def _made_in(self, sent: Sent) -> None:
+        """ "PL-15 missiles made in China", "des missiles mis au point en Chine": the country a system
+        was made in, when the catalogue has it among the system's makers (not a licensee's plant)."""
+        g = load()
+        words = sent.words
+        for i, w in enumerate(words):
+            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]):
+                continue
+            j = i + 1
+            while j < len(words) and words[j] in DETS:
+                j += 1
+            place = sent.mention_at(j, ("country",)) if j < len(words) else None
+            if place is None:
+                continue
+            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons]
+            for _m, key in weapons[-1:]:
+                if place.key in g.weapons[key].makers:
+                    self.facts.append(Maker(Ref.weapon(key), Ref.country(place.key), self._evidence(sent)))
+
     # --------------------------------------------------------------- makers
     def _makers(self, sent: Sent) -> None:
         g = load()
@@ -105,6 +124,7 @@ class MakerFrames:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
         self._stated_origins(sent)
         self._made_by(sent)
+        self._made_in(sent)
         companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
         specific = {m.key for m in sent.mentions if m.kind == "weapon"}
         if not specific:
