@@ -303,9 +303,17 @@ def _made_where_its_maker_is(sent: Sent, ctx: Context, t: Trigger) -> bool:
     """A participle of making right after a system, then "in"/"en" and one of the system's makers in the
     catalogue: "PL-15 missiles made in China" says who made it, not that two states produce it."""
     i = t.end
-    if i >= len(sent.words) or sent.words[i] not in ("in", "en"):
+    if i >= len(sent.words) or sent.words[i] not in ("in", "en") or _planned(sent, t.start):
         return False
     place = sent.mention_at(i + 1, ("country",))
     before = _weapons(sent, ctx, max(0, t.start - 4), t.start, coordinated=False)[-1:]
     g = load()
     return place is not None and any(k in g.weapons and place.key in g.weapons[k].makers for m, k in before)
+
+
+def _planned(sent: Sent, i: int) -> bool:
+    """A modal or future before position ``i``: "will be built in", "seront construits en" (a plan)."""
+    return any(
+        "modal" in sent.cue_at(k) or sent.words[k] in ("will", "sera", "seront")
+        for k in range(max(0, i - 3), i)
+    )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from kg.extract.alliances import _planned
 from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
     _MADE_VERB,
@@ -97,8 +98,8 @@ class MakerFrames:
         g = load()
         words = sent.words
         for i, w in enumerate(words):
-            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]):
-                continue
+            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]) or _planned(sent, i - 1):
+                continue  # "will be built in Britain": a plan, not who made it
             j = i + 1
             while j < len(words) and words[j] in DETS:
                 j += 1
