@@ -1244,3 +1244,21 @@ def test_the_president_of_a_firm_holds_no_state_office(text, lang):
 def test_made_in_one_of_its_makers_states_the_maker_and_no_co_production(text, lang):
     assert ("PL-15", "CHN") in {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}
     assert facts(text, Agreement, lang) == []
+
+
+def test_a_designation_number_is_no_year():
+    text = "Chile signed a contract for 24 PzH 2000 howitzers and 12 Mirage 2000 jets from France."
+    assert all(f.year is None for f in facts(text, Deal))
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile signed a contract with Germany's Krauss-Maffei Wegmann for 40 Leopard 2A7 tanks and 24 PzH 2000 "
+      "howitzers.", "en", {("Leopard 2", "DEU"), ("PzH 2000", "DEU")}),
+     ("The choice is a blow to Germany's Rheinmetall, whose Lynx KF41 lost the contest in Chile.", "en",
+      {("Lynx", "DEU")}),
+     ("Le Chili a écarté le Rafale du français Dassault Aviation et le F-16 de l'américain Lockheed Martin.", "fr",
+      {("Rafale", "FRA"), ("F-16", "USA")})],
+)
+def test_a_firm_of_a_stated_nationality_makes_the_systems_the_catalogue_gives_it(text, lang, expected):
+    assert expected <= {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}

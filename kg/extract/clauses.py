@@ -627,6 +627,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         (i, int(sent.words[i]))
         for i in range(left, right)
         if YEAR.match(sent.words[i])
+        and sent.mention_at(i, ("weapon",)) is None  # "PzH 2000", "Mirage 2000": a designation
         and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
         and "event" not in sent.cue_at(i + 1)  # "before the 2020 war": the year of the war
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade

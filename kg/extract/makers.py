@@ -12,6 +12,7 @@ from kg.extract.clauses import (
     _actors,
     _is_possessive,
     _weapons,
+    before_articles,
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import company_at, load
@@ -135,6 +136,12 @@ class MakerFrames:
             known = g.weapons[key].makers if key in g.weapons else ()
             if not known or companies[0].key in known:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
+        # "a contract with Germany's KMW for Leopard tanks and PzH 2000 howitzers", "le Rafale du français
+        # Dassault": every system of the sentence that a firm of that nationality makes, by the catalogue
+        for owner in {c.key for c in companies} | _firm_owners(sent):
+            for key in specific:
+                if key in g.weapons and owner in g.weapons[key].makers:
+                    self.facts.append(Maker(Ref.weapon(key), Ref.country(owner), self._evidence(sent)))
 
 
 def _company_after(sent: Sent, i: int) -> str | None:
@@ -143,3 +150,19 @@ def _company_after(sent: Sent, i: int) -> str | None:
         i += 1
     return company_at(sent.words, i)
 
+
+
+def _firm_owners(sent: Sent) -> set[str]:
+    """States a sentence gives as a firm's nationality: "Germany's Rheinmetall", "Israel's Elbit
+    Systems", "PZL Mielec of Poland"."""
+    words, owners = sent.words, set()
+    for m in sent.mentions:
+        if m.kind != "country":
+            continue
+        k = m.end
+        if k + 1 < len(words) and words[k] == "'s" and company_at(words, k + 1) is not None:
+            owners.add(m.key)
+        j = before_articles(sent, m)
+        if j >= 1 and words[j] == "of" and any(company_at(words, i) for i in range(max(0, j - 3), j)):
+            owners.add(m.key)
+    return owners
