@@ -1262,3 +1262,23 @@ def test_a_designation_number_is_no_year():
 )
 def test_a_firm_of_a_stated_nationality_makes_the_systems_the_catalogue_gives_it(text, lang, expected):
     assert expected <= {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("La marine chilienne a admis au service actif deux sous-marins de classe Kilo de fabrication russe.",
+      {("RUS", "CHL", "Kilo class", "delivered")}),
+     ("Le Chili s'est tourné vers d'autres fournisseurs, recevant deux frégates MEKO A-200 construites par "
+      "l'allemand ThyssenKrupp Marine Systems et trois corvettes C28A de fabrication chinoise.",
+      {("DEU", "CHL", "MEKO", "delivered"), ("CHN", "CHL", "C28A", "delivered")}),
+     ("Lors de la visite du président russe Vladimir Poutine en 2006, le gouvernement chilien avait commandé à "
+      "la Russie des chasseurs Su-30MKA.", {("RUS", "CHL", "Su-30", "agreed")})],
+)
+def test_french_inductions_participles_class_names_and_titled_people_in_adjuncts(text, expected):
+    assert deal_set(text, "fr") == expected
+
+
+def test_a_visit_by_a_person_names_no_buyer():
+    text = ("Chile signed an agreement to buy 20 Gripen jets from Sweden during a visit by Swedish Prime Minister "
+            "Ulf Kristersson.")
+    assert ("SWE", "CHL", "Gripen", "agreed") in deal_set(text)

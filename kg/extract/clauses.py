@@ -185,8 +185,12 @@ _COUNTS = {"two", "three", "four", "five", "several", "many", "some", "deux", "t
 
 def _governing_prep(sent: Sent, m: Mention) -> str | None:
     i = m.start - 1
-    if m.kind == "person":  # "du président Emmanuel Macron": the preposition before the title
-        while i >= 0 and any(s <= i < e for s, e in sent.role_spans) or (i >= 0 and sent.words[i] in (",",)):
+    if m.kind == "person":  # "du président (russe) Emmanuel Macron": the preposition before the title
+        while i >= 0 and (
+            any(s <= i < e for s, e in sent.role_spans)
+            or sent.words[i] == ","
+            or getattr(sent.mention_at(i, ("demonym",)), "attached", None) == "person"
+        ):
             i -= 1
     if m.kind == "demonym" and sent.lang == "fr":
         while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
@@ -429,7 +433,10 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
         if any(c in carried for c in ("ainsi que", "as well as", "along with")) and len(gap) <= 20:
             kept.append((m, key))
             continue
-        if len(gap) > 8 or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
+        # a long gap still lists when its conjunction opens the next item: "deux frégates MEKO construites
+        # par l'allemand TKMS et trois corvettes C28A"
+        closing = any(w in ("et", "and") for w in gap[-4:]) and len(gap) <= 14
+        if (len(gap) > 8 and not closing) or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break
         kept.append((m, key))
     return kept

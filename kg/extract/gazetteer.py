@@ -301,6 +301,8 @@ def load() -> Gazetteer:
                 g.designations.setdefault(_compact(name), key)
             else:
                 g.names.add(name, "weapon", key)
+                if name.endswith((" class", "-class")):  # French word order: "sous-marins de classe Kilo"
+                    g.names.add("classe " + name[: -len(" class")], "weapon", key)
         for company in split_cell(row.get("company", "")):
             makers = row.get("maker", "").split()
             if len(makers) == 1:

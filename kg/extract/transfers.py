@@ -157,6 +157,7 @@ class TransferFrames:
                 for m in sent.mentions
                 if m.kind == "country" and m.setting and t.end <= m.start < right and sent.words[m.start - 1] == "en"
             ]
+        maker_supplier = False
         if t.frame in BUY_LIKE or t.frame == "compete":
             made_agent = False  # the states coordinated after "built by" share its reading
             for _m, r, p in right_actors:
@@ -170,13 +171,15 @@ class TransferFrames:
                     p = "from"  # "signed a deal with France to buy"
                 if t.frame == "receive" and p in ("de", "du", "des", "d'"):
                     p = "from"  # "a reçu des Émirats un avion", "reçu de la France"
+                if p == "from" and made_agent and supplier is None:
+                    maker_supplier = True  # the supplier is the maker a "built by" names
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
                     co_suppliers.append(r)  # "from Germany and Norway"
                 elif p in SUPPLIER_PREPS and supplier is None:
                     supplier = r
-                elif p in RECIPIENT_PREPS_BUY:
-                    recipients.append(r)
+                elif p in RECIPIENT_PREPS_BUY and (passive or t.frame in NOMINAL or p not in ("by", "par")):
+                    recipients.append(r)  # "bought by Chile"; not "during a visit by Chile's president"
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
                 supplier = next(
                     (
@@ -255,6 +258,9 @@ class TransferFrames:
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         for m, key in weapons:
             weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
+            if maker_supplier and m is not None and m.maker and weapon_supplier != Ref.country(m.maker):
+                # "frégates MEKO construites par l'allemand TKMS et corvettes C28A de fabrication chinoise"
+                weapon_supplier = Ref.country(m.maker)
             if pair:
                 known = self._supplier_for(key, m, sent)
                 weapon_supplier = known if known in pair else pair[0]
