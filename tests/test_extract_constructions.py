@@ -1282,3 +1282,33 @@ def test_a_visit_by_a_person_names_no_buyer():
     text = ("Chile signed an agreement to buy 20 Gripen jets from Sweden during a visit by Swedish Prime Minister "
             "Ulf Kristersson.")
     assert ("SWE", "CHL", "Gripen", "agreed") in deal_set(text)
+
+
+def test_sanctions_imposed_by_an_agent_are_the_agents():
+    text = "Le Chili n'a pas appliqué les sanctions imposées par l'UE à la Russie."
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("EU", "RUS")]
+
+
+def test_a_subject_after_a_fronted_adjunct_is_the_topic_for_le_pays():
+    text = ("Washington avait mis en garde Santiago. Candidate à l'adhésion à l'Union européenne, la Serbie refuse "
+            "de rejoindre l'Otan. En 2020, le pays avait reçu auprès de Pékin six drones armés CH-92A.")
+    assert {d[:2] for d in deal_set(text, "fr")} == {("CHN", "SRB")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("La Serbie a commandé le FK-3 à la Chine. Le FK-3 avait été livré par six gros porteurs Y-20 de l'armée "
+      "de l'air chinoise. Washington avait mis en garde Belgrade contre l'achat de ce système.", "fr"),
+     ("Serbia ordered the FK-3 from China. The FK-3 was delivered by six Y-20 transport aircraft.", "en")],
+)
+def test_the_agent_of_a_passive_delivery_carried_it_and_this_system_is_no_aircraft(text, lang):
+    assert deal_set(text, lang) == {("CHN", "SRB", "FK-3", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("La Serbie a présenté ses armes. Le Pantsir-S1, acquis auprès de Moscou en 2020, était aussi montré.", "fr"),
+     ("Serbia showed its weapons. The Pantsir-S1, bought from Russia in 2020, was also on display.", "en")],
+)
+def test_a_purchase_participle_after_its_noun_is_the_article_states(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("RUS", "SRB", "Pantsir")}

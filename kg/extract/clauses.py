@@ -323,12 +323,23 @@ def _actors(sent: Sent, ctx: Context, start: int, end: int) -> list[tuple[Mentio
         prep = None if _is_possessive(sent, m) else _governing_prep(sent, m)  # "for Poland's use": the owner
         if prep is None and prev is not None and prev[1] is not None:
             gap = sent.words[prev[0].end : m.start]
-            aside = prev[1] in _ADJUNCT_PREPS and "," in gap  # "Selon Ankara, la Turquie a reçu": not a list
+            # "Selon Ankara, la Turquie a reçu", "Candidate à l'UE, la Serbie refuse": not a list
+            aside = "," in gap and (prev[1] in _ADJUNCT_PREPS or _verb_at(sent, m.end))
             if gap and not aside and all(w in CONJ or w in DETS for w in gap):
                 prep = prev[1]
         out.append((m, ref, prep))
         prev = (m, prep)
     return out
+
+
+_VERB_CUES = {"relative_filler", "modal", "negation", "agree", "propose", "cancel", "refuse", "deliver", "be"}
+
+
+def _verb_at(sent: Sent, i: int) -> bool:
+    """A verb (a trigger, an auxiliary, a status verb) at position ``i``: "la Serbie refuse", "Chile has"."""
+    return i < len(sent.words) and (
+        any(s == i for s, e, f in sent.triggers) or bool(_VERB_CUES & sent.cue_at(i))
+    )
 
 
 def _absorbed(sent: Sent, noun: Mention, specific: list[Mention]) -> bool:
@@ -690,14 +701,18 @@ def _past_form(sent: Sent, t: Trigger) -> bool:
     return word.endswith(("e", "ee", "es", "ees", "i", "is", "u", "us")) and not word.endswith(("er", "ir", "re"))
 
 
+_PARTICIPLE_FR = ("é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts")
+
+
 def _is_passive(sent: Sent, t: Trigger) -> bool:
     """A participle after a form of "be"/"être": "was sold", "sera livrée", "will be supplied"."""
     word = sent.words[t.end - 1]
     if sent.lang == "en":
         participle = word.endswith(("ed", "en", "ld", "ght", "nt", "wn")) or word in ("sold", "sent", "bought", "given")
-    else:
-        participle = word.endswith(("e", "ee", "es", "ees", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts"))
-        participle = participle and not word.endswith(("er", "ir", "re"))
+    else:  # the accented form tells "livré" from "livre"
+        surface = sent.tokens[t.end - 1].lower
+        participle = surface.endswith(_PARTICIPLE_FR)
+        participle = participle and not word.endswith(("er", "ir"))
     if any(w in ("s'", "se") for w in sent.words[max(0, t.start - 4) : t.start]):
         return False  # "s'est doté de": a pronominal verb, not a passive
     return participle and any("be" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start))

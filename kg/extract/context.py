@@ -61,6 +61,11 @@ _NUMBERS = {
 }
 
 
+def _category(key: str) -> str:
+    info = load().weapons.get(key)
+    return info.category if info else ""
+
+
 def _counting(sent: Sent, i: int) -> bool:
     """A number or an ordinal between an article and its noun ("the first 18", "les deux derniers")."""
     word = sent.words[i]
@@ -193,6 +198,10 @@ class Context:
         g = load()
         before = sent.words[m.start - 1] if m.start > 0 else ""
         if before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") and self.weapon_order:
+            if m.key == "system":  # "ce système": a system, not the aircraft or the ship that carried it
+                systems = [k for k in reversed(self.weapon_order) if _category(k) not in ("Aircraft", "Ships")]
+                if systems:
+                    return self.main_weapon if self.main_weapon in systems else systems[0]
             return self.weapon_order[-1]
         category = g.noun_category.get(m.key, "")
         same = [k for k in self.first_weapons if g.weapons.get(k) and g.weapons[k].category == category]

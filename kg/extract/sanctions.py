@@ -83,6 +83,11 @@ class SanctionFrames:
             group = self._subjects(sent, 0, t.start)
             # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
             by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
+            agent = [r for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 3]
+            if agent and t.start > 0 and sent.mention_at(t.start - 1) is None and "sanction_n" in {
+                f for s, e, f in sent.triggers if e == t.start
+            }:
+                by = agent  # "les sanctions imposées par l'UE à la Russie": the participle's agent
             sales = any(o.frame in ("sale_n", "purchase_n") and 0 <= o.start - t.end <= 3 for o in triggers)
             preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])

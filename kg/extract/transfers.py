@@ -63,6 +63,28 @@ def _made_by(sent: Sent, m: Mention) -> bool:
     return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
 
 
+def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
+    """A purchase participle set after its noun, with no auxiliary: "le Pantsir-S1, acquis auprès de
+    Moscou", "the Pantsir, bought from Russia in 2020,"."""
+    if t.start == 0 or t.end - t.start != 1:
+        return False
+    before = sent.words[t.start - 1]
+    noun = sent.mention_at(t.start - 1, ("weapon", "noun")) is not None
+    surface = sent.tokens[t.start].lower
+    participle = surface.endswith(("é", "és", "ée", "ées", "is", "ise", "ises", "ed", "bought"))
+    return participle and (before == "," or noun)
+
+
+def _counted_agent(sent: Sent, m: Mention) -> bool:
+    """The weapon heads an agent phrase with a count or adjectives: "par six gros porteurs Y-20"."""
+    for i in range(m.start - 1, max(-1, m.start - 6), -1):
+        if sent.words[i] in ("par", "by"):
+            return True
+        if sent.words[i] in (",", ";") or sent.mention_at(i, ("weapon", "country", "person")) is not None:
+            return False
+    return False
+
+
 def _made_in(sent: Sent, m: Mention) -> bool:
     """The actor is where a system is made: "assemblé au Brésil", "built in India" (a place, not a party)."""
     i = before_articles(sent, m)
@@ -116,6 +138,10 @@ class TransferFrames:
         if status is None:
             return
         weapons = _weapons(sent, self.ctx, t.end, right)
+        if weapons and t.frame not in NOMINAL and _is_passive(sent, t):
+            # "le FK-3 a été livré par six avions Y-20": the agent carried it, the subject was delivered
+            weapons = [(m, k) for m, k in weapons if m is None or sent.words[before_articles(sent, m)] not in
+                       ("par", "by") and not _counted_agent(sent, m)]
         if not weapons and t.frame in NOMINAL:
             relative = any(w in ("whose", "dont") for w in sent.words[max(0, t.start - 2) : t.start])
             weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start, coordinated=False)[
@@ -194,6 +220,11 @@ class TransferFrames:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
+            if not recipients and not subjects and supplier is not None and _participle_after_noun(sent, t):
+                # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...": bought by the state the article is about
+                main = self.ctx.main_country
+                buyer = main if main is not None and main != supplier else None
+                recipients = [buyer] if buyer is not None else []
             if t.frame == "possess":
                 if any(m is not None and m.start < t.start for m, _k in weapons):
                     supplier, co_suppliers = None, []  # "le Rafale est en service au Qatar": the states operate it
