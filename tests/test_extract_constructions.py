@@ -1312,3 +1312,23 @@ def test_the_agent_of_a_passive_delivery_carried_it_and_this_system_is_no_aircra
 )
 def test_a_purchase_participle_after_its_noun_is_the_article_states(text, lang):
     assert {d[:3] for d in deal_set(text, lang)} == {("RUS", "SRB", "Pantsir")}
+
+
+def test_a_state_office_of_a_person_the_people_list_gives_an_organisation_is_the_states():
+    text = "La Belgique achète des F-35. Le ministre a parlé aux côtés du Premier ministre Charles Michel."
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")] == [("Charles Michel", "BEL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Le gouvernement chilien a tranché jeudi en faveur de l'avion de combat furtif F-35.", "fr",
+      {("USA", "CHL", "F-35", "proposed")}),
+     ("En 1975, le Chili avait préféré le F-16 américain au Mirage F1 de l'avionneur français Dassault.", "fr",
+      {("USA", "CHL", "F-16", "proposed"), ("FRA", "CHL", "Mirage F1", "refused")}),
+     ("Le choix chilien rejoint celui des Pays-Bas voisins, qui ont commandé leurs premiers F-35 en 2013.", "fr",
+      {("USA", "NLD", "F-35", "agreed")}),
+     ("Chile's government decided Thursday in favour of the F-35 stealth fighter.", "en",
+      {("USA", "CHL", "F-35", "proposed")})],
+)
+def test_choices_preferences_and_relative_clauses_after_an_adjective(text, lang, expected):
+    assert deal_set(text, lang) == expected

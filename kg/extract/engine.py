@@ -87,7 +87,10 @@ def people_facts(ctx: Context) -> list[Fact]:
             continue  # company officers and the opposition hold no office of a state (corpus convention)
         if r.kind == "official" and r.person in leaders and is_rank_title(r.role):
             continue  # "le colonel X, président de la transition": the rank is no second office
-        of = r.of or ctx.people.country_of(r.person) or r.near or (fallback.key if fallback else None)
+        known = ctx.people.country_of(r.person)
+        if known in g.alliances and r.near not in g.alliances and _state_office(r.role):
+            known = None  # "le Premier ministre Charles Michel": a state's office, whatever he led later
+        of = r.of or known or r.near or (fallback.key if fallback else None)
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)
@@ -258,3 +261,8 @@ def _entity(ref: Ref, names: set[str], g) -> Entity:
 
 
 __all__ = ["analyse", "build_entities", "merge_facts", "run"]
+
+
+def _state_office(role: str) -> bool:
+    """A title only a state gives ("prime minister", "defence minister", "king"), never an organisation."""
+    return any(w in role for w in ("minister", "chancellor", "king", "emir", "premier"))

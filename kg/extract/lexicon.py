@@ -33,7 +33,9 @@ class _Pattern:
 class PatternSet:
     """Multi-word patterns with prefix wildcards, matched longest first at each position."""
 
-    def __init__(self, rows: list[tuple[str, str]]) -> None:
+    def __init__(self, rows: list[tuple[str, str]], inserts: frozenset[str] = frozenset()) -> None:
+        # words a phrase may enclose between its own words: "a tranché jeudi en faveur de"
+        self._inserts = inserts
         # patterns whose first word is a plain word are found by that word; the others (a wildcard in the
         # first word) by its first two letters
         self._by_word: dict[str, list[_Pattern]] = defaultdict(list)
@@ -67,10 +69,21 @@ class PatternSet:
         """(end, label) of every pattern matching at position ``i``, longest first."""
         out = []
         for p in self._candidates(words[i]):
-            n = len(p.words)
-            if i + n <= len(words) and all(rx.match(words[i + k]) for k, rx in enumerate(p.words[1:], 1)):
-                out.append((i + n, p.label))
+            end = self._match_rest(words, i + 1, p.words[1:])
+            if end is not None:
+                out.append((end, p.label))
         return out
+
+    def _match_rest(self, words: list[str], j: int, rest: tuple[re.Pattern[str], ...]) -> int | None:
+        """Where the pattern's other words end when they follow from ``j`` (at most two inserted words)."""
+        skipped = 0
+        for rx in rest:
+            while j < len(words) and not rx.match(words[j]) and words[j] in self._inserts and skipped < 2:
+                j, skipped = j + 1, skipped + 1
+            if j >= len(words) or not rx.match(words[j]):
+                return None
+            j += 1
+        return j
 
     def scan(self, words: list[str]) -> list[tuple[int, int, str]]:
         """Non-overlapping longest matches: (start, end, label)."""
@@ -130,4 +143,5 @@ def load_lexicon(lang: str) -> Lexicon:
     """The trigger and cue tables of one language (``fr`` or ``en``)."""
     triggers = [(r["pattern"], r["frame"]) for r in read_table(f"triggers_{lang}.tsv")]
     cues = [(r["pattern"], r["cue"]) for r in read_table(f"cues_{lang}.tsv")]
-    return Lexicon(lang, PatternSet(triggers), PatternSet(cues))
+    inserts = frozenset(p for p, c in cues if c == "insert")
+    return Lexicon(lang, PatternSet(triggers, inserts), PatternSet(cues))

@@ -18,6 +18,7 @@ from kg.extract.clauses import (
     _SUBJECT_PRONOUNS,
     CONJ,
     DETS,
+    PREPS,
     SANCTION,
     TRANSFER,
     Trigger,
@@ -94,6 +95,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         if j >= 0 and sent.words[j] == ",":
             j -= 1
         m = sent.mention_at(j) if j >= 0 else None
+        if m is None and j >= 1 and _adjective_like(sent, j):
+            m = sent.mention_at(j - 1)  # "des Pays-Bas voisins, qui ont commandé": an adjective after the name
+            j -= 1
         return self.ctx.actor(m) if m is not None and m.end == j + 1 else None
 
     def _subject_or_coref(self, sent: Sent, start: int, end: int) -> list[Ref]:
@@ -223,8 +227,11 @@ def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
     if not chosen:
         return triggers
     added = []
+    prefer = sent.words[chosen[0].start].startswith(("prefer", "privilegi"))
     for i in range(chosen[0].end, len(sent.words) - 1):
-        if sent.words[i] != "over":
+        # "chose the Gripen over the F-16"; "a préféré le F-16 au Mirage F1": the second is passed over
+        if sent.words[i] != "over" and not (prefer and sent.words[i] in ("au", "aux") and sent.tokens[i].lower in (
+            "au", "aux") and i > chosen[0].end + 1):
             continue
         j = i + 1
         while j < len(sent.words) and (
@@ -284,3 +291,16 @@ def _own_activity(sent: Sent, e: int) -> bool:
         return False
     return not any({"trade_noun", "aid"} & sent.cue_at(i) for i in range(e + 1, min(len(sent.words), e + 7)))
 
+
+
+def _adjective_like(sent: Sent, i: int) -> bool:
+    """A lower-case word that is no article, preposition, verb or cue: "voisins", "neighbouring"."""
+    token = sent.tokens[i].text
+    return (
+        token.isalpha()
+        and token.islower()
+        and sent.words[i] not in DETS
+        and sent.words[i] not in PREPS
+        and not sent.cue_at(i)
+        and not any(s <= i < e for s, e, f in sent.triggers)
+    )
