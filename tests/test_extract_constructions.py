@@ -1332,3 +1332,18 @@ def test_a_state_office_of_a_person_the_people_list_gives_an_organisation_is_the
 )
 def test_choices_preferences_and_relative_clauses_after_an_adjective(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Chile ordered 36 Caesar howitzers from France in 2020. The first guns arrived two years later.", "en"),
+     ("Le Chili a commandé 36 canons Caesar à la France en 2020. Les premiers canons sont arrivés deux ans plus "
+      "tard.", "fr")],
+)
+def test_an_arrival_with_no_place_is_the_deal_told_for_that_system(text, lang):
+    assert deal_set(text, lang) == {("FRA", "CHL", "Caesar", "delivered")}
+
+
+def test_machine_guns_are_no_artillery():
+    text = "Chile bought machine guns from Belgium."
+    assert {d[2] for d in deal_set(text)} <= {"machine gun"}

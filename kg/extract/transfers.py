@@ -474,7 +474,11 @@ class TransferFrames:
     def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
         places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
-        if not places:
+        if not places:  # "the first guns arrived two years later": the deal the article told for them
+            for _m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
+                supplier = self.ctx.suppliers.get(key)
+                if key in self.deal_recipients and supplier is not None:
+                    self._deal(sent, Ref.country(supplier), self.deal_recipients[key], key, status, None)
             return
         recipient = Ref.country(places[0].key)
         stated = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in ("from", "de") and r != recipient]
