@@ -1347,3 +1347,14 @@ def test_an_arrival_with_no_place_is_the_deal_told_for_that_system(text, lang):
 def test_machine_guns_are_no_artillery():
     text = "Chile bought machine guns from Belgium."
     assert {d[2] for d in deal_set(text)} <= {"machine gun"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Chili avait commandé à la Russie des chasseurs Su-30MKA et des chars T-90. L'essentiel de ce matériel "
+      "a depuis été livré.", "fr"),
+     ("Chile ordered Su-30MKA fighters and T-90 tanks from Russia. Most of this equipment has since been "
+      "delivered.", "en")],
+)
+def test_this_equipment_takes_up_every_system_of_the_last_deals(text, lang):
+    assert deal_set(text, lang) == {("RUS", "CHL", "Su-30", "delivered"), ("RUS", "CHL", "T-90", "delivered")}

@@ -63,6 +63,9 @@ def _made_by(sent: Sent, m: Mention) -> bool:
     return i >= 1 and sent.words[i] in ("by", "par") and _MADE_VERB.match(sent.words[i - 1]) is not None
 
 
+_PACKAGE_DEMONSTRATIVES = {"ce", "cet", "ces", "this", "these", "that", "those"}
+
+
 def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     """A purchase participle set after its noun, with no auxiliary: "le Pantsir-S1, acquis auprès de
     Moscou", "the Pantsir, bought from Russia in 2020,"."""
@@ -152,6 +155,7 @@ class TransferFrames:
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
             # the system nearest before the verb ("the FK-3 system that Serbia bought")
             weapons = _weapons(sent, self.ctx, left, t.start, coordinated=False)[-1:]
+        weapons = self._package(sent, weapons)
         if not weapons:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
@@ -524,6 +528,21 @@ class TransferFrames:
         ):
             owners = self._subject_or_coref(sent, 0, t.start)
         return owners
+
+    def _package(self, sent: Sent, weapons: list) -> list:
+        """ "L'essentiel de ce matériel a été livré", "this equipment": a demonstrative before a word for
+        equipment in general takes up every system of the last sentence that told deals."""
+        if len(weapons) != 1 or weapons[0][0] is None:
+            return weapons
+        m = weapons[0][0]
+        before = sent.words[m.start - 1] if m.start > 0 else ""
+        if m.kind != "noun" or m.key not in ("equipment", "weapon") or before not in _PACKAGE_DEMONSTRATIVES:
+            return weapons
+        last = self._last_deal()
+        if last is None or last.evidence is None:
+            return weapons
+        told = [f.weapon.key for f in self.facts if isinstance(f, Deal) and f.evidence == last.evidence]
+        return [(None, key) for key in dict.fromkeys(told)] if len(told) > 1 else weapons
 
     def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
         if m is not None and m.maker:
