@@ -1358,3 +1358,14 @@ def test_machine_guns_are_no_artillery():
 )
 def test_this_equipment_takes_up_every_system_of_the_last_deals(text, lang):
     assert deal_set(text, lang) == {("RUS", "CHL", "Su-30", "delivered"), ("RUS", "CHL", "T-90", "delivered")}
+
+
+def test_it_after_a_fronted_date_signs_for_and_may_the_month_is_no_modal():
+    text = "Chile bought frigates from Italy. In May 2021 it signed for 30 more Rafale jets from France."
+    assert ("FRA", "CHL", "Rafale", "agreed") in deal_set(text)
+
+
+def test_a_firms_nationality_makes_only_the_systems_of_its_clause():
+    text = ("Chile bought two FREMM frigates from Italy in 2020, and in 2021 it signed for 30 Rafale jets from "
+            "France's Dassault Aviation.")
+    assert ("FREMM", "FRA") not in {(f.weapon.key, f.country.key) for f in facts(text, Maker)}

@@ -78,6 +78,15 @@ def _is_word(token: Token) -> bool:
     return token.text[:1].isalnum()
 
 
+def _month(tokens: list[Token], i: int) -> bool:
+    """ "in May 2021", "May 3": the month, not the modal "may"."""
+    if tokens[i].text != "May":
+        return False
+    after = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].lower if i > 0 else ""
+    return after[:1].isdigit() or before in ("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next")
+
+
 def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     """Tokens, mentions, triggers and cues of one sentence (``offset``: its start in the article)."""
     g = load()
@@ -85,7 +94,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     tokens = tokenize(text, offset)
     words = [t.folded for t in tokens]
     sent = Sent(index, text, offset, lang, tokens, words)
-    sent.cues = lex.cues(words)
+    sent.cues = [c for c in lex.cues(words) if not (c[2] == "modal" and _month(tokens, c[0]))]
     sent.triggers = lex.triggers(words, sent.cues)
     taken: set[int] = set()
 

@@ -13,6 +13,7 @@ from kg.extract.clauses import (
     _is_possessive,
     _weapons,
     before_articles,
+    clause_start,
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import company_at, load
@@ -138,10 +139,14 @@ class MakerFrames:
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
         # "a contract with Germany's KMW for Leopard tanks and PzH 2000 howitzers", "le Rafale du français
         # Dassault": every system of the sentence that a firm of that nationality makes, by the catalogue
-        for owner in {c.key for c in companies} | _firm_owners(sent):
-            for key in specific:
-                if key in g.weapons and owner in g.weapons[key].makers:
-                    self.facts.append(Maker(Ref.weapon(key), Ref.country(owner), self._evidence(sent)))
+        owners = [(c.key, c.start) for c in companies] + _firm_owners(sent)
+        for owner, at in owners:
+            for m in sent.mentions:  # the systems near the firm, in its clause
+                if m.kind != "weapon" or m.key not in g.weapons or owner not in g.weapons[m.key].makers:
+                    continue
+                lo, hi = min(at, m.start), max(at, m.end)
+                if hi - lo <= 20 and clause_start(sent, hi) <= lo:
+                    self.facts.append(Maker(Ref.weapon(m.key), Ref.country(owner), self._evidence(sent)))
 
 
 def _company_after(sent: Sent, i: int) -> str | None:
@@ -152,17 +157,17 @@ def _company_after(sent: Sent, i: int) -> str | None:
 
 
 
-def _firm_owners(sent: Sent) -> set[str]:
-    """States a sentence gives as a firm's nationality: "Germany's Rheinmetall", "Israel's Elbit
-    Systems", "PZL Mielec of Poland"."""
-    words, owners = sent.words, set()
+def _firm_owners(sent: Sent) -> list[tuple[str, int]]:
+    """States a sentence gives as a firm's nationality, with where: "Germany's Rheinmetall", "Israel's
+    Elbit Systems", "PZL Mielec of Poland"."""
+    words, owners = sent.words, []
     for m in sent.mentions:
         if m.kind != "country":
             continue
         k = m.end
         if k + 1 < len(words) and words[k] == "'s" and company_at(words, k + 1) is not None:
-            owners.add(m.key)
+            owners.append((m.key, m.start))
         j = before_articles(sent, m)
         if j >= 1 and words[j] == "of" and any(company_at(words, i) for i in range(max(0, j - 3), j)):
-            owners.add(m.key)
+            owners.append((m.key, m.start))
     return owners

@@ -118,7 +118,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if start <= s < end
             and c == "pronoun_actor"
             and sent.words[s] in _SUBJECT_PRONOUNS
-            and (s == 0 or sent.words[s - 1] in (",", "et", "and", "mais", "but", '"', "«"))
+            # at the head of a clause, or after a fronted date ("and in May 2021 it signed for ...")
+            and (s == 0 or sent.words[s - 1] in (",", "et", "and", "mais", "but", '"', "«")
+                 or sent.words[s - 1].isdigit())
         ]
         if not spots or not self.ctx.actor_order:
             return []

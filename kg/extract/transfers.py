@@ -620,6 +620,7 @@ class TransferFrames:
         buyers = [r for m, r, p in found if p in ("for", "pour", "destine")]
         signers = (None, "with", "avec", "by", "par")  # "was signed by Chile and Korea"
         actors = [r for m, r, p in found if p in signers] + self._coref_actors(sent, left, right)
+        actors += [r for r in self._subject_pronoun(sent, left, t.start) if r not in actors]  # "it signed for"
         actors = buyers + [r for r in actors if r not in buyers]
         definite = t.start > 0 and sent.words[t.start - 1] in ("the", "le", "ce", "cet", "this", "l'")
         if definite and not found and not self._coref_actors(sent, left, right) and self._last_deal() is not None:
