@@ -1369,3 +1369,10 @@ def test_a_firms_nationality_makes_only_the_systems_of_its_clause():
     text = ("Chile bought two FREMM frigates from Italy in 2020, and in 2021 it signed for 30 Rafale jets from "
             "France's Dassault Aviation.")
     assert ("FREMM", "FRA") not in {(f.weapon.key, f.country.key) for f in facts(text, Maker)}
+
+
+def test_the_head_of_a_states_institution_is_an_official_and_the_institution_no_person():
+    text = ("General Ana Ruiz, the head of US Central Command, told the Senate Armed Services Committee that "
+            "the United States would provide F-15 fighters to Chile.")
+    assert facts(text, Leader) == []
+    assert [(f.person.key, f.of.key) for f in facts(text, Official)] == [("Ana Ruiz", "USA")]

@@ -238,6 +238,8 @@ class PeopleBook:
                 nationality = _of_after_name(sent, n_end)
             if _of_an_organisation(sent, max(end, n_end), lowercase=_scope == "any"):
                 base_kind = "no_office"  # "directeur général de Saab", "CEO of GE Aerospace": a company's
+            if base_kind == "leader" and _scope == "any" and _heads_an_institution(sent, after):
+                base_kind = "official"  # "the head of US Central Command": a state's institution, not the state
             key = self._register(key, _text(sent.tokens[n_start:n_end]), sent.index)
             _add_person_mention(sent, key, n_start, n_end)
             if base_kind == "counterpart":
@@ -490,6 +492,12 @@ def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:
     return m is None or m.kind not in ("country", "alliance", "demonym", "person")
 
 
+def _heads_an_institution(sent: Sent, i: int) -> bool:
+    """An institution's name right after a title's state: "head of US Central Command", "chef du
+    Commandement ..."."""
+    return any({"institution_word", "actor_noun"} & sent.cue_at(k) for k in range(i, min(i + 3, len(sent.words))))
+
+
 def _of_after_name(sent: Sent, i: int) -> str | None:
     """ "Defence Minister Anna Korhonen of Finland", "X, ministre de la Défense du Mali"."""
     while i < len(sent.words) and sent.words[i] == ",":
@@ -547,6 +555,8 @@ def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] |
                 break
         else:
             break
+    if any({"institution_word", "actor_noun"} & sent.cue_at(k) for k in range(i, j)):
+        return None  # "the head of US Central Command": an institution, no person
     if j - i < 2:
         # a title and a surname only: "President Lula", "le président Macron", when one known person has it
         known_key = load().surnames.get(sent.tokens[i].folded) if titled else None
