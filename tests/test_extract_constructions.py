@@ -1376,3 +1376,8 @@ def test_the_head_of_a_states_institution_is_an_official_and_the_institution_no_
             "the United States would provide F-15 fighters to Chile.")
     assert facts(text, Leader) == []
     assert [(f.person.key, f.of.key) for f in facts(text, Official)] == [("Ana Ruiz", "USA")]
+
+
+def test_a_state_governed_by_against_is_not_the_subject_of_a_sanctioning_participle():
+    text = "In 2020, the United States invoked the same law against Chile, sanctioning its procurement agency."
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("USA", "CHL")]

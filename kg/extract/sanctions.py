@@ -79,7 +79,11 @@ class SanctionFrames:
             targets = [r for m, r, p in actors_left if p is None][-1:]
             by = [r for r in self._subjects(sent, 0, t.start) if r not in targets][-1:]
         else:
-            near = [r for m, r, p in actors_left if t.start - m.end <= 4 and not _is_object(sent, m)]
+            near = [  # "invoked the law against Turkey, sanctioning ...": a governed state is no subject
+                r
+                for m, r, p in actors_left
+                if t.start - m.end <= 4 and not _is_object(sent, m) and p in (None, "de", "du", "des", "d'", "of")
+            ]
             group = self._subjects(sent, 0, t.start)
             # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
             by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
