@@ -1381,3 +1381,12 @@ def test_the_head_of_a_states_institution_is_an_official_and_the_institution_no_
 def test_a_state_governed_by_against_is_not_the_subject_of_a_sanctioning_participle():
     text = "In 2020, the United States invoked the same law against Chile, sanctioning its procurement agency."
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("USA", "CHL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The Biden administration will lift its suspension of offensive arms sales to Chile, officials said.", "en"),
+     ("Washington va lever sa suspension des ventes d'armes au Chili.", "fr")],
+)
+def test_a_measure_its_author_will_lift_is_in_place(text, lang):
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, lang)] == [("USA", "CHL")]

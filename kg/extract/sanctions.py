@@ -34,6 +34,8 @@ class SanctionFrames:
         hypothetical = bool(window & {"threat", "condition", "propose", "modal"}) or "refuse" in _cues(
             sent, max(left, t.start - 4), t.start
         )
+        if t.start > 0 and sent.words[t.start - 1] in ("its", "their", "sa", "son", "ses", "leur", "leurs"):
+            hypothetical = False  # "will lift its suspension of arms sales": the measure is in place
         if hypothetical:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
