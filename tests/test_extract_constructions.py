@@ -1390,3 +1390,22 @@ def test_a_state_governed_by_against_is_not_the_subject_of_a_sanctioning_partici
 )
 def test_a_measure_its_author_will_lift_is_in_place(text, lang):
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction, lang)] == [("USA", "CHL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile received F-16s from Denmark. Earlier efforts to buy Sweden's Gripen collapsed because Britain "
+      "blocks exports of British-made components.", "en", ("SWE", "CHL", "Gripen", "refused")),
+     ("Chile received F-16s from Denmark. Its plans to buy Sweden's Gripen were announced in 2020.", "en",
+      ("SWE", "CHL", "Gripen", "proposed")),
+     ("Le Chili a reçu des F-16 du Danemark. Le projet d'acheter des Gripen suédois a échoué.", "fr",
+      ("SWE", "CHL", "Gripen", "refused"))],
+)
+def test_an_infinitive_of_purchase_after_a_noun_of_intent_is_the_articles_states_intention(text, lang, expected):
+    assert expected in deal_set(text, lang)
+
+
+def test_a_block_on_exports_whose_buyer_the_sentence_tells_targets_that_buyer():
+    text = ("Chile received F-16s from Denmark. Earlier efforts to buy Sweden's Gripen collapsed because Britain "
+            "blocks exports of British-made components.")
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("GBR", "CHL")]

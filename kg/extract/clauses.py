@@ -778,6 +778,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None  # "urged Washington to revoke the sale", "appelle Paris à suspendre": asked for, not done
     if exhort and _is_infinitive(sent, t):
         return "proposed"  # "asked Israel to supply its Iron Dome": a request
+    intent = marker is not None and marker > 0 and "intent_noun" in sent.cue_at(marker - 1)
+    if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
+        return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
     if "cancel" in around:
         return "cancelled"
     if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):
@@ -816,8 +819,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         and sent.words[t.start - 1 : t.start] in (["sa"], ["son"], ["ses"], ["leur"], ["its"], ["their"])
     ):
         return "agreed"  # "étudie la conversion de sa commande", "is reviewing its order": an order placed
-    if "propose" in around and "agree" not in before:
-        return "proposed"
+    if ("propose" in around and "agree" not in before) or intent:
+        return "proposed"  # "plans to buy", "le projet d'acheter": an intention
     future = (
         "modal" in near
         or "modal" in sent.cue_at(t.start)

@@ -78,6 +78,13 @@ def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     return participle and (before == "," or noun)
 
 
+def _infinitive_after_noun(sent: Sent, t: Trigger) -> bool:
+    """A purchase infinitive that completes a noun of intent: "efforts to buy", "plans to acquire", "le
+    projet d'acheter" (no verb, so no subject, before it)."""
+    marker = _infinitive_marker(sent, t)
+    return marker is not None and marker > 0 and "intent_noun" in sent.cue_at(marker - 1)
+
+
 def _counted_agent(sent: Sent, m: Mention) -> bool:
     """The weapon heads an agent phrase with a count or adjectives: "par six gros porteurs Y-20"."""
     for i in range(m.start - 1, max(-1, m.start - 6), -1):
@@ -224,8 +231,11 @@ class TransferFrames:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
-            if not recipients and not subjects and supplier is not None and _participle_after_noun(sent, t):
-                # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...": bought by the state the article is about
+            if not recipients and not subjects and (
+                (supplier is not None and _participle_after_noun(sent, t)) or _infinitive_after_noun(sent, t)
+            ):
+                # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...", "earlier efforts to buy Sweden's
+                # Gripen collapsed": bought by the state the article is about
                 main = self.ctx.main_country
                 buyer = main if main is not None and main != supplier else None
                 recipients = [buyer] if buyer is not None else []
