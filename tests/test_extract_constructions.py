@@ -1409,3 +1409,23 @@ def test_a_block_on_exports_whose_buyer_the_sentence_tells_targets_that_buyer():
     text = ("Chile received F-16s from Denmark. Earlier efforts to buy Sweden's Gripen collapsed because Britain "
             "blocks exports of British-made components.")
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("GBR", "CHL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile has received the first 38 of the 108 Leopard 2 tanks it ordered from Germany, the defence ministry "
+      "said, its first new tanks in decades as it braces against pressure from Argentina.", "en",
+      {("DEU", "CHL", "Leopard 2", "delivered")}),
+     ("Chile takes delivery of first German Leopard 2 tanks as Argentina protests", "en",
+      {("DEU", "CHL", "Leopard 2", "delivered")}),
+     ("Le Chili avait commandé en 2013 douze F-16 d'occasion au Portugal, livrés depuis.", "fr",
+      {("PRT", "CHL", "F-16", "delivered")})],
+)
+def test_reported_speech_closes_a_clause_takes_delivery_and_a_participle_after_the_goods(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+def test_a_noun_bound_to_a_system_named_later_does_not_take_up_one_named_before():
+    text = ("Chile has received the first Leopard 2 tanks from Germany. The tanks were unloaded at Valparaiso. "
+            "They replace old AMX-30 tanks.")
+    assert {d[2] for d in deal_set(text)} == {"Leopard 2"}

@@ -510,10 +510,17 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
             right = other.start
             break
     right = clause_end(sent, t.end, right)
+    # ", the defence ministry said, ...", ", a indiqué le ministre": reported speech closes the clause
+    right = next((i for i in range(t.end, right) if sent.words[i] == "," and _saying_after(sent, i)), right)
     if in_relative_clause(sent, left, t.start):
         # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma
         right = next((i for i in range(t.end, right) if sent.words[i] == ","), right)
     return left, right
+
+
+def _saying_after(sent: Sent, i: int) -> bool:
+    """A verb of saying within five words after position ``i``."""
+    return any("saying" in sent.cue_at(k) for k in range(i + 1, min(len(sent.words), i + 6)))
 
 
 def clause_start(sent: Sent, start: int, lo: int = 0) -> int:

@@ -232,8 +232,11 @@ class Context:
         if before in articles or (indefinite and not head.endswith(("s", "x"))):
             return m.key  # "a frigate", "a 6,000-tonne frigate": a new one
         bound = self.bindings.get(m.key, [])
-        if len(bound) == 1 and not counted:
-            return bound[0]  # the article calls this system by that noun elsewhere
+        named_kind = [k for k in self.weapon_order if _category(k) == category]
+        if len(bound) == 1 and not counted and (bound[0] in self.weapon_order or not named_kind):
+            # the article calls this system by that noun elsewhere (unless another of its kind was named
+            # here first: "the 108 Abrams tanks ... the tanks", before "CM11 tanks" further on)
+            return bound[0]
         if len(same) == 1 and category:
             return same[0]
         definite = any(w in ("the", "les", "ces", "these", "those") for w in sent.words[max(0, m.start - 3) : m.start])

@@ -464,10 +464,7 @@ def _governed(sent: Sent, m: Mention) -> bool:
 
 def _says_before(sent: Sent, i: int, j: int) -> bool:
     """A verb of saying between positions ``i`` and ``j``: "spokesperson X said Pakistan ..."."""
-    return any(w in _SAYING for w in sent.words[i:j])
-
-
-_SAYING = {"said", "says", "told", "stated", "declared", "announced", "a declare", "declare", "affirme", "indique"}
+    return any("saying" in sent.cue_at(k) for k in range(i, j))
 
 
 def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:

@@ -19,6 +19,7 @@ from kg.extract.clauses import (
     RECIPIENT_PREPS_SUPPLY,
     SUPPLIER_PREPS,
     SUPPLIER_PREPS_SUPPLY,
+    SUPPLY_LIKE,
     Trigger,
     _actors,
     _after_cue,
@@ -167,6 +168,8 @@ class TransferFrames:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
+        if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t):
+            passive = True  # "douze F-16 commandés au Portugal, livrés depuis": the jets were delivered
         supplier: Ref | None = None
         recipients: list[Ref] = []
         pair: list[Ref] = []
