@@ -1429,3 +1429,16 @@ def test_a_noun_bound_to_a_system_named_later_does_not_take_up_one_named_before(
     text = ("Chile has received the first Leopard 2 tanks from Germany. The tanks were unloaded at Valparaiso. "
             "They replace old AMX-30 tanks.")
     assert {d[2] for d in deal_set(text)} == {"Leopard 2"}
+
+
+def test_the_offering_state_supplies_and_turning_it_down_refuses():
+    text = ("Chile buys jets. Chile had weighed the JF-17 Thunder, jointly developed by China and Pakistan and "
+            "offered by Beijing on soft credit terms, before turning it down in favour of the American jet.")
+    assert ("CHN", "CHL", "JF-17", "refused") in deal_set(text)
+
+
+def test_a_base_model_after_a_version_of_is_not_sold_and_the_winner_of_an_order_sells():
+    text = "Chile ordered 30 AS9 Huntsman howitzers from South Korea, a Chilean version of its K9 gun."
+    assert all(d[2] != "K9" or d[0] == "KOR" for d in deal_set(text))
+    text = "Le Chili achète. Le sud-coréen Hanwha a remporté une commande de 30 obusiers K9 pour le Chili."
+    assert deal_set(text, "fr") == {("KOR", "CHL", "K9", "agreed")}

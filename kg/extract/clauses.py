@@ -366,7 +366,17 @@ def _weapons(
                 out.append((m, key))
     seen: set[tuple] = set()
     out = [(m, k) for m, k in out if not ((k, m.maker) in seen or seen.add((k, m.maker)))]
+    out = [(m, k) for m, k in out if not _base_model(sent, m)]
     return _coordinated(sent, out) if coordinated else out
+
+
+def _base_model(sent: Sent, m: Mention) -> bool:
+    """The system after "a version of", "une variante du": the model another one derives from."""
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 4 and (sent.words[i] in DETS or sent.words[i] in ("of", "de", "du", "d'", "its",
+                                                                                    "son", "sa", "their", "leur")):
+        i -= 1
+    return i >= 0 and "variant_noun" in sent.cue_at(i)
 
 
 # What follows these words is set against the transfer, not part of it: "rather than the Gripen",
@@ -760,6 +770,14 @@ def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     return None
 
 
+def _refused_after(sent: Sent, i: int) -> bool:
+    """ "before turning it down", "avant de le rejeter": a refusal the same actor makes later in the sentence."""
+    for k in range(i, len(sent.words) - 1):
+        if sent.words[k] in ("before", "avant"):
+            return any("refuse" in sent.cue_at(j) for j in range(k + 1, min(len(sent.words), k + 5)))
+    return False
+
+
 def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
 
@@ -794,6 +812,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "cancelled"  # "voters rejected the purchase of", "a rejeté l'achat": the buyer drops its own order
     if "refuse" in around or t.frame == "compete":
         return "refused"
+    if t.frame in ("choose", "offer") and _refused_after(sent, t.end):
+        return "refused"  # "had weighed the JF-17 ... before turning it down", "avant de le rejeter"
     if negated:
         return None
     if t.frame == "choose":

@@ -96,6 +96,14 @@ def _counted_agent(sent: Sent, m: Mention) -> bool:
     return False
 
 
+def _offered_by(sent: Sent, m: Mention) -> bool:
+    """The actor is the agent of a participle of offering: "offered by Beijing", "proposé par Paris"."""
+    i = before_articles(sent, m)
+    return i >= 1 and sent.words[i] in ("by", "par") and sent.words[i - 1].startswith(
+        ("offered", "pitched", "propose", "offert")
+    )
+
+
 def _made_in(sent: Sent, m: Mention) -> bool:
     """The actor is where a system is made: "assemblé au Brésil", "built in India" (a place, not a party)."""
     i = before_articles(sent, m)
@@ -127,6 +135,10 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
             continue  # "un sous-marin S26T, construit par le groupe public chinois CSOC": its maker, no party
         if aid and p in ("to", "a", "au", "aux"):
             p = "destine"  # "military aid to Ukraine", "une aide militaire à l'Ukraine"
+        if p in ("for", "pour") and m.kind == "demonym" and any(
+            "company_noun" in sent.cue_at(k) for k in range(m.end, min(len(sent.words), m.end + 3))
+        ):
+            p = "with"  # "a contract for a South Korean defence firm": the firm's state supplies
         i = before_articles(sent, m)
         if p in ("a", "au", "aux", "to", "for") and i >= 1 and sent.words[i - 1].startswith(("destine", "bound")):
             p = "destine"
@@ -144,6 +156,8 @@ class TransferFrames:
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
+        if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
+            t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
         right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
         status = status_of(sent, t, left, right)
         if status is None:
@@ -161,8 +175,10 @@ class TransferFrames:
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
-            # the system nearest before the verb ("the FK-3 system that Serbia bought")
-            weapons = _weapons(sent, self.ctx, left, t.start, coordinated=False)[-1:]
+            # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
+            # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
+            agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])
+            weapons = _weapons(sent, self.ctx, 0 if agent else left, t.start, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
         if not weapons:
             return
@@ -170,6 +186,8 @@ class TransferFrames:
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
         if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t):
             passive = True  # "douze F-16 commandés au Portugal, livrés depuis": the jets were delivered
+        if t.frame in SUPPLY_LIKE | {"offer"} and sent.words[t.end : t.end + 1] in (["by"], ["par"]):
+            passive = True  # "the JF-17, ... and offered by Beijing": a participle with its agent
         supplier: Ref | None = None
         recipients: list[Ref] = []
         pair: list[Ref] = []
@@ -207,6 +225,8 @@ class TransferFrames:
                     continue  # "a reçu le premier Gripen assemblé au Brésil": where it was made
                 if p in ("by", "par") and (_made_by(sent, _m) or made_agent):
                     p, made_agent = "from", True  # "took delivery of frigates built by South Korea's Hyundai"
+                elif p in ("by", "par") and _offered_by(sent, _m):
+                    p = "from"  # "weighed the JF-17, offered by Beijing on soft terms"
                 if p in ("with", "avec") and _after_cue(sent, _m):
                     p = "from"  # "signed a deal with France to buy"
                 if t.frame == "receive" and p in ("de", "du", "des", "d'"):
