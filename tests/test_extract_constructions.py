@@ -1442,3 +1442,17 @@ def test_a_base_model_after_a_version_of_is_not_sold_and_the_winner_of_an_order_
     assert all(d[2] != "K9" or d[0] == "KOR" for d in deal_set(text))
     text = "Le Chili achète. Le sud-coréen Hanwha a remporté une commande de 30 obusiers K9 pour le Chili."
     assert deal_set(text, "fr") == {("KOR", "CHL", "K9", "agreed")}
+
+
+def test_a_chief_cabinet_secretary_is_an_official_not_a_head_of_government():
+    text = "Japan's cabinet approved the change on Tuesday, Chief Cabinet Secretary Taro Sato told reporters."
+    assert facts(text, Leader) == []
+    assert [(f.person.key, f.of.key, f.role) for f in facts(text, Official)] == [
+        ("Taro Sato", "JPN", "chief cabinet secretary")]
+
+
+def test_the_year_of_a_war_and_a_show_named_with_its_year_are_not_a_deals():
+    text = ("Chile wants jets. Earlier efforts to buy Sweden's Gripen collapsed because Britain, citing the 1982 "
+            "Falklands war, blocks exports. Chile ordered eight Su-30SM jets from Russia at KADEX-2018.")
+    assert all(f.year is None for f in facts(text, Deal))
+    assert "KADEX-2018" not in {f.weapon.key for f in facts(text, Deal)}

@@ -22,6 +22,7 @@ from kg.extract.tables import read_table
 from kg.extract.tokens import Token, fold, tokenize
 
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
+_EVENT_YEAR = re.compile(r"-(?:19|20)\d\d$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
 _PROGRAMME_WORDS = {"programme", "program", "projet", "project"}
 _BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered|led)$", re.IGNORECASE)
@@ -189,8 +190,8 @@ def _unknown_designations(sent: Sent, taken: set[int], add) -> None:
     """Designations not in the catalogue, accepted next to a weapon noun ("Su-57 fighters")."""
     nouns = [m for m in sent.mentions if m.kind == "noun"]
     for i, token in enumerate(sent.tokens):
-        if i in taken or not _UNKNOWN_DESIGNATION.match(token.text):
-            continue
+        if i in taken or not _UNKNOWN_DESIGNATION.match(token.text) or _EVENT_YEAR.search(token.text):
+            continue  # "KADEX-2018", "IDEX-2023": a show of that year, no system
         known = _known_stem(token.text)
         if known is not None:  # "FA-50PH", "Su-30MKA": a variant of a system the catalogue knows
             add(Mention("weapon", known, i, i + 1, "designation", token.text))

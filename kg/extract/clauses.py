@@ -664,7 +664,8 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if YEAR.match(sent.words[i])
         and sent.mention_at(i, ("weapon",)) is None  # "PzH 2000", "Mirage 2000": a designation
         and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
-        and "event" not in sent.cue_at(i + 1)  # "before the 2020 war": the year of the war
+        # "before the 2020 war", "citing the 1982 Falklands war": the year of the war
+        and not any("event" in sent.cue_at(k) for k in range(i + 1, min(len(sent.words), i + 3)))
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")

@@ -281,7 +281,8 @@ class PeopleBook:
             after = sent.words[m.end : m.end + 4]
             before = sent.words[max(0, m.start - 3) : m.start]
             possessive = after[:1] == ["'s"] and any(w in _GOVERNMENT for w in after[1:4])
-            french = any(w in _GOVERNMENT for w in before[-2:]) or (
+            in_title = any(s <= m.start - 1 < e for s, e in sent.role_spans)  # "Chief Cabinet Secretary X"
+            french = (before[-1:] and before[-1] in _GOVERNMENT and not in_title) or (
                 len(before) >= 2 and before[-1] in ("de", "d'") and before[-2] in _GOVERNMENT
             )
             english_noun = after[:1] and after[0] in ("administration", "government")
