@@ -1456,3 +1456,22 @@ def test_the_year_of_a_war_and_a_show_named_with_its_year_are_not_a_deals():
             "Falklands war, blocks exports. Chile ordered eight Su-30SM jets from Russia at KADEX-2018.")
     assert all(f.year is None for f in facts(text, Deal))
     assert "KADEX-2018" not in {f.weapon.key for f in facts(text, Deal)}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Le Mali a reçu des drones turcs lors d'une cérémonie présidée par le colonel Amadou Keita, arrivé au "
+      "pouvoir par un coup d'État en 2021.", "fr", ("Amadou Keita", "MLI")),
+     ("Le Mali avait mis en service ses premiers TB2 sous le régime du lieutenant-colonel Moussa Diarra, "
+      "renversé quelques mois plus tard.", "fr", ("Moussa Diarra", "MLI")),
+     ("Mali received Turkish drones at a ceremony led by Colonel Amadou Keita, who seized power in 2021.", "en",
+      ("Amadou Keita", "MLI"))],
+)
+def test_a_ranked_name_is_a_person_who_rules_when_in_power_or_heads_the_regime(text, lang, expected):
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, lang)] == [expected]
+
+
+def test_a_prime_minister_the_people_list_places_in_an_organisation_is_the_articles_states():
+    text = ("La Belgique achète des F-35. « L'offre américaine est la meilleure », a dit le ministre aux côtés du "
+            "Premier ministre Charles Michel.")
+    assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")] == [("Charles Michel", "BEL")]

@@ -88,9 +88,12 @@ def people_facts(ctx: Context) -> list[Fact]:
         if r.kind == "official" and r.person in leaders and is_rank_title(r.role):
             continue  # "le colonel X, président de la transition": the rank is no second office
         known = ctx.people.country_of(r.person)
-        if known in g.alliances and r.near not in g.alliances and _state_office(r.role):
-            known = None  # "le Premier ministre Charles Michel": a state's office, whatever he led later
-        of = r.of or known or r.near or (fallback.key if fallback else None)
+        near = r.near
+        if known in g.alliances and _state_office(r.role):
+            # "le Premier ministre Charles Michel": a state's office, whatever he led later; the state the
+            # article is about
+            known, near = None, ctx.main_country.key if ctx.main_country else r.near
+        of = r.of or known or near or (fallback.key if fallback else None)
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)

@@ -211,6 +211,7 @@ class PeopleBook:
             if m.kind == "person":
                 self._register(m.key, m.text, sent.index)
         self._surnames(sent)  # "President Silva" after "Ana Silva" in an earlier sentence
+        self._ranked_names(sent)  # "le capitaine Ibrahim Traoré": a person, whatever office follows
         self.states.update(m.key for m in sent.mentions if m.kind in ("country", "demonym", "alliance"))
         role_hits = _role_hits(sent)
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
@@ -279,17 +280,36 @@ class PeopleBook:
             if m.kind != "person":
                 continue
             after = sent.words[m.end : m.end + 4]
-            before = sent.words[max(0, m.start - 3) : m.start]
+            start = m.start
+            while start > 0 and (_is_rank(sent, start - 1) or sent.words[start - 1] in _HONORIFICS):
+                start -= 1  # "le régime du lieutenant-colonel X"
+            before = sent.words[max(0, start - 3) : start]
+            # "X, arrivé au pouvoir par un coup d'État", "Y, who seized power in 2021": a ruler
+            ruler = any("power_phrase" in sent.cue_at(k) for k in range(m.end, min(len(sent.words), m.end + 4)))
             possessive = after[:1] == ["'s"] and any(w in _GOVERNMENT for w in after[1:4])
             in_title = any(s <= m.start - 1 < e for s, e in sent.role_spans)  # "Chief Cabinet Secretary X"
             french = (before[-1:] and before[-1] in _GOVERNMENT and not in_title) or (
-                len(before) >= 2 and before[-1] in ("de", "d'") and before[-2] in _GOVERNMENT
+                len(before) >= 2 and before[-1] in ("de", "d'", "du") and before[-2] in _GOVERNMENT
             )
             english_noun = after[:1] and after[0] in ("administration", "government")
-            if possessive or french or english_noun:
+            if possessive or french or english_noun or ruler:
                 near = _nearest_state(sent, m.start)
                 out.append(RoleAssertion(m.key, None, "leader", "head of government", False, sent.index, near))
         return out
+
+    def _ranked_names(self, sent: Sent) -> None:
+        """A rank before a full name makes that name a person ("Colonel Assimi Goita", "le capitaine
+        X"); the rank alone gives no office."""
+        for i in range(len(sent.words) - 2):
+            if not _is_rank(sent, i) or (i + 1 < len(sent.words) and _is_rank(sent, i + 1)):
+                continue
+            name = _name_at(sent, i + 1)
+            if name is None or sent.mention_at(name[0], ("person",)) is not None:
+                continue
+            start, end, key = name
+            if end - start >= 2:
+                key = self._register(key, _text(sent.tokens[start:end]), sent.index)
+                _add_person_mention(sent, key, start, end)
 
     def _register(self, key: str, surface: str, sentence: int) -> str:
         key = self._merge_key(key)
@@ -412,7 +432,7 @@ def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
     return None, after
 
 
-_GOVERNMENT = {"government", "administration", "gouvernement", "cabinet"}
+_GOVERNMENT = {"government", "administration", "gouvernement", "cabinet", "regime"}
 
 
 def _nearest_state(sent: Sent, i: int) -> str | None:
