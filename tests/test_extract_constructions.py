@@ -1475,3 +1475,23 @@ def test_a_prime_minister_the_people_list_places_in_an_organisation_is_the_artic
     text = ("La Belgique achète des F-35. « L'offre américaine est la meilleure », a dit le ministre aux côtés du "
             "Premier ministre Charles Michel.")
     assert [(f.person.key, f.of.key) for f in facts(text, Leader, "fr")] == [("Charles Michel", "BEL")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Lomé s'est rapproché de Moscou et a fondé en 2023, avec le Mali et le Niger, l'Alliance des États du "
+      "Sahel (AES).", "fr", {("MLI", "AES"), ("NER", "AES")}),
+     ("Membre de l'Otan et de l'Union européenne, la Slovaquie a transféré à Kiev sa batterie S-300.", "fr",
+      {("SVK", "NATO"), ("SVK", "EU")})],
+)
+def test_founders_and_members_of_coordinated_alliances(text, lang, expected):
+    assert expected <= {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("La Slovaquie avait déjà transféré à Kiev sa batterie S-300.", "fr"),
+     ("Slovakia transferred its S-300 battery to Ukraine in 2022.", "en")],
+)
+def test_a_transfer_told_in_the_past_is_a_delivery(text, lang):
+    assert deal_set(text, lang) == {("SVK", "UKR", "S-300", "delivered")}

@@ -7,6 +7,8 @@ from kg.extract.annotate import Sent
 from kg.extract.clauses import (
     _ALLIANCE_NOUNS,
     BOUNDARY,
+    CONJ,
+    DETS,
     TRANSFER,
     Trigger,
     _actors,
@@ -35,23 +37,35 @@ class AgreementFrames:
     # -------------------------------------------------------------- members
     def _member(self, sent: Sent, t: Trigger) -> None:
         g = load()
+        # founding verbs take their object further on: "a fondé en 2023, avec le Mali et le Niger, l'AES"
+        reach = 12 if sent.words[t.start].startswith(("fond", "cofond", "found", "co-found", "form")) else 4
         alliances = [
             m
             for m in sent.mentions
-            if m.kind == "alliance" and not m.setting and min(abs(m.start - t.end), abs(t.start - m.end)) <= 4
+            if m.kind == "alliance"
+            and not m.setting
+            and (0 <= m.start - t.end <= reach or 0 <= t.start - m.end <= 4)
         ]  # "member of NATO", "NATO's 30th member"
         if not alliances:
             return
         # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
-        alliance = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end))).key
-        members = g.members_of(alliance)
+        first = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end)))
+        chosen = [first] + [  # "membre de l'Otan et de l'Union européenne": each alliance coordinated with it
+            m
+            for m in sent.mentions
+            if m.kind == "alliance" and m.start > first.end and all(
+                w in CONJ or w in DETS or w in ("de", "du", "d'", "of") for w in sent.words[first.end : m.start]
+            )
+        ]
         candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
         candidates += self._coref_actors(sent, 0, len(sent.words))
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
-        for ref in candidates:
-            if not members or ref.key in members:
-                self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+        for alliance in dict.fromkeys(m.key for m in chosen):
+            members = g.members_of(alliance)
+            for ref in candidates:
+                if not members or ref.key in members:
+                    self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
 
     def _member_list(self, sent: Sent, t: Trigger) -> None:
         """ "The pact is an alliance of Peru, Chile and Bolivia", "l'organisation, qui regroupe le Mali, le Niger

@@ -716,7 +716,8 @@ def _past_form(sent: Sent, t: Trigger) -> bool:
     word = sent.words[t.end - 1]
     if sent.lang == "en":
         return word.endswith("ed") or word in ("gave", "given", "sent", "sold", "provided")
-    return word.endswith(("e", "ee", "es", "ees", "i", "is", "u", "us")) and not word.endswith(("er", "ir", "re"))
+    surface = sent.tokens[t.end - 1].lower  # the accented form tells "transféré" from "livre"
+    return surface.endswith(("é", "ée", "és", "ées", "i", "is", "u", "us")) and not word.endswith(("er", "ir"))
 
 
 _PARTICIPLE_FR = ("é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts")
