@@ -1495,3 +1495,14 @@ def test_founders_and_members_of_coordinated_alliances(text, lang, expected):
 )
 def test_a_transfer_told_in_the_past_is_a_delivery(text, lang):
     assert deal_set(text, lang) == {("SVK", "UKR", "S-300", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile will receive nine Rafales and three two-seaters, delivered by 2029.", "en", "proposed"),
+     ("Le Chili a acheté des F-16 au Danemark. Récemment, l'hypothèse d'une commande de douze avions Tejas auprès de "
+      "l'Inde a pris de la vigueur.", "fr",
+      "proposed")],
+)
+def test_a_delivery_deadline_and_a_hypothetical_order_are_no_more_than_proposed(text, lang, expected):
+    assert {d[3] for d in deal_set(text, lang) if d[0] != "DNK"} == {expected}

@@ -20,6 +20,7 @@ from kg.extract.clauses import (
     SUPPLIER_PREPS,
     SUPPLIER_PREPS_SUPPLY,
     SUPPLY_LIKE,
+    YEAR,
     Trigger,
     _actors,
     _after_cue,
@@ -184,10 +185,15 @@ class TransferFrames:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
-        if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t):
+        deadline = sent.words[t.end : t.end + 1] in (["by"], ["d'ici"], ["avant"]) and bool(
+            YEAR.match(sent.words[t.end + 1] if t.end + 1 < len(sent.words) else "")
+        )  # "delivered by 2029": a schedule, no agent and no delivery yet
+        if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t) and not deadline:
             passive = True  # "douze F-16 commandés au Portugal, livrés depuis": the jets were delivered
-        if t.frame in SUPPLY_LIKE | {"offer"} and sent.words[t.end : t.end + 1] in (["by"], ["par"]):
+        if t.frame in SUPPLY_LIKE | {"offer"} and sent.words[t.end : t.end + 1] in (["by"], ["par"]) and not deadline:
             passive = True  # "the JF-17, ... and offered by Beijing": a participle with its agent
+        if deadline and status == "delivered":
+            status = "proposed"
         supplier: Ref | None = None
         recipients: list[Ref] = []
         pair: list[Ref] = []
