@@ -1506,3 +1506,10 @@ def test_a_transfer_told_in_the_past_is_a_delivery(text, lang):
 )
 def test_a_delivery_deadline_and_a_hypothetical_order_are_no_more_than_proposed(text, lang, expected):
     assert {d[3] for d in deal_set(text, lang) if d[0] != "DNK"} == {expected}
+
+
+def test_designations_written_with_a_slash_and_a_variant_name_after_a_designation():
+    text = "Chile considered the F/A-50 Golden Eagle and the F/A-18 Super Hornet."
+    ex = extract(Article("t", "test", text), lang="en")
+    weapons = {e.ref.key for e in ex.entities if e.ref.type == "WeaponSystem"}
+    assert weapons == {"FA-50", "F/A-18E/F Super Hornet"}

@@ -199,7 +199,7 @@ class Gazetteer:
             if not any(i in taken for i in range(hit.start, hit.end)):
                 hits.append(hit)
                 taken.update(range(hit.start, hit.end))
-        return sorted(hits, key=lambda h: h.start)
+        return _merge_variants(sorted(hits, key=lambda h: h.start))
 
     def match_designations(self, tokens: list[Token]) -> list[Hit]:
         """Weapon designations with digits, whatever their spacing and hyphenation."""
@@ -210,8 +210,8 @@ class Gazetteer:
                 span = tokens[i : i + n]
                 if len(span) < n or not any(c.isdigit() for t in span for c in t.text):
                     continue
-                if not all(t.text[:1].isalnum() for t in span):
-                    continue  # "S-400 ," or "[ S-400": punctuation is not part of a designation
+                if not all(t.text[:1].isalnum() or (t.text == "/" and 0 < k < n - 1) for k, t in enumerate(span)):
+                    continue  # "S-400 ," or "[ S-400": punctuation is not part of a designation ("F/A-50" is)
                 if n > 1 and any(t.start != prev.end + 1 and t.start != prev.end for prev, t in zip(span, span[1:])):
                     continue
                 compact = _compact("".join(t.text for t in span))
@@ -234,6 +234,25 @@ class Gazetteer:
     def members_of(self, alliance: str) -> frozenset[str]:
         info = self.alliances.get(alliance)
         return info.members if info else frozenset()
+
+
+def _merge_variants(hits: list[Hit]) -> list[Hit]:
+    """A designation right before the name of one of its variants is that variant: "F/A-18 Super Hornet"
+    is the Super Hornet, not a Hornet and a Super Hornet."""
+    out: list[Hit] = []
+    for hit in hits:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind == hit.kind == "weapon"
+            and prev.end == hit.start
+            and hit.value != prev.value
+            and hit.value.startswith(prev.value.split()[0])
+        ):
+            out[-1] = Hit("weapon", hit.value, prev.start, hit.end)
+            continue
+        out.append(hit)
+    return out
 
 
 def _add_names(index: PhraseIndex, names, kind: str, value: str, lang: str = "*") -> None:
