@@ -1513,3 +1513,9 @@ def test_designations_written_with_a_slash_and_a_variant_name_after_a_designatio
     ex = extract(Article("t", "test", text), lang="en")
     weapons = {e.ref.key for e in ex.entities if e.ref.type == "WeaponSystem"}
     assert weapons == {"FA-50", "F/A-18E/F Super Hornet"}
+
+
+def test_the_adjective_country_takes_up_a_country():
+    text = ("Chile wants jets. The South Korean company said the contract will see it deliver 18 FA-50 jets to the "
+            "South American country.")
+    assert ("KOR", "CHL", "FA-50") in {d[:3] for d in deal_set(text)}
