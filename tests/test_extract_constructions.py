@@ -1519,3 +1519,12 @@ def test_the_adjective_country_takes_up_a_country():
     text = ("Chile wants jets. The South Korean company said the contract will see it deliver 18 FA-50 jets to the "
             "South American country.")
     assert ("KOR", "CHL", "FA-50") in {d[:3] for d in deal_set(text)}
+
+
+def test_a_deal_to_build_its_system_and_bids_from_firms_of_stated_nationality():
+    text = ("Chile has cancelled a deal with China to build its first anti-missile system. French-Italian "
+            "consortium Eurosam and US-listed Raytheon Co had also submitted offers.")
+    found = {d[:2] for d in deal_set(text)}
+    assert found == {("CHN", "CHL"), ("FRA", "CHL"), ("ITA", "CHL"), ("USA", "CHL")}
+    assert ("CHN", "CHL", "missile defence system", "cancelled") in deal_set(text)
+    assert facts(text, Agreement) == []

@@ -124,8 +124,12 @@ class AgreementFrames:
                 if not weapons:
                     return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
-            if any(o.frame == "coproduce" and 0 <= o.start - t.end <= 4 for o in triggers):
+            built = next((o for o in triggers if o.frame == "coproduce" and 0 <= o.start - t.end <= 4), None)
+            if built is not None and sent.words[built.end : built.end + 1] not in (["its"], ["their"], ["son"],
+                                                                                  ["sa"], ["ses"], ["leur"]):
                 return  # "un contrat pour la production de ...": the co-production says it all
+            if built is not None:  # "a deal with China to build its first anti-missile system": a purchase
+                own.add("agree")
             clause = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
             buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
@@ -148,6 +152,11 @@ class AgreementFrames:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
+        if t.frame == "coproduce" and sent.words[t.end : t.end + 1] in (["its"], ["their"], ["son"], ["sa"], ["ses"],
+                                                                         ["leur"]) and any(
+            o.frame == "deal_n" and 0 <= t.start - o.end <= 4 for o in triggers
+        ):
+            return  # "a deal with China to build its first anti-missile system": the purchase, told as a deal
         local = any(w in ("localement", "locally") for w in sent.words[t.start : t.end])
         if t.frame == "coproduce" and not local and (
             t.start > 0

@@ -25,7 +25,7 @@ _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|
 _EVENT_YEAR = re.compile(r"-(?:19|20)\d\d$")
 _MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
 _PROGRAMME_WORDS = {"programme", "program", "projet", "project"}
-_BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered|led)$", re.IGNORECASE)
+_BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered|listed|led)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
 # nouns that take up a system named before ("the aircraft", "l'appareil", "the type", "le navire")
 _VAGUE_NOUNS |= {"aircraft", "type", "ship"}
@@ -117,8 +117,16 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             hits = g.demonyms.match(who) or [h for h in g.names.match(who) if h.kind in ("country", "metonym")]
             if hits:
                 led = "led" if token.text.lower().endswith("-led") else None
+                led = "company" if token.text.lower().endswith("-listed") else led  # "US-listed Raytheon"
                 add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text, attached=led))
             continue
+        pair = token.text.split("-") if token.text.count("-") == 1 else []
+        if len(pair) == 2 and all(p[:1].isupper() for p in pair):
+            found = [g.demonyms.match(tokenize(p)) for p in pair]
+            if all(found):  # "French-Italian consortium", "German-Dutch": both nationalities
+                for hits in found:
+                    add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text))
+                continue
         made = _MADE.match(token.text)
         if made:
             who = tokenize(made.group("who"))

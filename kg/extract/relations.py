@@ -75,8 +75,12 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         for m, r in found:
             if previous is not None:
                 gap = sent.words[m.end : previous.start]
-                if not gap or not all(w in CONJ or w in DETS or w == "'s" for w in gap):
+                if gap and not all(w in CONJ or w in DETS or w == "'s" or _firm_word(sent, m.end + k)
+                                   for k, w in enumerate(gap)):
                     break
+                if gap and not any(w in CONJ for w in gap) and any(_firm_word(sent, m.end + k) for k in
+                                                                   range(len(gap))):
+                    break  # "French consortium Eurosam and US-listed Raytheon": firms, then a conjunction
             if r not in refs:
                 refs.append(r)
             previous = m
@@ -306,3 +310,9 @@ def _adjective_like(sent: Sent, i: int) -> bool:
         and not sent.cue_at(i)
         and not any(s <= i < e for s, e, f in sent.triggers)
     )
+
+
+def _firm_word(sent: Sent, i: int) -> bool:
+    """A word of a firm's name or a company noun between two states' firms: "consortium Eurosam"."""
+    token = sent.tokens[i].text
+    return "company_noun" in sent.cue_at(i) or (token[:1].isupper() and sent.mention_at(i) is None and i > 0)

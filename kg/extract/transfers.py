@@ -181,6 +181,11 @@ class TransferFrames:
             agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])
             weapons = _weapons(sent, self.ctx, 0 if agent else left, t.start, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
+        last = self._last_deal()
+        tendered = self.ctx.main_weapon or (last.weapon.key if last is not None else None)
+        bids = sent.words[t.start].endswith(("offers", "offres", "bids"))
+        if not weapons and t.frame == "offer" and tendered and bids:
+            weapons = [(None, tendered)]  # "X and Y had also submitted offers": for the tender's system
         if not weapons:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
