@@ -1528,3 +1528,16 @@ def test_a_deal_to_build_its_system_and_bids_from_firms_of_stated_nationality():
     assert found == {("CHN", "CHL"), ("FRA", "CHL"), ("ITA", "CHL"), ("USA", "CHL")}
     assert ("CHN", "CHL", "missile defence system", "cancelled") in deal_set(text)
     assert facts(text, Agreement) == []
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Le contrat porte sur dix avions C-295 vendus par l'Espagne au Chili. Il concerne aussi quatre corvettes.",
+      "fr", {("ESP", "CHL", "C-295"), ("ESP", "CHL", "corvette")}),
+     ("The contract covers ten C-295 aircraft sold by Spain to Chile. It also covers four corvettes.", "en",
+      {("ESP", "CHL", "C-295"), ("ESP", "CHL", "corvette")}),
+     ("Spain will sell military aircraft to Chile. The contract covers ten C-295 and two CN-235.", "en",
+      {("ESP", "CHL", "C-295"), ("ESP", "CHL", "CN-235")})],
+)
+def test_the_contract_taken_up_by_it_and_a_broad_noun_beside_named_systems(text, lang, expected):
+    assert {d[:3] for d in deal_set(text, lang)} == expected

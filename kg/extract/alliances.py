@@ -120,6 +120,8 @@ class AgreementFrames:
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if sent.words[t.start].startswith("sign"):
                 own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
+            if sent.words[t.start] in ("il", "it"):
+                own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
             if "propose" in sent.cue_at(t.start):
                 if not weapons:
                     return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")

@@ -155,6 +155,11 @@ def merge_facts(facts: list[Fact], article_year: int | None = None) -> list[Fact
     return [f for f in merged if not (isinstance(f, Official) and f.core in leaders)]
 
 
+# generic nouns that only name a kind of weapon ("avions militaires", "warships"): told beside systems of that
+# kind between the same states, they are those systems
+_BROAD = {"military aircraft", "aircraft", "warship", "ship", "military equipment", "equipment"}
+
+
 def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[Fact]:
     """A deal in a generic noun between two states that also have a deal in a system the article
     calls by that noun ("des avions de patrouille" ... "les avions de patrouille P-8") is that
@@ -169,6 +174,14 @@ def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[F
         if not isinstance(f, Deal):
             continue
         same = [named[k] for w in bindings.get(f.weapon.key, []) if (k := (f.supplier, f.recipient, w)) in named]
+        if not same and f.weapon.key in _BROAD:  # "avions militaires" ... "dix C-295 et deux CN-235"
+            g = load()
+            category = g.noun_category.get(f.weapon.key)
+            same = [
+                j
+                for (s, r, w), j in named.items()
+                if (s, r) == (f.supplier, f.recipient) and w in g.weapons and g.weapons[w].category == category
+            ]
         if same:
             drop.add(i)
             for j in same:
