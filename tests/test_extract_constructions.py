@@ -1541,3 +1541,9 @@ def test_a_deal_to_build_its_system_and_bids_from_firms_of_stated_nationality():
 )
 def test_the_contract_taken_up_by_it_and_a_broad_noun_beside_named_systems(text, lang, expected):
     assert {d[:3] for d in deal_set(text, lang)} == expected
+
+
+def test_systems_delivered_long_ago_in_the_fleet_of_the_articles_state():
+    text = ("Le Chili se tourne vers le Gripen. Confrontée au vieillissement de sa flotte composée de F-16 livrés "
+            "dans les années 80, l'armée chilienne se tourne vers le JAS-39 E/F du constructeur suédois.")
+    assert ("USA", "CHL", "F-16", "delivered") in deal_set(text, "fr")

@@ -265,9 +265,7 @@ class TransferFrames:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
-            if not recipients and not subjects and (
-                (supplier is not None and _participle_after_noun(sent, t)) or _infinitive_after_noun(sent, t)
-            ):
+            if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
                 # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...", "earlier efforts to buy Sweden's
                 # Gripen collapsed": bought by the state the article is about
                 main = self.ctx.main_country
@@ -285,6 +283,8 @@ class TransferFrames:
                     supplier = r
             if passive:
                 recipients = recipients or subjects[:1] or self._article_buyer(sent, t, weapons)
+                if not recipients and _participle_after_noun(sent, t) and self.ctx.main_country is not None:
+                    recipients = [self.ctx.main_country]  # "sa flotte de F-16 livrés dans les années 80"
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
                 if len(others) > 1 and not recipients and t.frame in NOMINAL:
