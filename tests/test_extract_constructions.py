@@ -1547,3 +1547,9 @@ def test_systems_delivered_long_ago_in_the_fleet_of_the_articles_state():
     text = ("Le Chili se tourne vers le Gripen. Confrontée au vieillissement de sa flotte composée de F-16 livrés "
             "dans les années 80, l'armée chilienne se tourne vers le JAS-39 E/F du constructeur suédois.")
     assert ("USA", "CHL", "F-16", "delivered") in deal_set(text, "fr")
+
+
+def test_a_delivery_that_was_carried_out_is_done():
+    text = ("Le Chili a acheté des missiles Javelin aux États-Unis. Une première livraison de missiles Javelin a été "
+            "effectuée en avril 2015.")
+    assert deal_set(text, "fr") == {("USA", "CHL", "Javelin", "delivered")}
