@@ -1553,3 +1553,14 @@ def test_a_delivery_that_was_carried_out_is_done():
     text = ("Le Chili a acheté des missiles Javelin aux États-Unis. Une première livraison de missiles Javelin a été "
             "effectuée en avril 2015.")
     assert deal_set(text, "fr") == {("USA", "CHL", "Javelin", "delivered")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Chile planned to buy the aircraft, according to the deputy president, José Pablo Rangel.", "en",
+      ("José Pablo Rangel", "CHL")),
+     ("Le Chili achète des avions, a dit la première vice-présidente du gouvernement chilien, Ana Teresa "
+      "Fernandez de la Vega.", "fr", ("Ana Teresa Fernandez de la Vega", "CHL"))],
+)
+def test_deputies_are_officials_and_names_keep_particles_in_a_row(text, lang, expected):
+    assert [(f.person.key, f.of.key) for f in facts(text, Official, lang)] == [expected]

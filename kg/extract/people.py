@@ -565,10 +565,13 @@ def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] |
         if _is_name_token(sent, j) or _surname_like_system(sent, j):
             j += 1
         elif (w in _PARTICLES or w.split("-")[0] in ("al", "el", "bin", "ben")) and j + 1 <= n:
+            k = j
+            while k < n and sent.words[k] in _PARTICLES and k - j < 2:
+                k += 1  # "Fernández de la Vega": particles in a row
             if "-" in sent.tokens[j].text:
                 j += 1
-            elif j + 1 < n and _is_name_token(sent, j + 1):
-                j += 2
+            elif k < n and _is_name_token(sent, k):
+                j = k + 1
             else:
                 break
         else:
