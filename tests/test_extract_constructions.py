@@ -1564,3 +1564,9 @@ def test_a_delivery_that_was_carried_out_is_done():
 )
 def test_deputies_are_officials_and_names_keep_particles_in_a_row(text, lang, expected):
     assert [(f.person.key, f.of.key) for f in facts(text, Official, lang)] == [expected]
+
+
+def test_an_option_that_would_consist_in_buying_is_the_articles_states():
+    text = ("Le Chili veut des avions de chasse. La première option consisterait à acquérir une douzaine de JF-17 "
+            "Thunder, développé conjointement par la Chine et le Pakistan.")
+    assert {d[:3] for d in deal_set(text, "fr")} == {("CHN", "CHL", "JF-17"), ("PAK", "CHL", "JF-17")}
