@@ -1570,3 +1570,12 @@ def test_an_option_that_would_consist_in_buying_is_the_articles_states():
     text = ("Le Chili veut des avions de chasse. La première option consisterait à acquérir une douzaine de JF-17 "
             "Thunder, développé conjointement par la Chine et le Pakistan.")
     assert {d[:3] for d in deal_set(text, "fr")} == {("CHN", "CHL", "JF-17"), ("PAK", "CHL", "JF-17")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("La présidente sud-coréenne cherche à vendre au Chili des chasseurs FA-50.", "fr", "proposed"),
+     ("South Korea's president seeks to sell FA-50 fighters to Chile.", "en", "proposed")],
+)
+def test_seeking_to_sell_is_proposed(text, lang, expected):
+    assert {d[3] for d in deal_set(text, lang)} == {expected}

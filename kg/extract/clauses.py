@@ -874,6 +874,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame == "sale_n":
         if sent.words[t.start].startswith(("livraison", "deliver")):
             done = "start" in before or "deliver" in _cues(sent, t.end, right)  # "... a eu lieu", "took place"
+            if not done and "agree" in before:
+                return "agreed"  # "a trouvé un accord avec Bamako pour la livraison de six avions"
             return "delivered" if done else "proposed"  # "a commencé la livraison", "began deliveries"
         return "agreed"
     return "agreed"
