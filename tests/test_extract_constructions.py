@@ -1579,3 +1579,17 @@ def test_an_option_that_would_consist_in_buying_is_the_articles_states():
 )
 def test_seeking_to_sell_is_proposed(text, lang, expected):
     assert {d[3] for d in deal_set(text, lang)} == {expected}
+
+
+def test_each_dated_group_of_buyers_takes_its_own_year_and_this_year_is_the_articles():
+    text = ("Longtemps boudé à l'étranger, le Rafale a depuis été commandé par l'Égypte et le Qatar en 2015, par "
+            "l'Inde en 2016, puis par la Grèce et la Croatie cette année.")
+    ex = extract(Article("t", "test", text, date="2021-12-15"), lang="fr")
+    years = {f.recipient.key: f.year for f in ex.facts if isinstance(f, Deal)}
+    assert years == {"EGY": 2015, "QAT": 2015, "IND": 2016, "GRC": 2021, "HRV": 2021}
+
+
+def test_a_coordinated_french_participle_is_the_verb_not_the_noun():
+    text = ("Le Chili achète. Il a réceptionné des avions C-130J construits par l'américain Lockheed Martin et "
+            "commandé des drones Anka au turc Turkish Aerospace.")
+    assert ("TUR", "CHL", "Anka", "agreed") in deal_set(text, "fr")

@@ -89,6 +89,7 @@ class Context:
     bindings: dict[str, list[str]] = field(default_factory=dict)
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
+    year: int | None = None  # the article's own year: what "cette année", "this year" mean
     last_parties: tuple[Ref, ...] = ()
     first_countries: list[Ref] = field(default_factory=list)
     first_weapons: list[str] = field(default_factory=list)

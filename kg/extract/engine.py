@@ -58,6 +58,7 @@ def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Cont
     if lang not in ("fr", "en"):
         lang = detect_language(text)
     ctx = Context(lang)
+    ctx.year = _year_of(article.date)
     for s in split_sentences(text):
         sent = annotate_sentence(s.text, s.index, s.start, lang)
         ctx.sentences.append(sent)

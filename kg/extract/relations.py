@@ -275,6 +275,8 @@ def _verbal_in_french(sent: Sent, start: int, frame: str) -> str:
     commandé") it is the verb, whose subject buys."""
     if sent.lang != "fr" or frame != "purchase_n" or start == 0:
         return frame
+    if sent.tokens[start].lower.endswith(("é", "és", "ée", "ées")):
+        return "buy"  # "a réceptionné des C-130J et commandé des drones": the accent marks the participle
     i = start - 1
     while i > 0 and sent.words[i] in ("deja", "aussi", "egalement", "finalement", "recemment", "enfin"):
         i -= 1

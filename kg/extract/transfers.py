@@ -68,6 +68,29 @@ def _made_by(sent: Sent, m: Mention) -> bool:
 _PACKAGE_DEMONSTRATIVES = {"ce", "cet", "ces", "this", "these", "that", "those"}
 
 
+def _year_of_group(sent: Sent, ref: Ref, start: int, end: int, this_year: int | None) -> int | None:
+    """The year written after the group of states holding ``ref`` in a list of dated groups ("par
+    l'Égypte et le Qatar en 2015, par l'Inde en 2016, puis par la Grèce cette année"): before the next
+    "par"/"by"/"," group."""
+    spot = next((m for m in sent.mentions if start <= m.start < end and m.key == ref.key), None)
+    if spot is None:
+        return None
+    for i in range(spot.end, min(end, spot.end + 12)):
+        word = sent.words[i]
+        if YEAR.match(word):
+            return int(word)
+        if _this_year(sent, i, i + 2):
+            return this_year
+        if word in (",", ";", "par", "by", "puis", "then"):
+            return None
+    return None
+
+
+def _this_year(sent: Sent, start: int, end: int) -> bool:
+    """ "cette année", "this year" between ``start`` and ``end``."""
+    return any(sent.words[i : i + 2] in (["cette", "annee"], ["this", "year"]) for i in range(start, end))
+
+
 def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     """A purchase participle set after its noun, with no auxiliary: "le Pantsir-S1, acquis auprès de
     Moscou", "the Pantsir, bought from Russia in 2020,"."""
@@ -372,6 +395,10 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right)
+                if len(weapon_recipients) > 1:  # "par l'Égypte et le Qatar en 2015, par l'Inde en 2016"
+                    year = _year_of_group(sent, recipient, t.end, right, self.ctx.year) or year
+                elif year is None and _this_year(sent, left, right):
+                    year = self.ctx.year  # "commandés cette année", "ordered this year"
                 givers = co_suppliers or [weapon_supplier]
                 makers = load().weapons[key].makers if key in load().weapons and len(weapons) > 1 else ()
                 if len(givers) > 1 and any(g.key in makers for g in givers):
