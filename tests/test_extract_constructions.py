@@ -1593,3 +1593,10 @@ def test_a_coordinated_french_participle_is_the_verb_not_the_noun():
     text = ("Le Chili achète. Il a réceptionné des avions C-130J construits par l'américain Lockheed Martin et "
             "commandé des drones Anka au turc Turkish Aerospace.")
     assert ("TUR", "CHL", "Anka", "agreed") in deal_set(text, "fr")
+
+
+def test_a_year_after_the_verb_is_not_taken_by_a_system_named_before_the_verb():
+    text = "Le Chili achète. Pour succéder aux MiG, le pays a commandé en 2018 à l'américain Lockheed Martin 14 F-16."
+    assert [(*f.core, f.year) for f in facts(text, Deal, "fr")] == [("USA", "CHL", "F-16", 2018)]
+    text = "Cairo bought 54 Rafale jets from France between 2015 and 2021 and has received Ka-52s from Russia."
+    assert {f.weapon.key: f.year for f in facts(text, Deal)}["Ka-52"] is None

@@ -692,7 +692,11 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
             for x in sent.mentions
             if x.kind in ("weapon", "noun") and x.end <= weapon.start and x.start not in aside
         ]
-        years = [(i, y) for i, y in years if not any(e <= i < weapon.start for e in earlier)]
+        # a year after the verb belongs to an earlier item of the object only (not to a system named before
+        # the verb: "one of the largest buyers of American weapons, signed in 2018 for the THAAD")
+        years = [
+            (i, y) for i, y in years if not any(e <= i < weapon.start and (i < t.start or e >= t.end) for e in earlier)
+        ]
         if not years:
             return None
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
