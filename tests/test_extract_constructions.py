@@ -1600,3 +1600,10 @@ def test_a_year_after_the_verb_is_not_taken_by_a_system_named_before_the_verb():
     assert [(*f.core, f.year) for f in facts(text, Deal, "fr")] == [("USA", "CHL", "F-16", 2018)]
     text = "Cairo bought 54 Rafale jets from France between 2015 and 2021 and has received Ka-52s from Russia."
     assert {f.weapon.key: f.year for f in facts(text, Deal)}["Ka-52"] is None
+
+
+def test_a_users_nationality_is_no_maker_and_a_nouns_complement_no_list_item():
+    text = "Le Chili met en service ses premiers chasseurs chinois J-10C, réponse aux Rafale indiens"
+    assert deal_set(text, "fr") == {("CHN", "CHL", "J-10", "delivered")}
+    text = "Le Chili a reçu des Rafale indiens d'occasion."
+    assert {d[0] for d in deal_set(text, "fr")} != {"IND"} or not deal_set(text, "fr")

@@ -456,6 +456,10 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
             continue
         # a long gap still lists when its conjunction opens the next item: "deux frégates MEKO construites
         # par l'allemand TKMS et trois corvettes C28A"
+        if gap and gap[-1] in ("aux", "au", "to", "against", "contre", "with", "avec", "than") and any(
+            w not in _LINKS and w not in DETS for w in gap
+        ):
+            break  # ", réponse aux Rafale indiens", ", a rival to the J-10": the complement of a noun, no item
         closing = any(w in ("et", "and") for w in gap[-4:]) and len(gap) <= 14
         if (len(gap) > 8 and not closing) or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break

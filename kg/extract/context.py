@@ -176,7 +176,8 @@ class Context:
         for m in sent.mentions:
             if m.kind == "weapon":
                 self.weapon_counts[m.key] += 1
-                if m.maker:
+                known = load().weapons[m.key].makers if m.key in load().weapons else ()
+                if m.maker and (not known or m.maker in known):  # not "les Rafale indiens": their user
                     self.makers.setdefault(m.key, m.maker)
             elif m.kind == "noun" and m.via != "vague":
                 head = headed_designation(sent, m, specific)

@@ -616,8 +616,9 @@ class TransferFrames:
         return [(None, key) for key in dict.fromkeys(told)] if len(told) > 1 else weapons
 
     def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
-        if m is not None and m.maker:
-            return Ref.country(m.maker)
+        known = load().weapons[key].makers if key in load().weapons else ()
+        if m is not None and m.maker and (not known or m.maker in known or m.maker == "SUN"):
+            return Ref.country(m.maker)  # not "les Rafale indiens": India flies them, France makes them
         if key in self.ctx.suppliers:
             return Ref.country(self.ctx.suppliers[key])
         maker = self.ctx.maker_of(key)
