@@ -1605,5 +1605,4 @@ def test_a_year_after_the_verb_is_not_taken_by_a_system_named_before_the_verb():
 def test_a_users_nationality_is_no_maker_and_a_nouns_complement_no_list_item():
     text = "Le Chili met en service ses premiers chasseurs chinois J-10C, réponse aux Rafale indiens"
     assert deal_set(text, "fr") == {("CHN", "CHL", "J-10", "delivered")}
-    text = "Le Chili a reçu des Rafale indiens d'occasion."
-    assert {d[0] for d in deal_set(text, "fr")} != {"IND"} or not deal_set(text, "fr")
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")} == {("J-10", "CHN")}
