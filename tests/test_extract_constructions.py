@@ -1606,3 +1606,15 @@ def test_a_users_nationality_is_no_maker_and_a_nouns_complement_no_list_item():
     text = "Le Chili met en service ses premiers chasseurs chinois J-10C, réponse aux Rafale indiens"
     assert deal_set(text, "fr") == {("CHN", "CHL", "J-10", "delivered")}
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")} == {("J-10", "CHN")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, people",
+    [("Chile bought jets, a move welcomed by Jeremy Corbyn.", "en", {"Jeremy Corbyn"}),
+     ("La vente a été critiquée par Jean-Luc Mélenchon.", "fr", {"Jean-Luc Mélenchon"}),
+     ("Lockheed Martin Corp will build the jets for Chile.", "en", set()),
+     ("The Christian Democrats opposed the sale to Chile.", "en", set())],
+)
+def test_a_given_name_and_a_surname_make_a_person_firms_and_parties_do_not(text, lang, people):
+    ex = extract(Article("t", "test", text), lang=lang)
+    assert {e.ref.key for e in ex.entities if e.ref.type == "Person"} == people

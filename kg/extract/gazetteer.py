@@ -177,6 +177,7 @@ class Gazetteer:
     weapons: dict[str, WeaponInfo] = field(default_factory=dict)
     people: dict[str, PersonInfo] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
+    first_names: frozenset[str] = frozenset()  # given names as printed ("Sergueï", "Jean-Yves")
     names: PhraseIndex = field(default_factory=PhraseIndex)
     demonyms: PhraseIndex = field(default_factory=PhraseIndex)
     nouns: PhraseIndex = field(default_factory=PhraseIndex)
@@ -349,6 +350,7 @@ def load() -> Gazetteer:
     g.surnames = {s: k for s, k in g.surnames.items() if k}
     for row in read_table("given_names.tsv"):
         g.given_names[fold(row["form"])] = row["canonical"]
+    g.first_names = frozenset(row["form"] for row in read_table("first_names.tsv"))
     for lang in ("fr", "en"):
         for row in read_table(f"roles_{lang}.tsv"):
             g.roles.add(row["pattern"], "role", row["role"], lang, extra=(row["kind"], row.get("scope", "any")))

@@ -212,6 +212,7 @@ class PeopleBook:
                 self._register(m.key, m.text, sent.index)
         self._surnames(sent)  # "President Silva" after "Ana Silva" in an earlier sentence
         self._ranked_names(sent)  # "le capitaine Ibrahim Traoré": a person, whatever office follows
+        self._first_names(sent)  # "a move welcomed by Fidel Castro": a given name and a surname
         self.states.update(m.key for m in sent.mentions if m.kind in ("country", "demonym", "alliance"))
         role_hits = _role_hits(sent)
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
@@ -296,6 +297,24 @@ class PeopleBook:
                 near = _nearest_state(sent, m.start)
                 out.append(RoleAssertion(m.key, None, "leader", "head of government", False, sent.index, near))
         return out
+
+    def _first_names(self, sent: Sent) -> None:
+        """A known given name followed by capitalised name words is a person ("Jeremy Corbyn", "Zoran
+        Todorov"), unless a firm's word follows ("Martin Marietta Corp") or a title already named them."""
+        first = load().first_names
+        for i, token in enumerate(sent.tokens[:-1]):
+            if token.text not in first or sent.mention_at(i) is not None:
+                continue
+            name = _name_at(sent, i)
+            if name is None or name[1] - name[0] < 2 or sent.mention_at(name[0], ("person",)) is not None:
+                continue
+            start, end, key = name
+            if any(sent.mention_at(k) is not None for k in range(start, end)):
+                continue
+            if any({"corporate", "firm_word", "company_noun"} & sent.cue_at(k) for k in range(start + 1, end + 1)):
+                continue  # "Martin Marietta Corp", "Lockheed Martin Aeronautics": a firm
+            key = self._register(key, _text(sent.tokens[start:end]), sent.index)
+            _add_person_mention(sent, key, start, end)
 
     def _ranked_names(self, sent: Sent) -> None:
         """A rank before a full name makes that name a person ("Colonel Assimi Goita", "le capitaine
