@@ -1618,3 +1618,22 @@ def test_a_users_nationality_is_no_maker_and_a_nouns_complement_no_list_item():
 def test_a_given_name_and_a_surname_make_a_person_firms_and_parties_do_not(text, lang, people):
     ex = extract(Article("t", "test", text), lang=lang)
     assert {e.ref.key for e in ex.entities if e.ref.type == "Person"} == people
+
+
+def test_a_rival_named_with_a_pair_of_nationalities_is_refused_by_both_makers():
+    text = "La Suisse a commandé le Patriot américain, préféré au SAMP/T franco-italien."
+    assert deal_set(text, "fr") == {("USA", "CHE", "Patriot", "agreed"), ("FRA", "CHE", "SAMP/T", "refused"),
+                                    ("ITA", "CHE", "SAMP/T", "refused")}
+    assert {("SAMP/T", "FRA"), ("SAMP/T", "ITA")} <= {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("La Suisse devra attendre ses Patriot. Les systèmes Patriot commandés par la Suisse arriveront plus tard.",
+      "fr"),
+     ("La Suisse a commandé des Patriot. Le revers s'ajoute au dossier des 36 F-35A achetés en 2022 à l'avionneur "
+      "américain Lockheed Martin.", "fr")],
+)
+def test_a_participle_with_its_buyer_or_its_seller_firm_after_it(text, lang):
+    assert "CHE" in {d[1] for d in deal_set(text, lang)}
+    assert all(d[0] == "USA" for d in deal_set(text, lang))

@@ -121,11 +121,15 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
                 add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text, attached=led))
             continue
         pair = token.text.split("-") if token.text.count("-") == 1 else []
-        if len(pair) == 2 and all(p[:1].isupper() for p in pair):
-            found = [g.demonyms.match(tokenize(p)) for p in pair]
-            if all(found):  # "French-Italian consortium", "German-Dutch": both nationalities
-                for hits in found:
-                    add(Mention("demonym", hits[0].value, i, i + 1, "demonym", token.text))
+        if len(pair) == 2:
+            # "French-Italian consortium", "le SAMP/T franco-italien", "Sino-Russian": both nationalities
+            first = [h.value for h in g.demonyms.match(tokenize(pair[0]))] or (
+                [g.combining[fold(pair[0])]] if fold(pair[0]) in g.combining else []
+            )
+            second = [h.value for h in g.demonyms.match(tokenize(pair[1]))]
+            if first and second:
+                for key in (first[0], second[0]):
+                    add(Mention("demonym", key, i, i + 1, "demonym", token.text))
                 continue
         made = _MADE.match(token.text)
         if made:

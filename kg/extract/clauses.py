@@ -192,8 +192,8 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
             or getattr(sent.mention_at(i, ("demonym",)), "attached", None) == "person"
         ):
             i -= 1
-    if m.kind == "demonym" and sent.lang == "fr":
-        while i >= 0 and "actor_noun" in sent.cue_at(i) or (i >= 0 and sent.words[i] in ("d'", "etat")):
+    if m.kind == "demonym" and sent.lang == "fr":  # "à l'avionneur américain", "du gouvernement turc"
+        while i >= 0 and ({"actor_noun", "company_noun"} & sent.cue_at(i) or sent.words[i] in ("d'", "etat")):
             i -= 1
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
     while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):

@@ -90,6 +90,7 @@ class Context:
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
     year: int | None = None  # the article's own year: what "cette année", "this year" mean
+    recipient_counts: Counter = field(default_factory=Counter)  # deals told so far, by recipient
     last_parties: tuple[Ref, ...] = ()
     first_countries: list[Ref] = field(default_factory=list)
     first_weapons: list[str] = field(default_factory=list)
@@ -163,6 +164,14 @@ class Context:
 
     def first_country(self) -> Ref | None:
         return self.first_countries[0] if self.first_countries else None
+
+    def buyer(self) -> Ref | None:
+        """The state the article's deals go to most often so far (the first of them on ties), else the
+        state it names most: whom a participle or a tender with no buyer of its own is about."""
+        if self.recipient_counts:
+            best = max(self.recipient_counts.values())
+            return next(r for r in self.recipients if self.recipient_counts[r] == best)
+        return self.main_country
 
     def last_pair(self) -> tuple[Ref, ...]:
         """The last two distinct countries mentioned ("the two countries")."""

@@ -178,6 +178,7 @@ class Gazetteer:
     people: dict[str, PersonInfo] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()  # given names as printed ("Sergueï", "Jean-Yves")
+    combining: dict[str, str] = field(default_factory=dict)  # "franco" -> FRA, first part of "franco-italien"
     names: PhraseIndex = field(default_factory=PhraseIndex)
     demonyms: PhraseIndex = field(default_factory=PhraseIndex)
     nouns: PhraseIndex = field(default_factory=PhraseIndex)
@@ -351,6 +352,7 @@ def load() -> Gazetteer:
     for row in read_table("given_names.tsv"):
         g.given_names[fold(row["form"])] = row["canonical"]
     g.first_names = frozenset(row["form"] for row in read_table("first_names.tsv"))
+    g.combining = {row["form"]: row["iso3"] for row in read_table("combining_forms.tsv")}
     for lang in ("fr", "en"):
         for row in read_table(f"roles_{lang}.tsv"):
             g.roles.add(row["pattern"], "role", row["role"], lang, extra=(row["kind"], row.get("scope", "any")))

@@ -59,6 +59,11 @@ class MakerFrames:
                 origin = nxt if nxt is not None and not nxt.setting else None
             if origin is not None and origin.key in makers:
                 self.facts.append(Maker(Ref.weapon(m.key), Ref.country(origin.key), self._evidence(sent)))
+            pair = [d for d in sent.mentions if d.kind == "demonym" and d.start == m.end and d.end == m.end + 1]
+            if len(pair) > 1:  # "le SAMP/T franco-italien": both makers, when the catalogue has them
+                for d in pair:
+                    if d.key in makers:
+                        self.facts.append(Maker(Ref.weapon(m.key), Ref.country(d.key), self._evidence(sent)))
 
     def _made_by(self, sent: Sent) -> None:
         """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""

@@ -250,6 +250,7 @@ class TransferFrames:
                 if m.kind == "country" and m.setting and t.end <= m.start < right and sent.words[m.start - 1] == "en"
             ]
         maker_supplier = False
+        agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "les Patriot commandés par la Suisse"
         if t.frame in BUY_LIKE or t.frame == "compete":
             made_agent = False  # the states coordinated after "built by" share its reading
             for _m, r, p in right_actors:
@@ -272,7 +273,7 @@ class TransferFrames:
                     co_suppliers.append(r)  # "from Germany and Norway"
                 elif p in SUPPLIER_PREPS and supplier is None:
                     supplier = r
-                elif p in RECIPIENT_PREPS_BUY and (passive or t.frame in NOMINAL or p not in ("by", "par")):
+                elif p in RECIPIENT_PREPS_BUY and (passive or agent or t.frame in NOMINAL or p not in ("by", "par")):
                     recipients.append(r)  # "bought by Chile"; not "during a visit by Chile's president"
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
                 supplier = next(
@@ -291,7 +292,7 @@ class TransferFrames:
             if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
                 # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...", "earlier efforts to buy Sweden's
                 # Gripen collapsed": bought by the state the article is about
-                main = self.ctx.main_country
+                main = self.ctx.buyer()
                 buyer = main if main is not None and main != supplier else None
                 recipients = [buyer] if buyer is not None else []
             if t.frame == "possess":
@@ -300,14 +301,16 @@ class TransferFrames:
                 recipients = self._operators(sent, t, right, weapons, recipients, supplier)
         else:
             for m, r, p in right_actors:
+                if p in ("par", "by") and _maker_phrase(sent, m):
+                    continue  # "des Scorpène, construits par le chantier péruvien Sima": who builds, not who sells
                 if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and _double_object(sent, t, m)):
                     recipients.append(r)
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
             if passive:
                 recipients = recipients or subjects[:1] or self._article_buyer(sent, t, weapons)
-                if not recipients and _participle_after_noun(sent, t) and self.ctx.main_country is not None:
-                    recipients = [self.ctx.main_country]  # "sa flotte de F-16 livrés dans les années 80"
+                if not recipients and _participle_after_noun(sent, t) and self.ctx.buyer() is not None:
+                    recipients = [self.ctx.buyer()]  # "sa flotte de F-16 livrés dans les années 80"
             elif subjects and supplier is None:
                 others = [s for s in subjects if s not in recipients]
                 if len(others) > 1 and not recipients and t.frame in NOMINAL:
@@ -370,9 +373,25 @@ class TransferFrames:
             if t.frame == "compete" and m is not None:
                 maker = m.maker or self.ctx.maker_of(key)
                 weapon_supplier = Ref.country(maker) if maker else None
-                recipients = recipients or ([self.ctx.recipients[-1]] if self.ctx.recipients else [])
+                named = [  # "au SAMP/T franco-italien": every maker the nationality words give it
+                    Ref.country(d.key)
+                    for d in sent.mentions
+                    if d.kind == "demonym" and d.start in (m.end, m.start - 1) and key in load().weapons
+                    and d.key in load().weapons[key].makers
+                ]
+                co_suppliers = named if len(named) > 1 else []
+                # "The FA-50 beat the Tejas", "Choisi au détriment du Rafale, l'appareil ...": passed over by the
+                # buyer of the system that won, else by the last buyer told
+                winners = [
+                    self.deal_recipients[k2]
+                    for m2, k2 in _weapons(sent, self.ctx, 0, len(sent.words), coordinated=False)
+                    if k2 != key and k2 in self.deal_recipients
+                ]
+                last = [self.ctx.recipients[-1]] if self.ctx.recipients else []
+                recipients = recipients or winners[:1] or last
             if weapon_supplier is None:
-                weapon_supplier = self._supplier_for(key, m, sent) or shared
+                own = self._supplier_for(key, m, sent)
+                weapon_supplier = own if t.frame == "compete" else own or shared  # a rival is not the winner's
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
                 [self.deal_recipients[key]]
@@ -641,6 +660,7 @@ class TransferFrames:
         if supplier.type == "Country":
             self.ctx.suppliers.setdefault(weapon, supplier.key)
         self.deal_recipients.setdefault(weapon, recipient)
+        self.ctx.recipient_counts[recipient] += 1
         if recipient not in self.ctx.recipients:
             self.ctx.recipients.append(recipient)
 
