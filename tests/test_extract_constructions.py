@@ -1637,3 +1637,9 @@ def test_a_rival_named_with_a_pair_of_nationalities_is_refused_by_both_makers():
 def test_a_participle_with_its_buyer_or_its_seller_firm_after_it(text, lang):
     assert "CHE" in {d[1] for d in deal_set(text, lang)}
     assert all(d[0] == "USA" for d in deal_set(text, lang))
+
+
+def test_an_embargo_imposed_by_an_organisation_on_this_country():
+    text = ("La Libye est en guerre. Les États-Unis ont accusé la Russie d'avoir déployé en Libye des avions "
+            "MiG-29, en violation de l'embargo sur les armes imposé par l'ONU à ce pays depuis 2011.")
+    assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("UN", "LBY")]

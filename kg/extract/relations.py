@@ -141,6 +141,11 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if start <= s < end:
                 if cue == "coref_pair":
                     out += list(self.ctx.last_pair())
+                elif cue == "coref_country" and sent.words[s] in ("ce", "this") and any(
+                    m.kind == "country" and m.end <= s for m in sent.mentions
+                ):
+                    # "à ce pays", "this country": the country named last, a place included ("en Libye")
+                    out += [Ref.country([m for m in sent.mentions if m.kind == "country" and m.end <= s][-1].key)]
                 elif cue == "coref_country":
                     # "le pays", "the country", "le royaume": this sentence's subject, else the country last named
                     here = [r for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country" and p is None]

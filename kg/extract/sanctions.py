@@ -90,10 +90,11 @@ class SanctionFrames:
             # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
             by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
             agent = [r for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 3]
-            if agent and t.start > 0 and sent.mention_at(t.start - 1) is None and "sanction_n" in {
-                f for s, e, f in sent.triggers if e == t.start
-            }:
-                by = agent  # "les sanctions imposées par l'UE à la Russie": the participle's agent
+            bare = t.start > 0 and sent.mention_at(t.start - 1, ("country", "alliance", "person")) is None
+            if agent and bare and any(
+                f == "sanction_n" and 0 <= t.start - e <= 3 for s, e, f in sent.triggers
+            ):
+                by = agent  # "les sanctions imposées par l'UE", "l'embargo sur les armes imposé par l'ONU"
             sales = any(o.frame in ("sale_n", "purchase_n") and 0 <= o.start - t.end <= 3 for o in triggers)
             preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
@@ -120,6 +121,8 @@ class SanctionFrames:
             return  # "sanctions against Lockheed Martin": aimed at companies, not at a state
         if not targets and t.frame == "sanction_v" and _names_someone_else(sent, t.end):
             return  # "sanctioned Lockheed Martin over arms sales to the island": a firm, not a state
+        if not targets:  # "imposé par l'ONU à ce pays": the country taken up
+            targets = [r for r in self._coref_actors(sent, t.end, min(right, t.end + 6)) if r not in by][:1]
         if not targets:
             fallback = self._target_fallback(sent, t, set(by))
             targets = [fallback] if fallback else []
