@@ -1643,3 +1643,10 @@ def test_an_embargo_imposed_by_an_organisation_on_this_country():
     text = ("La Libye est en guerre. Les États-Unis ont accusé la Russie d'avoir déployé en Libye des avions "
             "MiG-29, en violation de l'embargo sur les armes imposé par l'ONU à ce pays depuis 2011.")
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction, "fr")] == [("UN", "LBY")]
+
+
+def test_a_system_set_aside_is_a_competitor_passed_over():
+    text = ("L'aviation chilienne exploite des F-16, commandés en 2008 après que Santiago du Chili eut écarté le "
+            "Rafale du français Dassault Aviation.")
+    assert ("FRA", "CHL", "Rafale", "refused") in deal_set(text, "fr")
+    assert facts(text, Sanction, "fr") == []

@@ -208,7 +208,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             # a word inside a longer cancel phrase belongs to it: "ont suspendu les négociations"
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
-        triggers = _preferred_over(sent, triggers)
+        triggers = [_passed_over(sent, t) for t in _preferred_over(sent, triggers)]
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
             if t.frame in TRANSFER:
@@ -257,6 +257,18 @@ def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
         if any(m is not None and m.kind in ("weapon", "noun") for m in near):
             added.append(Trigger(i, i + 1, "compete"))
     return sorted(triggers + added, key=lambda t: t.start) if added else triggers
+
+
+def _passed_over(sent: Sent, t: Trigger) -> Trigger:
+    """ "après avoir écarté le Rafale", "excluding the Typhoon": a system set aside is a competitor passed
+    over, not a state excluded from something."""
+    if t.frame != "exclude":
+        return t
+    i = t.end
+    while i < len(sent.words) and i < t.end + 3 and sent.words[i] in DETS:
+        i += 1
+    m = sent.mention_at(i, ("weapon", "noun", "country", "alliance")) if i < len(sent.words) else None
+    return Trigger(t.start, t.end, "compete") if m is not None and m.kind in ("weapon", "noun") else t
 
 
 def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:

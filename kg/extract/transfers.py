@@ -399,8 +399,11 @@ class TransferFrames:
                 else []
             )
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
-                before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if r != weapon_supplier]
-                after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words)) if r != weapon_supplier]
+                # not a state governed by "sur"/"on" ("la souveraineté marocaine sur le Sahara occidental")
+                before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start)
+                          if r != weapon_supplier and p not in ("sur", "on", "over")]
+                after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words))
+                         if r != weapon_supplier and p not in ("sur", "on", "over")]
                 weapon_recipients = before[-1:] or after[:1]
                 main = self.ctx.main_country
                 buyer = main if main in self.ctx.recipients and main != weapon_supplier else None
