@@ -768,8 +768,8 @@ def test_the_antecedent_of_a_relative_pronoun_is_the_subject_of_its_verb(text, l
 
 
 def test_a_relative_clause_ends_at_its_comma():
-    found = {d[2] for d in deal_set("Peru, which bought Mi-17 helicopters from Russia, also flies the Super Tucano.")}
-    assert found == {"Mi-17"}
+    found = {d[:3] for d in deal_set("Peru, which bought Mi-17 helicopters from Russia, also flies the Super Tucano.")}
+    assert ("RUS", "PER", "Mi-17") in found and ("RUS", "PER", "EMB-314 Super Tucano") not in found
 
 
 def test_later_buyers_after_before_or_ahead_of():
@@ -1650,3 +1650,13 @@ def test_a_system_set_aside_is_a_competitor_passed_over():
             "Rafale du français Dassault Aviation.")
     assert ("FRA", "CHL", "Rafale", "refused") in deal_set(text, "fr")
     assert facts(text, Sanction, "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Chile's fleet already includes US-made F-16s.", ("USA", "CHL", "F-16", "delivered")),
+     ("Chile already flies US-made F-16s.", ("USA", "CHL", "F-16", "delivered")),
+     ("Chile wants Su-35 jets from Russia.", ("RUS", "CHL", "Su-35", "proposed"))],
+)
+def test_a_fleet_that_includes_flying_and_wanting(text, expected):
+    assert expected in deal_set(text)
