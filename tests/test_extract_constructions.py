@@ -1660,3 +1660,11 @@ def test_a_system_set_aside_is_a_competitor_passed_over():
 )
 def test_a_fleet_that_includes_flying_and_wanting(text, expected):
     assert expected in deal_set(text)
+
+
+def test_the_defence_department_is_the_government_of_the_articles_buyer():
+    text = ("Chile signed a contract for 32 Black Hawk helicopters built by PZL Mielec of Poland. The aircraft are "
+            "assembled in south-eastern Poland. The purchase comes after the defence department signed a contract "
+            "for 16 Russian-made Mi-17 helicopters.")
+    assert ("RUS", "CHL", "Mi-17") in {d[:3] for d in deal_set(text)}
+    assert ("RUS", "POL", "Mi-17") not in {d[:3] for d in deal_set(text)}

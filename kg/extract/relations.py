@@ -109,7 +109,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         standing nearer the verb than any named actor wins."""
         subjects = self._subjects(sent, start, end)
         nearest = max((m.end for m, r, p in _actors(sent, self.ctx, start, end) if r in subjects), default=-1)
-        if any(s >= nearest and c in ("coref_country", "coref_pair") for s, e, c in sent.cues if start <= s < end):
+        corefs = ("coref_country", "coref_pair", "coref_government")
+        if any(s >= nearest and c in corefs for s, e, c in sent.cues if start <= s < end):
             return self._coref_actors(sent, max(start, nearest), end) or subjects
         return subjects or self._coref_actors(sent, start, end) or self._subject_pronoun(sent, start, end)
 
@@ -141,12 +142,15 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if start <= s < end:
                 if cue == "coref_pair":
                     out += list(self.ctx.last_pair())
+                elif cue == "coref_government" and self.ctx.recipients:
+                    # "the defence department signed ...": the government of the state the article's deals go to
+                    out += [self.ctx.buyer()]
                 elif cue == "coref_country" and sent.words[s] in ("ce", "this") and any(
                     m.kind == "country" and m.end <= s for m in sent.mentions
                 ):
                     # "à ce pays", "this country": the country named last, a place included ("en Libye")
                     out += [Ref.country([m for m in sent.mentions if m.kind == "country" and m.end <= s][-1].key)]
-                elif cue == "coref_country":
+                elif cue in ("coref_country", "coref_government"):
                     # "le pays", "the country", "le royaume": this sentence's subject, else the country last named
                     here = [r for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country" and p is None]
                     # "lors d'une visite en Serbie, le pays a signé": the place just named
