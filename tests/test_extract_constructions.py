@@ -1668,3 +1668,9 @@ def test_the_defence_department_is_the_government_of_the_articles_buyer():
             "for 16 Russian-made Mi-17 helicopters.")
     assert ("RUS", "CHL", "Mi-17") in {d[:3] for d in deal_set(text)}
     assert ("RUS", "POL", "Mi-17") not in {d[:3] for d in deal_set(text)}
+
+
+def test_the_air_force_with_no_nationality_is_the_articles_buyers():
+    text = ("Chile ordered Leopard tanks from Germany. The air force has flown Swedish-built Gripen fighters, "
+            "leased from Sweden, since 2006.")
+    assert ("SWE", "CHL", "Gripen", "delivered") in deal_set(text)
