@@ -9,6 +9,7 @@ from kg.extract.clauses import (
     BOUNDARY,
     CONJ,
     DETS,
+    POSSESSIVES,
     TRANSFER,
     Trigger,
     _actors,
@@ -20,6 +21,7 @@ from kg.extract.clauses import (
     clause_end,
     clause_start,
     in_relative_clause,
+    planned,
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
@@ -127,8 +129,7 @@ class AgreementFrames:
                     return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             built = next((o for o in triggers if o.frame == "coproduce" and 0 <= o.start - t.end <= 4), None)
-            if built is not None and sent.words[built.end : built.end + 1] not in (["its"], ["their"], ["son"],
-                                                                                  ["sa"], ["ses"], ["leur"]):
+            if built is not None and not _builds_its_own(sent, t, built):
                 return  # "un contrat pour la production de ...": the co-production says it all
             if built is not None:  # "a deal with China to build its first anti-missile system": a purchase
                 own.add("agree")
@@ -154,10 +155,7 @@ class AgreementFrames:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
-        if t.frame == "coproduce" and sent.words[t.end : t.end + 1] in (["its"], ["their"], ["son"], ["sa"], ["ses"],
-                                                                         ["leur"]) and any(
-            o.frame == "deal_n" and 0 <= t.start - o.end <= 4 for o in triggers
-        ):
+        if t.frame == "coproduce" and any(o.frame == "deal_n" and _builds_its_own(sent, o, t) for o in triggers):
             return  # "a deal with China to build its first anti-missile system": the purchase, told as a deal
         local = any(w in ("localement", "locally") for w in sent.words[t.start : t.end])
         if t.frame == "coproduce" and not local and (
@@ -324,21 +322,20 @@ def _framework(sent: Sent, t: Trigger) -> bool:
     return any(p in before for p in ("dans le cadre", "as part of", "under a", "under an", "under the"))
 
 
+def _builds_its_own(sent: Sent, deal: Trigger, build: Trigger) -> bool:
+    """A contract word, then within four words a verb of building and a possessive: "a deal with China to
+    build its first anti-missile system" buys a system built for the subject, no co-production."""
+    return 0 <= build.start - deal.end <= 4 and build.end < len(sent.words) and sent.words[build.end] in POSSESSIVES
+
+
 def _made_where_its_maker_is(sent: Sent, ctx: Context, t: Trigger) -> bool:
     """A participle of making right after a system, then "in"/"en" and one of the system's makers in the
     catalogue: "PL-15 missiles made in China" says who made it, not that two states produce it."""
     i = t.end
-    if i >= len(sent.words) or sent.words[i] not in ("in", "en") or _planned(sent, t.start):
+    if i >= len(sent.words) or sent.words[i] not in ("in", "en") or planned(sent, t.start):
         return False
     place = sent.mention_at(i + 1, ("country",))
     before = _weapons(sent, ctx, max(0, t.start - 4), t.start, coordinated=False)[-1:]
     g = load()
     return place is not None and any(k in g.weapons and place.key in g.weapons[k].makers for m, k in before)
 
-
-def _planned(sent: Sent, i: int) -> bool:
-    """A modal or future before position ``i``: "will be built in", "seront construits en" (a plan)."""
-    return any(
-        "modal" in sent.cue_at(k) or sent.words[k] in ("will", "sera", "seront")
-        for k in range(max(0, i - 3), i)
-    )

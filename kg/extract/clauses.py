@@ -728,6 +728,18 @@ def _past_form(sent: Sent, t: Trigger) -> bool:
     return surface.endswith(("é", "ée", "és", "ées", "i", "is", "u", "us")) and not word.endswith(("er", "ir"))
 
 
+# possessive determiners that tie a noun to the clause's subject ("sa commande", "its first system")
+POSSESSIVES = ("its", "their", "son", "sa", "ses", "leur")
+
+
+def planned(sent: Sent, i: int) -> bool:
+    """A modal or future before position ``i``: "will be built in", "seront construits en" (a plan)."""
+    return any(
+        "modal" in sent.cue_at(k) or sent.words[k] in ("will", "sera", "seront")
+        for k in range(max(0, i - 3), i)
+    )
+
+
 _PARTICIPLE_FR = ("é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us", "ue", "ues", "t", "ts")
 
 
@@ -853,7 +865,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if (
         t.frame == "purchase_n"
         and word.startswith(("command", "order"))
-        and sent.words[t.start - 1 : t.start] in (["sa"], ["son"], ["ses"], ["leur"], ["its"], ["their"])
+        and t.start > 0
+        and sent.words[t.start - 1] in POSSESSIVES
     ):
         return "agreed"  # "étudie la conversion de sa commande", "is reviewing its order": an order placed
     if ("propose" in around and "agree" not in before) or intent:

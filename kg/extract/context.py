@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Mention, Sent
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.people import PeopleBook
 from kg.facts import Ref
 
@@ -185,8 +185,7 @@ class Context:
         for m in sent.mentions:
             if m.kind == "weapon":
                 self.weapon_counts[m.key] += 1
-                known = load().weapons[m.key].makers if m.key in load().weapons else ()
-                if m.maker and (not known or m.maker in known):  # not "les Rafale indiens": their user
+                if m.maker and maker_allowed(m.key, m.maker):  # not "les Rafale indiens": their user
                     self.makers.setdefault(m.key, m.maker)
             elif m.kind == "noun" and m.via != "vague":
                 head = headed_designation(sent, m, specific)

@@ -52,6 +52,13 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+def maker_allowed(key: str, country: str) -> bool:
+    """Whether the catalogue lets ``country`` make system ``key``: it lists no maker for it, or lists that one
+    ("les Rafale indiens" name the user, not a maker)."""
+    info = load().weapons.get(key)
+    return not info or not info.makers or country in info.makers
+
+
 def company_at(words: list[str], i: int) -> str | None:
     """The maker country of the longest firm name the catalogue knows starting at folded word ``i``
     ("naval group", "hanwha aerospace"), else ``None``."""

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from kg.extract.alliances import _planned
 from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
     _MADE_VERB,
@@ -14,9 +13,10 @@ from kg.extract.clauses import (
     _weapons,
     before_articles,
     clause_start,
+    planned,
 )
 from kg.extract.context import Context
-from kg.extract.gazetteer import company_at, load
+from kg.extract.gazetteer import company_at, load, maker_allowed
 from kg.facts import Fact, Maker, Ref
 
 
@@ -105,7 +105,7 @@ class MakerFrames:
         g = load()
         words = sent.words
         for i, w in enumerate(words):
-            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]) or _planned(sent, i - 1):
+            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]) or planned(sent, i - 1):
                 continue  # "will be built in Britain": a plan, not who made it
             j = i + 1
             while j < len(words) and words[j] in DETS:
@@ -127,8 +127,7 @@ class MakerFrames:
             key = m.key if m.kind == "weapon" else self.ctx.resolve_noun(m, sent)
             if not key or (key not in g.weapons and m.kind != "weapon"):
                 continue  # a designation the catalogue lacks still has the maker the text gives it
-            known = g.weapons[key].makers if key in g.weapons else ()
-            if not known or m.maker in known:
+            if maker_allowed(key, m.maker):
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
         self._stated_origins(sent)
         self._made_by(sent)
@@ -139,8 +138,7 @@ class MakerFrames:
             specific = {k for m, k in _weapons(sent, self.ctx, 0, len(sent.words)) if k in g.weapons}
         if companies and len(specific) == 1:
             key = next(iter(specific))
-            known = g.weapons[key].makers if key in g.weapons else ()
-            if not known or companies[0].key in known:
+            if maker_allowed(key, companies[0].key):
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
         # "a contract with Germany's KMW for Leopard tanks and PzH 2000 howitzers", "le Rafale du français
         # Dassault": every system of the sentence that a firm of that nationality makes, by the catalogue

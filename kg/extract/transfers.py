@@ -37,7 +37,7 @@ from kg.extract.clauses import (
     status_of,
 )
 from kg.extract.context import Context
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.sanctions import people_of_a_state
 from kg.facts import Deal, Fact, Ref
 
@@ -187,6 +187,7 @@ class TransferFrames:
         if status is None:
             return
         weapons = _weapons(sent, self.ctx, t.end, right)
+        agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "commandés par la Suisse", "offered by X"
         if weapons and t.frame not in NOMINAL and _is_passive(sent, t):
             # "le FK-3 a été livré par six avions Y-20": the agent carried it, the subject was delivered
             weapons = [(m, k) for m, k in weapons if m is None or sent.words[before_articles(sent, m)] not in
@@ -201,7 +202,6 @@ class TransferFrames:
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
             # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
-            agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])
             weapons = _weapons(sent, self.ctx, 0 if agent else left, t.start, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
         last = self._last_deal()
@@ -218,7 +218,7 @@ class TransferFrames:
         )  # "delivered by 2029": a schedule, no agent and no delivery yet
         if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t) and not deadline:
             passive = True  # "douze F-16 commandés au Portugal, livrés depuis": the jets were delivered
-        if t.frame in SUPPLY_LIKE | {"offer"} and sent.words[t.end : t.end + 1] in (["by"], ["par"]) and not deadline:
+        if t.frame in SUPPLY_LIKE | {"offer"} and agent and not deadline:
             passive = True  # "the JF-17, ... and offered by Beijing": a participle with its agent
         if deadline and status == "delivered":
             status = "proposed"
@@ -250,7 +250,6 @@ class TransferFrames:
                 if m.kind == "country" and m.setting and t.end <= m.start < right and sent.words[m.start - 1] == "en"
             ]
         maker_supplier = False
-        agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "les Patriot commandés par la Suisse"
         if t.frame in BUY_LIKE or t.frame == "compete":
             made_agent = False  # the states coordinated after "built by" share its reading
             for _m, r, p in right_actors:
@@ -638,8 +637,7 @@ class TransferFrames:
         return [(None, key) for key in dict.fromkeys(told)] if len(told) > 1 else weapons
 
     def _supplier_for(self, key: str, m: Mention | None, sent: Sent) -> Ref | None:
-        known = load().weapons[key].makers if key in load().weapons else ()
-        if m is not None and m.maker and (not known or m.maker in known or m.maker == "SUN"):
+        if m is not None and m.maker and (maker_allowed(key, m.maker) or m.maker == "SUN"):
             return Ref.country(m.maker)  # not "les Rafale indiens": India flies them, France makes them
         if key in self.ctx.suppliers:
             return Ref.country(self.ctx.suppliers[key])
