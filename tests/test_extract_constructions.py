@@ -285,6 +285,10 @@ def test_status_constructions(text, expected):
         ("Germany stopped arms exports to Turkey.", {("DEU", "TUR")}),
         ("Qatar suspended its $500 million military aid to Sudan.", {("QAT", "SDN")}),
         ("Washington threatened to sanction Ankara.", set()),
+        ("Norway stopped approving arms exports to Egypt last year.", {("NOR", "EGY")}),
+        ("Berlin is not issuing any new export permits for Pakistan, officials said.", {("DEU", "PAK")}),
+        ("Le Canada a gelé la délivrance de tout nouveau permis pour l'Égypte.", {("CAN", "EGY")}),
+        ("La Suisse ne délivre plus de permis d'exportation vers l'Inde.", {("CHE", "IND")}),
     ],
 )
 def test_sanction_constructions(text, expected):
@@ -1674,3 +1678,34 @@ def test_the_air_force_with_no_nationality_is_the_articles_buyers():
     text = ("Chile ordered Leopard tanks from Germany. The air force has flown Swedish-built Gripen fighters, "
             "leased from Sweden, since 2006.")
     assert ("SWE", "CHL", "Gripen", "delivered") in deal_set(text)
+
+
+def test_a_noun_of_a_kind_of_state_takes_up_a_state_of_that_kind():
+    text = (
+        "Morocco has long bought Italian ships. Italy halted arms exports to Morocco in June, "
+        "and Finland soon followed by suspending new export licences to the kingdom."
+    )
+    assert {f.core for f in facts(text, Sanction)} == {("ITA", "MAR"), ("FIN", "MAR")}
+    text = (
+        "Jordan hosted the talks. Norway and Spain then blocked sales to Jordan. "
+        "Meanwhile Ottawa is not issuing new export permits for the kingdom, officials said."
+    )  # neither Norway nor Spain, kingdoms named last: the kingdom the article is about
+    assert ("CAN", "JOR") in {f.core for f in facts(text, Sanction)}
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Les ventes d'armes à la Norvège, alliée au sein de l'Otan, sont suspendues.", "fr", {("NOR", "NATO")}),
+        ("L'Otan s'est réunie à Oslo. Deux pays membres, la Grèce et la Pologne, ont voté.", "fr",
+         {("GRC", "NATO"), ("POL", "NATO")}),
+        ("Il y a dix ans, l'Albanie entrait à son tour dans l'Otan.", "fr", {("ALB", "NATO")}),
+        ("NATO leaders gathered in Riga. Latvia joined the alliance in 2004.", "en", {("LVA", "NATO")}),
+        ("L'Ouzbékistan et le Kirghizstan sont membres de l'Organisation des États turciques.", "fr",
+         {("UZB", "OTS"), ("KGZ", "OTS")}),
+        ("Le sommet de l'ONU s'est tenu à Astana, capitale du Kazakhstan. Les règles d'adhésion à "
+         "l'organisation ont été débattues à Tachkent, capitale de l'Ouzbékistan.", "fr", set()),
+    ],
+)
+def test_membership_by_a_taken_up_alliance_or_an_ally(text, lang, expected):
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == expected

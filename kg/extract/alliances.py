@@ -40,30 +40,42 @@ class AgreementFrames:
     def _member(self, sent: Sent, t: Trigger) -> None:
         g = load()
         # founding verbs take their object further on: "a fondé en 2023, avec le Mali et le Niger, l'AES"
+        # and "entrer" may have an adverbial before its place: "entrait à son tour dans l'Otan"
         reach = 12 if sent.words[t.start].startswith(("fond", "cofond", "found", "co-found", "form")) else 4
+        reach = 6 if sent.words[t.start].startswith("entr") else reach
         alliances = [
             m
             for m in sent.mentions
-            if m.kind == "alliance"
-            and not m.setting
-            and (0 <= m.start - t.end <= reach or 0 <= t.start - m.end <= 4)
+            if m.kind == "alliance" and not m.setting and (0 <= m.start - t.end <= reach or 0 <= t.start - m.end <= 4)
         ]  # "member of NATO", "NATO's 30th member"
-        if not alliances:
-            return
-        # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
-        first = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end)))
-        chosen = [first] + [  # "membre de l'Otan et de l'Union européenne": each alliance coordinated with it
-            m
-            for m in sent.mentions
-            if m.kind == "alliance" and m.start > first.end and all(
-                w in CONJ or w in DETS or w in ("de", "du", "d'", "of") for w in sent.words[first.end : m.start]
+        if alliances:
+            # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
+            first = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end)))
+            keys = (
+                [first.key]
+                + [  # "membre de l'Otan et de l'Union européenne": each one coordinated with it
+                    m.key
+                    for m in sent.mentions
+                    if m.kind == "alliance"
+                    and m.start > first.end
+                    and all(
+                        w in CONJ or w in DETS or w in ("de", "du", "d'", "of") for w in sent.words[first.end : m.start]
+                    )
+                ]
             )
+        elif self.last_alliance and _taken_up_alliance(sent, t):
+            keys = [self.last_alliance]
+        else:
+            return
+        candidates = [  # an alliance taken up ("joined the alliance") is joined by the states the clause is about
+            r
+            for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))
+            if r.type == "Country" and (alliances or p is None)
         ]
-        candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
         candidates += self._coref_actors(sent, 0, len(sent.words))
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
-        for alliance in dict.fromkeys(m.key for m in chosen):
+        for alliance in dict.fromkeys(keys):
             members = g.members_of(alliance)
             for ref in candidates:
                 if not members or ref.key in members:
@@ -158,10 +170,14 @@ class AgreementFrames:
         if t.frame == "coproduce" and any(o.frame == "deal_n" and _builds_its_own(sent, o, t) for o in triggers):
             return  # "a deal with China to build its first anti-missile system": the purchase, told as a deal
         local = any(w in ("localement", "locally") for w in sent.words[t.start : t.end])
-        if t.frame == "coproduce" and not local and (
-            t.start > 0
-            and sent.words[t.start - 1] in ("de", "d'")
-            or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
+        if (
+            t.frame == "coproduce"
+            and not local
+            and (
+                t.start > 0
+                and sent.words[t.start - 1] in ("de", "d'")
+                or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
+            )
         ):
             return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
         if t.frame == "coproduce" and _adjectival_participle(sent, t):
@@ -300,13 +316,30 @@ class AgreementFrames:
         return None
 
 
+def _taken_up_alliance(sent: Sent, t: Trigger) -> bool:
+    """A membership word with no alliance named beside it takes up the alliance last named when its object is
+    an alliance noun ("joined the alliance in 2004", "rejoint l'Alliance") or it qualifies states in
+    apposition ("Deux pays membres, la Turquie et la Hongrie", "member states such as Poland")."""
+    after = sent.words[t.end : t.end + 3]
+    if (
+        any(w in _ALLIANCE_NOUNS for w in after[:2])
+        or after[:1]
+        and after[0] in DETS
+        and any(w in _ALLIANCE_NOUNS for w in after[1:])
+    ):
+        return True
+    before = sent.words[t.start - 1] if t.start else ""
+    return before in _STATE_NOUNS and t.end < len(sent.words) and sent.words[t.end] in (",", "such", "tels", "comme")
+
+
+_STATE_NOUNS = {"pays", "etats", "états", "states", "countries", "country", "state", "nations"}
+
+
 def _agentless(sent: Sent, t: Trigger) -> bool:
     """The agreement word is the subject of a passive with no agent: "un accord a été signé avec X",
     "an agreement was signed with X"."""
     words = sent.words[t.end : t.end + 12]
     return any(w in ("ete", "been", "was", "were") for w in words) and not any(w in ("par", "by") for w in words)
-
-
 
 
 def _clause(sent: Sent, t: Trigger) -> tuple[int, int]:
@@ -338,4 +371,3 @@ def _made_where_its_maker_is(sent: Sent, ctx: Context, t: Trigger) -> bool:
     before = _weapons(sent, ctx, max(0, t.start - 4), t.start, coordinated=False)[-1:]
     g = load()
     return place is not None and any(k in g.weapons and place.key in g.weapons[k].makers for m, k in before)
-

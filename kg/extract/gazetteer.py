@@ -52,6 +52,26 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+@lru_cache(maxsize=1)
+def _state_kinds() -> dict[tuple[str, ...], frozenset[str]]:
+    return {tuple(row["noun"].split()): frozenset(row["states"].split()) for row in read_table("state_kinds.tsv")}
+
+
+def state_kind(words: list[str]) -> frozenset[str] | None:
+    """The states a coreferent noun of a kind can stand for, from its last words; None for any state.
+
+    >>> sorted(state_kind(["the", "desert", "kingdom"]))[:3]
+    ['BEL', 'BHR', 'BTN']
+    >>> state_kind(["the", "country"]) is None
+    True
+    """
+    kinds = _state_kinds()
+    for n in (3, 2, 1):
+        if len(words) >= n and tuple(words[-n:]) in kinds:
+            return kinds[tuple(words[-n:])]
+    return None
+
+
 def maker_allowed(key: str, country: str) -> bool:
     """Whether the catalogue lets ``country`` make system ``key``: it lists no maker for it, or lists that one
     ("les Rafale indiens" name the user, not a maker)."""

@@ -29,8 +29,10 @@ from kg.extract.clauses import (
     _is_possessive,
     _nominal_in_english,
     _window,
+    clause_start,
 )
 from kg.extract.context import Context
+from kg.extract.gazetteer import state_kind
 from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
 from kg.extract.transfers import TransferFrames
@@ -75,11 +77,15 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         for m, r in found:
             if previous is not None:
                 gap = sent.words[m.end : previous.start]
-                if gap and not all(w in CONJ or w in DETS or w == "'s" or _firm_word(sent, m.end + k)
-                                   for k, w in enumerate(gap)):
+                if gap and not all(
+                    w in CONJ or w in DETS or w == "'s" or _firm_word(sent, m.end + k) for k, w in enumerate(gap)
+                ):
                     break
-                if gap and not any(w in CONJ for w in gap) and any(_firm_word(sent, m.end + k) for k in
-                                                                   range(len(gap))):
+                if (
+                    gap
+                    and not any(w in CONJ for w in gap)
+                    and any(_firm_word(sent, m.end + k) for k in range(len(gap)))
+                ):
                     break  # "French consortium Eurosam and US-listed Raytheon": firms, then a conjunction
             if r not in refs:
                 refs.append(r)
@@ -124,8 +130,11 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and c == "pronoun_actor"
             and sent.words[s] in _SUBJECT_PRONOUNS
             # at the head of a clause, or after a fronted date ("and in May 2021 it signed for ...")
-            and (s == 0 or sent.words[s - 1] in (",", "et", "and", "mais", "but", '"', "«")
-                 or sent.words[s - 1].isdigit())
+            and (
+                s == 0
+                or sent.words[s - 1] in (",", "et", "and", "mais", "but", '"', "«")
+                or sent.words[s - 1].isdigit()
+            )
         ]
         if not spots or not self.ctx.actor_order:
             return []
@@ -145,8 +154,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                 elif cue == "coref_government" and self.ctx.recipients:
                     # "the defence department signed ...": the government of the state the article's deals go to
                     out += [self.ctx.buyer()]
-                elif cue == "coref_country" and sent.words[s] in ("ce", "this") and any(
-                    m.kind == "country" and m.end <= s for m in sent.mentions
+                elif (
+                    cue == "coref_country"
+                    and sent.words[s] in ("ce", "this")
+                    and any(m.kind == "country" and m.end <= s for m in sent.mentions)
                 ):
                     # "à ce pays", "this country": the country named last, a place included ("en Libye")
                     out += [Ref.country([m for m in sent.mentions if m.kind == "country" and m.end <= s][-1].key)]
@@ -168,6 +179,22 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                         or self.ctx.actor_order[-1:]
                         or ([self.ctx.main_country] if self.ctx.main_country else [])
                     )
+                    kind = state_kind(sent.words[s:_e])
+                    if kind is not None:
+                        # "the kingdom": a kingdom, not merely the state named last. Never the subject of its own
+                        # clause ("Denmark suspended licences to the kingdom"); the nearest one named before it in
+                        # the sentence, else of those named so far the one the article names most
+                        subjects = {r for m, r, p in _actors(sent, self.ctx, clause_start(sent, s), s) if p is None}
+                        here = [(m.start, r) for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country"]
+                        here += [
+                            (m.start, Ref.country(m.key)) for m in sent.mentions if m.kind == "country" and m.end <= s
+                        ]
+                        here = [r for _i, r in sorted(here, reverse=True) if r.key in kind and r not in subjects]
+                        before = [r for r in self.ctx.actor_order if r.key in kind and r not in subjects]
+                        if here:
+                            recent = here[:1]
+                        elif before:
+                            recent = [max(reversed(before), key=lambda r: self.ctx.actor_counts[r])]
                     out += recent
         return out
 
@@ -245,8 +272,12 @@ def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
     prefer = sent.words[chosen[0].start].startswith(("prefer", "privilegi"))
     for i in range(chosen[0].end, len(sent.words) - 1):
         # "chose the Gripen over the F-16"; "a préféré le F-16 au Mirage F1": the second is passed over
-        if sent.words[i] != "over" and not (prefer and sent.words[i] in ("au", "aux") and sent.tokens[i].lower in (
-            "au", "aux") and i > chosen[0].end + 1):
+        if sent.words[i] != "over" and not (
+            prefer
+            and sent.words[i] in ("au", "aux")
+            and sent.tokens[i].lower in ("au", "aux")
+            and i > chosen[0].end + 1
+        ):
             continue
         j = i + 1
         while j < len(sent.words) and (
@@ -319,7 +350,6 @@ def _own_activity(sent: Sent, e: int) -> bool:
     if sent.words[e : e + 1] not in (["its"], ["their"], ["ses"], ["sa"], ["son"]):
         return False
     return not any({"trade_noun", "aid"} & sent.cue_at(i) for i in range(e + 1, min(len(sent.words), e + 7)))
-
 
 
 def _adjective_like(sent: Sent, i: int) -> bool:

@@ -97,6 +97,8 @@ class SanctionFrames:
                 by = agent  # "les sanctions imposées par l'UE", "l'embargo sur les armes imposé par l'ONU"
             sales = any(o.frame in ("sale_n", "purchase_n") and 0 <= o.start - t.end <= 3 for o in triggers)
             preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
+            if t.frame == "ban":  # "no new export permits for Pakistan": the state the permits were for
+                preps = preps | {"for", "pour"}
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
             if t.frame in ("sanction_v", "exclude") and not targets:
                 objects = [r for m, r, p in actors_right if p is None and r not in by]
