@@ -289,6 +289,11 @@ def test_status_constructions(text, expected):
         ("Berlin is not issuing any new export permits for Pakistan, officials said.", {("DEU", "PAK")}),
         ("Le Canada a gelé la délivrance de tout nouveau permis pour l'Égypte.", {("CAN", "EGY")}),
         ("La Suisse ne délivre plus de permis d'exportation vers l'Inde.", {("CHE", "IND")}),
+        ("Japan withheld $40 million in military aid from Cambodia.", {("JPN", "KHM")}),
+        ("Sweden issued no new export licences to Chile last year.", {("SWE", "CHL")}),
+        ("L'Autriche assure n'avoir accordé aucune autorisation d'exportation vers la Jordanie.", {("AUT", "JOR")}),
+        ("Ottawa, premier fournisseur du pays, a exclu de suspendre son aide au Mexique.", set()),
+        ("The firm cut 300 jobs in Texas after Mexico cancelled.", set()),
     ],
 )
 def test_sanction_constructions(text, expected):

@@ -128,14 +128,20 @@ class Lexicon:
         out = []
         for s, e in verbs:
             i = e
-            while i in fillers and i - e < 6:
-                i = fillers[i]
+            # amounts pass as fillers too: "withheld $130 million in military aid"
+            while (i in fillers or i < len(words) and _amount(words[i])) and i - e < 8:
+                i = fillers.get(i, i + 1)
             if i in nouns:
                 out.append((s, nouns[i], "ban"))
         return out
 
     def cues(self, words: list[str]) -> list[tuple[int, int, str]]:
         return self.cue_set.labels(words)
+
+
+def _amount(word: str) -> bool:
+    """A number or a currency sign: "$130", "1,3", "€"."""
+    return word in ("$", "€", "£") or word.lstrip("$€£")[:1].isdigit()
 
 
 @lru_cache(maxsize=4)

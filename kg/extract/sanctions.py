@@ -32,16 +32,21 @@ class SanctionFrames:
         t = triggers[k]
         window = _cues(sent, left, right)
         hypothetical = bool(window & {"threat", "condition", "propose", "modal"}) or "refuse" in _cues(
-            sent, max(left, t.start - 4), t.start
-        )
+            sent, max(0, t.start - 4), t.start
+        )  # "a exclu de suspendre son aide": ruled out, even when "exclu" is a trigger of its own
         if t.start > 0 and sent.words[t.start - 1] in ("its", "their", "sa", "son", "ses", "leur", "leurs"):
             hypothetical = False  # "will lift its suspension of arms sales": the measure is in place
         if hypothetical:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
                 self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
-        if hypothetical or "negation" in _cues(sent, max(left, t.start - 3), t.start):
-            return
+        negative = t.frame == "ban" and any(w in _NEGATIVE for w in sent.words[t.start : t.end])
+        if hypothetical or not negative and "negation" in _cues(sent, max(left, t.start - 3), t.start):
+            return  # but "n'avoir délivré aucune autorisation" is itself the measure
+        if t.frame == "exclude" and sent.words[t.end : t.end + 1] in (["de"], ["d'"]):
+            nxt = sent.words[t.end + 1] if t.end + 1 < len(sent.words) else ""
+            if nxt.endswith(("er", "ir", "re", "oir")):
+                return  # "a exclu de suspendre son aide": ruled out, no one is excluded
         if t.frame == "sanction_n" and any(
             o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
         ):
@@ -91,15 +96,15 @@ class SanctionFrames:
             by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
             agent = [r for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 3]
             bare = t.start > 0 and sent.mention_at(t.start - 1, ("country", "alliance", "person")) is None
-            if agent and bare and any(
-                f == "sanction_n" and 0 <= t.start - e <= 3 for s, e, f in sent.triggers
-            ):
+            if agent and bare and any(f == "sanction_n" and 0 <= t.start - e <= 3 for s, e, f in sent.triggers):
                 by = agent  # "les sanctions imposées par l'UE", "l'embargo sur les armes imposé par l'ONU"
             sales = any(o.frame in ("sale_n", "purchase_n") and 0 <= o.start - t.end <= 3 for o in triggers)
             preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
             if t.frame == "ban":  # "no new export permits for Pakistan": the state the permits were for
                 preps = preps | {"for", "pour"}
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
+            if t.frame == "ban" and not targets:  # "withhold military aid from Egypt"
+                targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in ("from", "a", "au", "aux")])
             if t.frame in ("sanction_v", "exclude") and not targets:
                 objects = [r for m, r, p in actors_right if p is None and r not in by]
                 objects = objects or [
@@ -107,8 +112,11 @@ class SanctionFrames:
                 ]
                 targets = objects[:1]
         if not by:  # "was expelled from the U.S.-led F-35 programme": the state that leads it
-            by = [Ref.country(m.key) for m in sent.mentions if m.kind == "demonym" and m.attached == "led"
-                  and t.end <= m.start <= t.end + 6][:1]
+            by = [
+                Ref.country(m.key)
+                for m in sent.mentions
+                if m.kind == "demonym" and m.attached == "led" and t.end <= m.start <= t.end + 6
+            ][:1]
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
         if not targets:
@@ -164,6 +172,9 @@ class SanctionFrames:
         return main if main not in by else None
 
 
+_NEGATIVE = {"aucun", "aucune", "no", "plus", "longer", "not"}
+
+
 def _names_someone_else(sent: Sent, i: int) -> bool:
     """The object right after a verb of sanctioning is a capitalised name that is no state or alliance
     (a firm, a person)."""
@@ -187,4 +198,3 @@ def people_of_a_state(sent: Sent, i: int) -> list[Ref]:
         j += 1
     d = sent.mention_at(j, ("demonym",))
     return [Ref.country(d.key)] if d is not None and d.start == j else []
-
