@@ -1714,3 +1714,53 @@ def test_a_noun_of_a_kind_of_state_takes_up_a_state_of_that_kind():
 )
 def test_membership_by_a_taken_up_alliance_or_an_ally(text, lang, expected):
     assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == expected
+
+
+def test_a_pronoun_after_a_sentence_about_a_kind_of_state_takes_that_state_up():
+    text = (
+        "La ministre espagnole a salué le contrat. L'émirat multiplie les achats depuis dix ans. "
+        "En 2012, il avait commandé à l'allemand KMW des chars Leopard 2."
+    )
+    assert ("DEU", "QAT", "Leopard 2", "agreed") in deal_set(
+        "Le Qatar a signé avec l'Italie. " + text, "fr"
+    )
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("En 2008, le Maroc avait acheté des chars T-72 et des obusiers 2S19, tous de fabrication russe.", "fr",
+         {("T-72", "RUS"), ("2S19 Msta", "RUS")}),
+        ("Les six sous-marins de la classe Kilo ont été construits par les chantiers russes de l'Amirauté.", "fr",
+         {("Kilo class", "RUS")}),
+    ],
+)
+def test_an_origin_stated_for_a_whole_list_or_by_a_yard(text, lang, expected):
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)} >= expected
+
+
+def test_a_generic_noun_before_de_la_classe_names_that_class():
+    found = deal_set("L'Égypte a acheté quatre sous-marins de la classe Kilo à la Russie.", "fr")
+    assert found == {("RUS", "EGY", "Kilo class", "agreed")}
+
+
+def test_copies_counted_after_a_clitic_are_of_the_system_named_before():
+    text = "Le L-39NG est construit par le tchèque Aero Vodochody. Le Laos en a commandé quatre exemplaires en 2022."
+    assert ("CZE", "LAO", "L-39NG", "agreed") in deal_set(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("Les sanctions imposées à l'Iran par les États-Unis et l'Union européenne pèsent sur l'économie.", "fr"),
+        ("The sanctions imposed on Iran by the United States and the European Union weigh on trade.", "en"),
+    ],
+)
+def test_the_agents_of_imposed_sanctions_may_follow_the_target(text, lang):
+    assert {f.core for f in facts(text, Sanction, lang)} == {("USA", "IRN"), ("EU", "IRN")}
+
+
+def test_a_minister_of_state_in_charge_of_defence_is_a_defence_minister():
+    text = "Le contrat a été signé par le ministre d'État omanais chargé de la Défense, Saïd al-Harthi."
+    found = [(f.person.key, f.of.key, f.role) for f in facts(text, Official, "fr")]
+    assert found == [("Saïd al-Harthi", "OMN", "defence minister")]

@@ -31,6 +31,7 @@ _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "mili
 _VAGUE_NOUNS |= {"aircraft", "type", "ship"}
 _LIST_MARKERS = {"including", "such", "notamment", "dont", "comme", "like", "namely", "incluant", "y"}
 _MAKER_WORDS = {"fabrication", "conception", "construction", "origine", "facture"}
+_ALL_WORDS = {"tous", "toutes", "all", "both"}  # "tous de fabrication russe": the whole list before
 # Common given names that are also country names in one language.
 _NOT_COUNTRIES = {"maurice", "dominique", "georgia", "jordan", "chad", "israel"}
 
@@ -294,6 +295,14 @@ def _attach_demonyms(sent: Sent) -> None:
         if before in _MAKER_WORDS or (d.start > 1 and words[d.start - 2] in _MAKER_WORDS):
             # "le blindé de fabrication turque Kirpi": the designation right after, else the noun before
             named = [w for w in weapons if w.kind == "weapon" and 0 <= w.start - d.end <= 1]
+            if not named and _ALL_WORDS & set(words[max(0, d.start - 4) : d.start - 1]):
+                # "des chasseurs Su-30MKA et des chars T-90, tous de fabrication russe": every system listed
+                listed = [w for w in weapons if w.kind == "weapon" and 0 <= d.start - w.end <= 25]
+                for w in listed:
+                    _give_maker(sent, w, d.key)
+                if listed:
+                    d.attached = "weapon"
+                    continue
             target = named[0] if named else _nearest_weapon(weapons, d, after=False, limit=8)
             if target:
                 _give_maker(sent, target, d.key)

@@ -264,7 +264,11 @@ class Context:
         while start > 0 and m.start - start < 3 and _counting(sent, start - 1):
             start -= 1
         before = sent.words[max(0, start - 2) : start]
-        if not any(w in _DEMONSTRATIVES for w in before):
+        # "Le Vietnam en a commandé douze exemplaires", "ordered 12 units": copies of a system named before
+        copies = sent.words[m.start] in _COPY_NOUNS and start < m.start and sent.words[m.end : m.end + 1] not in (
+            ["de"], ["d'"], ["of"]
+        )
+        if not copies and not any(w in _DEMONSTRATIVES for w in before):
             return None
         g = load()
         category = g.noun_category.get(m.key, "")
@@ -288,11 +292,16 @@ class Context:
         return None
 
 
+_COPY_NOUNS = {"exemplaire", "exemplaires", "unite", "unites", "unit", "units", "copies", "examples"}
+
+
 def headed_designation(sent: Sent, noun: Mention, specific: list[Mention]) -> Mention | None:
     """The designation a generic noun heads or follows with no determiner, comma or conjunction between:
     "K2 tanks", "missiles S-300", "avions de combat Su-35", "helicopters of type Mi-35"."""
     for s in specific:
         gap = sent.words[s.end : noun.start] if noun.start >= s.end else sent.words[noun.end : s.start]
+        if s.key.endswith("class") and gap in (["de", "la"], ["of", "the"]):
+            return s  # "six sous-marins de la classe Kilo", "submarines of the Kilo class"
         if (
             len(gap) <= 3
             and all(w not in _GAP_DETS and (w not in _GAP_PREPS or w in ("de", "d'", "of")) for w in gap)

@@ -257,7 +257,14 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
-        topic = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None]
+        found = [
+            (m.start, r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None
+        ]
+        topic = [r for _s, r in found]
+        head = next((s for s, _e, c in sent.cues if c == "coref_country" and s <= 1), None)
+        if head is not None and (not found or found[0][0] > head):
+            # "L'émirat multiplie les acquisitions. En 2013, il avait commandé ...": the state the noun takes up
+            topic = self._coref_actors(sent, head, head + 1) or topic
         if topic:
             self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
 

@@ -94,7 +94,10 @@ class SanctionFrames:
             group = self._subjects(sent, 0, t.start)
             # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
             by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
-            agent = [r for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 3]
+            # the agent may follow the target: "les sanctions imposées à la Russie par les États-Unis et l'UE"
+            agent = _first_group(
+                sent, [(m, r) for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 8]
+            )
             bare = t.start > 0 and sent.mention_at(t.start - 1, ("country", "alliance", "person")) is None
             if agent and bare and any(f == "sanction_n" and 0 <= t.start - e <= 3 for s, e, f in sent.triggers):
                 by = agent  # "les sanctions imposées par l'UE", "l'embargo sur les armes imposé par l'ONU"
