@@ -1764,3 +1764,33 @@ def test_a_minister_of_state_in_charge_of_defence_is_a_defence_minister():
     text = "Le contrat a été signé par le ministre d'État omanais chargé de la Défense, Saïd al-Harthi."
     found = [(f.person.key, f.of.key, f.role) for f in facts(text, Official, "fr")]
     assert found == [("Saïd al-Harthi", "OMN", "defence minister")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Talks were held with Sheikh Khalid bin Ahmed Al Thani, Qatar's vice-president and prime minister.",
+         {("Leader", "Khalid bin Ahmed Al Thani", "QAT")}),
+        ("Bangladesh's Prime Minister Sheikh Hasina opened the base.", {("Leader", "Sheikh Hasina", "BGD")}),
+    ],
+)
+def test_a_sheikh_before_a_full_name_and_the_higher_of_two_offices(text, expected):
+    assert people(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Chile ordered two frigates from Spain. Both ships should be handed over by the end of 2029, he said.",
+         {("ESP", "CHL", "frigate", "agreed", None)}),
+        ("Chile ordered two frigates from Spain. The frigates are to be delivered in 2029.",
+         {("ESP", "CHL", "frigate", "agreed", None)}),
+        ("Madrid avait accepté en 2023 de livrer au Chili deux frégates.", {("ESP", "CHL", "frigate", "agreed", 2023)}),
+        ("Qatar already operates Patriot batteries from the US, and in 2012 it became the first foreign buyer "
+         "of the US-made THAAD system.",
+         {("USA", "QAT", "Patriot", "delivered", None), ("USA", "QAT", "THAAD", "agreed", 2012)}),
+    ],
+)
+def test_years_of_schedules_and_of_new_clauses(text, expected):
+    lang = "fr" if "Madrid" in text else "en"
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected

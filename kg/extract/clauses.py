@@ -698,8 +698,13 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         ]
         # a year after the verb belongs to an earlier item of the object only (not to a system named before
         # the verb: "one of the largest buyers of American weapons, signed in 2018 for the THAAD")
+        # (unless a new clause opens between them: "operates Patriot batteries, and in 2011 it bought THAAD")
         years = [
-            (i, y) for i, y in years if not any(e <= i < weapon.start and (i < t.start or e >= t.end) for e in earlier)
+            (i, y)
+            for i, y in years
+            if not any(
+                e <= i < weapon.start and (i < t.start or e >= t.end) and clause_start(sent, i) <= e for e in earlier
+            )
         ]
         if not years:
             return None

@@ -273,6 +273,8 @@ class Context:
         g = load()
         category = g.noun_category.get(m.key, "")
         here = [x.key for x in sent.mentions if x.kind == "weapon" and x.end <= m.start]
+        if copies and here:
+            return here[-1]  # "les Rafale ..., dont elle a reçu ses premiers exemplaires": the system just named
         kind = [
             k
             for k in reversed(self.weapon_order + here)

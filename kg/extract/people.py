@@ -46,6 +46,8 @@ _PARTICLES = {
     "bou",
 }
 _HONORIFICS = {"m.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mme", "dr", "dr.", "sir", "lord"}
+# "Sheikh Mohammed bin Zayed": an honorific before a full name, but part of a short one ("Sheikh Hasina")
+_SHEIKH = {"sheikh", "sheik", "cheikh", "shaikh"}
 # Military and police ranks stand before a name and are not part of it: "Colonel Assimi Goita",
 # "Air Chief Marshal Anil Kumar Rao", "le général Ahmed Benali".
 _RANKS = {
@@ -398,7 +400,12 @@ def _role_hits(sent: Sent) -> list[tuple[int, int, str, tuple[str, str]]]:
     keep = [i for i in range(len(sent.tokens)) if i not in skip]
     filtered = [sent.tokens[i] for i in keep]
     hits = load().roles.match(filtered, sent.lang)
-    return [(keep[h.start], keep[h.end - 1] + 1, h.value, h.extra) for h in hits]
+    out = [(keep[h.start], keep[h.end - 1] + 1, h.value, h.extra) for h in hits]
+    for k in range(len(out) - 1):
+        (s1, e1, _r1, x1), (s2, e2, r2, x2) = out[k], out[k + 1]
+        if s2 == e1 + 1 and sent.words[e1] in ("and", "et") and x2[0] == "leader" and x1[0] == "official":
+            out[k] = (s1, e2, r2, x2)  # "the UAE's vice-president and prime minister": the higher office
+    return out
 
 
 def _actor_key(m: Mention) -> str | None:
@@ -567,6 +574,7 @@ def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] |
     n = len(sent.tokens)
     while i < n and (
         sent.words[i] in _HONORIFICS
+        or sent.words[i] in _SHEIKH and i + 2 < n and _is_name_token(sent, i + 1) and _is_name_token(sent, i + 2)
         or _is_rank(sent, i)
         or (sent.words[i] in ("le", "la", "l'", "the") and i + 1 < n and _is_rank(sent, i + 1))  # ", le colonel X"
     ):
@@ -659,7 +667,12 @@ def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
     while j >= 0 and (_is_name_token(sent, j) or sent.words[j] in _PARTICLES):
         j -= 1
     j += 1
-    while j < end and (sent.words[j] in _HONORIFICS or _is_rank(sent, j) or sent.words[j] in _PARTICLES):
+    while j < end and (
+        sent.words[j] in _HONORIFICS
+        or _is_rank(sent, j)
+        or sent.words[j] in _PARTICLES
+        or sent.words[j] in _SHEIKH and end - j > 2
+    ):
         j += 1  # "Air Marshal X, the chief of the air staff", "le gouvernement de X, alors ...": not the name
     if end - j < 2:
         known = sent.mention_at(end - 1, ("person",))

@@ -170,6 +170,28 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
     return out
 
 
+def _deadline(sent: Sent, i: int) -> int | None:
+    """The year of a schedule right after a verb: "by 2029", "by the end of 2027", "d'ici (à la) fin 2030",
+    "avant 2028"."""
+    words = sent.words
+    if words[i : i + 1] not in (["by"], ["d'ici"], ["avant"]):
+        return None
+    for j in range(i + 1, min(len(words), i + 6)):
+        if YEAR.match(words[j]):
+            return int(words[j])
+        if words[j] not in ("the", "end", "of", "la", "fin", "de", "a", "l'", "mid", "early", "late", "debut", "mi"):
+            return None
+    return None
+
+
+def _delivery_to_come(sent: Sent, t: Trigger, status: str, year: int | None) -> bool:
+    """A year written after a delivery that has not happened ("are to be delivered in 2027") dates the
+    delivery to come, not the deal; a year before it ("accepté en 2023 de livrer") dates the agreement."""
+    if year is None or t.frame != "deliver" or status == "delivered":
+        return False
+    return all(i >= t.end for i, w in enumerate(sent.words) if w == str(year))
+
+
 class TransferFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -213,9 +235,7 @@ class TransferFrames:
             return
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
-        deadline = sent.words[t.end : t.end + 1] in (["by"], ["d'ici"], ["avant"]) and bool(
-            YEAR.match(sent.words[t.end + 1] if t.end + 1 < len(sent.words) else "")
-        )  # "delivered by 2029": a schedule, no agent and no delivery yet
+        deadline = _deadline(sent, t.end)  # "delivered by (the end of) 2029": a schedule, no agent, no delivery yet
         if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t) and not deadline:
             passive = True  # "douze F-16 commandés au Portugal, livrés depuis": the jets were delivered
         if t.frame in SUPPLY_LIKE | {"offer"} and agent and not deadline:
@@ -416,6 +436,8 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right)
+                if deadline is not None and year == deadline or _delivery_to_come(sent, t, status, year):
+                    year = None  # the year of a schedule or of a delivery to come ("are to be delivered in 2027")
                 if len(weapon_recipients) > 1:  # "par l'Égypte et le Qatar en 2015, par l'Inde en 2016"
                     year = _year_of_group(sent, recipient, t.end, right, self.ctx.year) or year
                 elif year is None and _this_year(sent, left, right):
