@@ -1794,3 +1794,26 @@ def test_a_sheikh_before_a_full_name_and_the_higher_of_two_offices(text, expecte
 def test_years_of_schedules_and_of_new_clauses(text, expected):
     lang = "fr" if "Madrid" in text else "en"
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+
+
+def test_a_clause_of_place_after_a_comma_is_its_own():
+    text = (
+        "Vietnam bought a radar from Israel. The radar would give the military a clearer picture of the sea, "
+        "where Vietnamese boats have been confronted by Chinese coast guard ships."
+    )
+    assert deal_set(text, "en") == {("ISR", "VNM", "radar", "agreed")}
+
+
+def test_a_contract_signed_by_an_official_covers_the_deal_just_told():
+    text = (
+        "Indonesia bought air defence systems from the United States. "
+        "Signed in May 2021 by then defence minister Ali Rahman, the $90 million contract covers two Patriot "
+        "batteries and four HIMARS launchers."
+    )
+    found = {(*f.core, f.year) for f in facts(text, Deal, "en")}
+    assert {("USA", "IDN", "Patriot", 2021), ("USA", "IDN", "HIMARS", 2021)} <= found
+
+
+def test_taking_over_a_system_is_a_delivery():
+    text = "The Thai air force on Monday formally took over the first of four FPS-3ME radars from Japan."
+    assert deal_set(text, "en") == {("JPN", "THA", "FPS-3ME", "delivered")}

@@ -147,6 +147,11 @@ class AgreementFrames:
                 own.add("agree")
             clause = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
             buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
+            states = [m for m, r, p in clause if m.kind != "person"]
+            if weapons and "contract_scope" in own and not states and self._last_deal() is not None:
+                # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
+                self._contract_scope(sent, t, weapons, left, right)
+                return
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
                 return

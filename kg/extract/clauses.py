@@ -575,6 +575,7 @@ _SUBORDINATORS = {
     "although",
     "whereas",
     "alors",
+    "where",
     "tandis",
     "car",
     "puisque",
@@ -629,6 +630,8 @@ def _new_clause(sent: Sent, i: int) -> bool:
         )
     ):
         return True  # "s'est doté de drones Heron et négocie avec Washington ..."
+    if sent.words[i] == "," and i + 1 < len(sent.words) and sent.tokens[i + 1].text.lower() == "où":
+        return True  # ", où des navires chinois ...": a clause of its own (not "ou", or)
     if sent.words[i] == "," and i + 1 < len(sent.words) and sent.words[i + 1] in _SUBORDINATORS:
         return True  # ", as Cairo looks to ...", ", alors que ..."
     if sent.words[i] in _TEMPORAL and _subject_and_verb_after(sent, i + 1):
