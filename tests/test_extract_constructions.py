@@ -1817,3 +1817,27 @@ def test_a_contract_signed_by_an_official_covers_the_deal_just_told():
 def test_taking_over_a_system_is_a_delivery():
     text = "The Thai air force on Monday formally took over the first of four FPS-3ME radars from Japan."
     assert deal_set(text, "en") == {("JPN", "THA", "FPS-3ME", "delivered")}
+
+
+def test_yards_where_ships_are_built_are_no_party_to_the_contract():
+    text = (
+        "Oman a signé avec le groupe italien Fincantieri un contrat portant sur cinq navires. "
+        "Il prévoit la fourniture de trois corvettes et de deux patrouilleurs, qui seront tous construits "
+        "dans les chantiers italiens du groupe."
+    )
+    found = deal_set(text, "fr")
+    assert ("ITA", "OMN", "corvette", "agreed") in found and not any(d[0] == "OMN" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Maroc a acheté des frégates FREMM auprès de la France puis de l'Italie.",
+        "Le Maroc a reçu deux sous-marins de l'Allemagne. Ces acquisitions s'inscrivent dans une modernisation "
+        "marquée par l'achat de Rafale français en 2015 et de frégates FREMM auprès de la France, puis de l'Italie.",
+    ],
+)
+def test_sellers_coordinated_after_aupres_both_sell(text):
+    found = {d[:3] for d in deal_set(text, "fr")}
+    assert ("FRA", "MAR", "FREMM") in found and ("ITA", "MAR", "FREMM") in found
+    assert not any(d[1] in ("FRA", "ITA") for d in found)

@@ -202,6 +202,11 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("provenance", "part"):
         return "from"  # "en provenance de Russie", "de la part des Pays-Bas"
+    if i >= 2 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("puis", "et", "ou"):
+        # "auprès de la France, puis de l'Italie": the preposition of the phrase it is coordinated with
+        before = [x for x in sent.mentions if x.kind == "country" and x.end <= i - 1 and i - 1 - x.end <= 2]
+        if before and all(w in (",",) for w in sent.words[before[-1].end : i - 1]):
+            return _governing_prep(sent, before[-1])
     if i >= 0 and sent.words[i] in ("after", "than"):
         # "the largest donor after the United States," governs; "only after Washington promised" opens a clause
         nxt = sent.words[m.end] if m.end < len(sent.words) else "."
@@ -415,7 +420,10 @@ def _distributed(
     spots = [m.start for m, _k in weapons if m is not None]
     after_all = [r for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
     between = [r for m, r, p in actors if spots and min(spots) < m.start < max(spots) and p in SUPPLIER_PREPS]
-    if len(spots) >= 2 and not between and len(dict.fromkeys(after_all)) == len(spots):
+    sellers = [m for m, r, p in actors if spots and m.start > max(spots) and p in SUPPLIER_PREPS]
+    # "auprès de la France, puis de l'Italie": one after the other, for the last system, not respectively
+    in_turn = len(sellers) > 1 and any(w in ("puis", "then") for w in sent.words[sellers[0].end : sellers[-1].start])
+    if len(spots) >= 2 and not between and not in_turn and len(dict.fromkeys(after_all)) == len(spots):
         # "tanks, frigates from Germany, Italy": as many states as weapons, in the same order
         return dict(zip(spots, dict.fromkeys(after_all)))
     out: dict[int, Ref] = {}

@@ -144,7 +144,8 @@ def _maker_phrase(sent: Sent, m: Mention) -> bool:
     for i in range(m.start - 1, max(0, m.start - 6), -1):
         if sent.words[i] in (",", ";") or sent.words[i] in CONJ:
             return False
-        if sent.words[i] in ("by", "par"):
+        if sent.words[i] in ("by", "par", "dans", "in", "chez", "at"):
+            # "construits dans les chantiers italiens du groupe", "built at Turkish yards": where it is made
             return _MADE_VERB.match(sent.words[i - 1]) is not None
     return False
 
@@ -419,10 +420,13 @@ class TransferFrames:
             )
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
                 # not a state governed by "sur"/"on" ("la souveraineté marocaine sur le Sahara occidental")
+                # "auprès de la France, puis de l'Italie": every state of a seller's phrase sells
+                givers = {weapon_supplier, *co_suppliers}
+                givers |= {r for m, r, p in right_actors if p in SUPPLIER_PREPS and t.frame == "purchase_n"}
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start)
-                          if r != weapon_supplier and p not in ("sur", "on", "over")]
+                          if r not in givers and p not in ("sur", "on", "over")]
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words))
-                         if r != weapon_supplier and p not in ("sur", "on", "over")]
+                         if r not in givers and p not in ("sur", "on", "over")]
                 weapon_recipients = before[-1:] or after[:1]
                 main = self.ctx.main_country
                 buyer = main if main in self.ctx.recipients and main != weapon_supplier else None
