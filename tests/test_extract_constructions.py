@@ -1841,3 +1841,32 @@ def test_sellers_coordinated_after_aupres_both_sell(text):
     found = {d[:3] for d in deal_set(text, "fr")}
     assert ("FRA", "MAR", "FREMM") in found and ("ITA", "MAR", "FREMM") in found
     assert not any(d[1] in ("FRA", "ITA") for d in found)
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("L'armée camerounaise a réceptionné 12 véhicules blindés de fabrication chinoise, parmi lesquels des chars "
+         "VT-4 et des obusiers PLZ-45.", "fr",
+         {("CHN", "CMR", "VT-4", "delivered"), ("CHN", "CMR", "PLZ-45", "delivered")}),
+        ("Kenya bought 20 aircraft from France, including Rafale jets and Alpha Jet trainers.", "en",
+         {("FRA", "KEN", "Rafale", "agreed"), ("FRA", "KEN", "Alpha Jet", "agreed")}),
+    ],
+)
+def test_the_members_a_generic_noun_lists_stand_for_it(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+def test_a_word_before_a_number_is_no_designation():
+    text = "Taipei a porté la commande à 29 exemplaires. L'Égypte a acheté quatre sous-marins de type 209."
+    assert {d[2] for d in deal_set(text, "fr")} == {"Type 209"}
+
+
+def test_what_else_a_contract_covers_is_ordered_not_delivered():
+    text = (
+        "Le Chili a reçu ses premiers lance-roquettes HIMARS américains. La commande, signée en 2021, portait sur "
+        "onze lanceurs. Le Chili a renoncé en 2022 à acquérir des obusiers M109 américains. "
+        "Le contrat comprend aussi 84 missiles ATACMS."
+    )
+    found = deal_set(text, "fr")
+    assert ("USA", "CHL", "ATACMS", "agreed") in found and ("USA", "CHL", "M109", "cancelled") in found

@@ -409,6 +409,7 @@ _EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoigna
 _ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
+_MEMBERS_OF = {"parmi", "dont", "including", "among", "notamment"}
 
 
 def _distributed(
@@ -469,6 +470,11 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
         ):
             break  # ", réponse aux Rafale indiens", ", a rival to the J-10": the complement of a noun, no item
         closing = any(w in ("et", "and") for w in gap[-4:]) and len(gap) <= 14
+        # "17 véhicules blindés de fabrication chinoise, parmi lesquels des chars de combat VT-4": its members,
+        # which stand for it
+        if any(w in _MEMBERS_OF for w in gap) and len(gap) <= 14 and prev.kind == "noun" and m.kind == "weapon":
+            kept = kept[:-1] + [(m, key)]
+            continue
         if (len(gap) > 8 and not closing) or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break
         kept.append((m, key))

@@ -96,6 +96,9 @@ def compact_designation(text: str) -> str:
     return _compact(text)
 
 
+_LOWER_PARTS = {"type", "classe", "class", "projet", "project", "block", "bloc"}  # "sous-marins de type 209"
+
+
 class PhraseIndex:
     """Longest-match phrase look-up over token sequences."""
 
@@ -243,6 +246,8 @@ class Gazetteer:
                     continue  # "S-400 ," or "[ S-400": punctuation is not part of a designation ("F/A-50" is)
                 if n > 1 and any(t.start != prev.end + 1 and t.start != prev.end for prev, t in zip(span, span[1:])):
                     continue
+                if n > 1 and span[0].text.isalpha() and span[0].text.islower() and span[0].text not in _LOWER_PARTS:
+                    continue  # "portée à 29 exemplaires", "a 29-year-old": a word before a number, not the A-29
                 compact = _compact("".join(t.text for t in span))
                 key = self.designations.get(compact)
                 if key is None and compact.endswith("s"):

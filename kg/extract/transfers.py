@@ -718,12 +718,21 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if last is None or status is None or last.supplier.type != "Country":
             return
+        # the contract last told, not a deal dropped since ("après avoir renoncé à acquérir des M109")
+        signed = [f for f in self.facts if isinstance(f, Deal) and f.status in ("agreed", "delivered")]
+        if last.status in ("cancelled", "refused") and signed:
+            last = signed[-1]
+        # a system the contract also covers, named here, is ordered with it: not delivered because the first
+        # one was ("the contract also includes 84 ATACMS"); what a noun takes up shares the deal's status
+        told = "agreed" if last.status == "delivered" and status != "delivered" else last.status
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             makers = load().weapons[key].makers if key in load().weapons else ()
             if (maker is not None and maker != last.supplier) or (makers and last.supplier.key not in makers):
                 continue  # another state's system: not this contract's
-            self._deal(sent, last.supplier, last.recipient, key, last.status, _year_for(sent, m, t, left, right))
+            named = m is not None and m.kind == "weapon"
+            st = told if named else last.status
+            self._deal(sent, last.supplier, last.recipient, key, st, _year_for(sent, m, t, left, right))
 
     def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
