@@ -1870,3 +1870,18 @@ def test_what_else_a_contract_covers_is_ordered_not_delivered():
     )
     found = deal_set(text, "fr")
     assert ("USA", "CHL", "ATACMS", "agreed") in found and ("USA", "CHL", "M109", "cancelled") in found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The first two Gripen fighters ordered by Hungary from Sweden touched down at Kecskemet air base.",
+         {("SWE", "HUN", "Gripen", "delivered")}),
+        ("The Rafales will replace part of the fleet of Mirage 2000 jets that Peru bought from France in the 1980s.",
+         {("FRA", "PER", "Mirage 2000", "delivered")}),
+        ("Peru weighed the Gripen, offered by Sweden, before passing over the Swedish jet.",
+         {("SWE", "PER", "Gripen", "refused")}),
+    ],
+)
+def test_arrivals_fleets_and_systems_passed_over(text, expected):
+    assert deal_set(text, "en") >= expected

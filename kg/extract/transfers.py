@@ -171,6 +171,14 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
     return out
 
 
+def _in_a_fleet(sent: Sent, m: Mention) -> bool:
+    """A system named as what a fleet is made of: "the fleet of F/A-18 Hornets", "sa flotte de F-16"."""
+    i = m.start - 1
+    while i >= 0 and m.start - i <= 4 and (sent.words[i] in DETS or sent.words[i].isdigit()):
+        i -= 1
+    return i >= 1 and sent.words[i] in ("of", "de", "d'") and sent.words[i - 1] in ("fleet", "flotte", "flottes")
+
+
 def _deadline(sent: Sent, i: int) -> int | None:
     """The year of a schedule right after a verb: "by 2029", "by the end of 2027", "d'ici (à la) fin 2030",
     "avant 2028"."""
@@ -225,7 +233,8 @@ class TransferFrames:
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
             # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
-            weapons = _weapons(sent, self.ctx, 0 if agent else left, t.start, coordinated=False)[-1:]
+            early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
+            weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
         last = self._last_deal()
         tendered = self.ctx.main_weapon or (last.weapon.key if last is not None else None)
@@ -234,6 +243,9 @@ class TransferFrames:
             weapons = [(None, tendered)]  # "X and Y had also submitted offers": for the tender's system
         if not weapons:
             return
+        fleet = any(m is not None and _in_a_fleet(sent, m) for m, _k in weapons)
+        if status == "agreed" and t.frame in BUY_LIKE and fleet:
+            status = "delivered"  # "the fleet of F/A-18 Hornets that Kuwait bought": in service, so delivered
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
         deadline = _deadline(sent, t.end)  # "delivered by (the end of) 2029": a schedule, no agent, no delivery yet
@@ -597,9 +609,16 @@ class TransferFrames:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
         places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
         if not places:  # "the first guns arrived two years later": the deal the article told for them
-            for _m, key in _weapons(sent, self.ctx, left, right, coordinated=False):
+            # the subject may stand before an earlier trigger: "the first jets ordered by Kuwait touched down"
+            found = _weapons(sent, self.ctx, left, right, coordinated=False) or _weapons(
+                sent, self.ctx, 0, t.start, coordinated=False
+            )
+            for _m, key in found:
+                told = [f for f in self.facts if isinstance(f, Deal) and f.weapon.key == key]
                 supplier = self.ctx.suppliers.get(key)
-                if key in self.deal_recipients and supplier is not None:
+                if told:  # the deal told last for it, in this sentence or before
+                    self._deal(sent, told[-1].supplier, told[-1].recipient, key, status, None)
+                elif key in self.deal_recipients and supplier is not None:
                     self._deal(sent, Ref.country(supplier), self.deal_recipients[key], key, status, None)
             return
         recipient = Ref.country(places[0].key)
