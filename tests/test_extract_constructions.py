@@ -1885,3 +1885,32 @@ def test_what_else_a_contract_covers_is_ordered_not_delivered():
 )
 def test_arrivals_fleets_and_systems_passed_over(text, expected):
     assert deal_set(text, "en") >= expected
+
+
+def test_a_firm_named_with_a_rank_word_is_no_person_and_its_base_makes_the_system():
+    text = (
+        "Spain signed a deal with the United States for 12 MQ-9B drones. The aircraft are built by "
+        "U.S.-based General Atomics Aeronautical Systems, which also signed a separate contract."
+    )
+    assert facts(text, Official, "en") == [] and facts(text, Leader, "en") == []
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("MQ-9 Reaper", "USA")}
+
+
+def test_the_agreement_taken_up_is_for_the_deal_just_told():
+    text = (
+        "Spain signed a deal with the United States for 12 MQ-9B drones. The government-to-government "
+        "agreement was signed in Madrid by senior officials of both countries."
+    )
+    found = [
+        (sorted(p.key for p in f.parties), f.weapon.key if f.weapon else None) for f in facts(text, Agreement, "en")
+    ]
+    assert found == [(["ESP", "USA"], "MQ-9 Reaper")]
+
+
+def test_a_year_in_a_relative_clause_after_the_system_is_not_its_deal_year():
+    text = (
+        "In 2014, Peru bought three patrol vessels built by Britain's BAE Systems for Chile, "
+        "which had cancelled its order in 2011."
+    )
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")}
+    assert ("GBR", "PER", "patrol vessel", "agreed", 2014) in found

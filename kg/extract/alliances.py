@@ -281,6 +281,11 @@ class AgreementFrames:
             status = "agreed"
         else:
             status = "proposed"
+        last = self._last_deal()
+        article = sent.words[max(0, t.start - 3) : t.start]
+        taken_up = t.frame == "deal_n" and any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article)
+        if not weapon and taken_up and last is not None and {last.supplier, last.recipient} == set(parties):
+            weapon = last.weapon.key  # "The government-to-government agreement was signed ...": the deal just told
         year = _year_for(sent, None, t, left, right)
         self.ctx.last_parties = tuple(parties)
         self.facts.append(

@@ -177,6 +177,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
         and not _part_of_a_longer_name(sent, m)
         and not _dateline(sent, m)
         and not _sea_name(sent, m)
+        and not _noun_in_a_name(sent, m)
     ]
     _attach_demonyms(sent)
     _mark_settings(sent)
@@ -267,7 +268,18 @@ def _named_systems(sent: Sent, taken: set[int], add) -> None:
             continue
         if "not_a_name" in sent.cue_at(i) or token.folded in companies or token.text.isupper() and len(token.text) < 4:
             continue
+        if n.start > 0 and sent.tokens[n.start].text[:1].isupper():
+            continue  # "General Atomics Aeronautical Systems": a capitalised noun is part of a name
         add(Mention("weapon", token.text, i, i + 1, "pattern", token.text))
+
+
+def _noun_in_a_name(sent: Sent, m: Mention) -> bool:
+    """A capitalised weapon noun after a capitalised word inside a sentence is part of a proper name:
+    "General Atomics Aeronautical Systems", "General Dynamics Land Systems", "Electric Boat"."""
+    if m.kind != "noun" or m.start < 2:
+        return False
+    here, before = sent.tokens[m.start].text, sent.tokens[m.start - 1].text
+    return here[:1].isupper() and before[:1].isupper() and before.isalpha() and sent.mention_at(m.start - 1) is None
 
 
 def _attach_demonyms(sent: Sent) -> None:
@@ -279,6 +291,9 @@ def _attach_demonyms(sent: Sent) -> None:
     for d in demonyms:
         if d.attached == "led":
             continue  # "the U.S.-led F-35 programme", "Russian-led alliance": who leads, not who made
+        if d.text.replace(" ", "").lower().endswith("-based"):
+            d.attached = "company"  # "U.S.-based General Atomics": where a firm is, whatever follows
+            continue
         if d.start in grouped:
             d.attached = "group"  # "Russian and Chinese equipment": an origin shared by a group, no one maker
             _mark_group_origin(sent, weapons, d)

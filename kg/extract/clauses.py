@@ -702,6 +702,11 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         return None
     if weapon is not None:
         later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start > weapon.end]
+        # nor past a relative clause: "vessels built for Trinidad, which had cancelled its order in 2010"
+        later += [
+            i for i in range(weapon.end, right - 1)
+            if sent.words[i] == "," and sent.words[i + 1] in ("which", "who", "qui", "lequel", "laquelle")
+        ]
         stop = min(later) if later else right
         after = [y for i, y in years if weapon.end <= i < stop]
         if after:

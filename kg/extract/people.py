@@ -232,6 +232,8 @@ class PeopleBook:
             if name is None:
                 continue
             n_start, n_end, key = name
+            if _firm_name(sent, n_start, n_end):
+                continue  # "General Atomics Aeronautical Systems": a firm, not General X
             if n_end - n_start == 1 and sent.mention_at(n_start, ("person",)) is None:
                 # a surname the known-people list gives: only someone of a state the article is about
                 info = load().people.get(key)
@@ -328,6 +330,8 @@ class PeopleBook:
             if name is None or sent.mention_at(name[0], ("person",)) is not None:
                 continue
             start, end, key = name
+            if _firm_name(sent, start, end):
+                continue  # "General Atomics Aeronautical Systems", "General Dynamics Land Systems": a firm
             if end - start >= 2:
                 key = self._register(key, _text(sent.tokens[start:end]), sent.index)
                 _add_person_mention(sent, key, start, end)
@@ -374,6 +378,13 @@ class PeopleBook:
             if key and (i + 1 >= len(sent.tokens) or not sent.tokens[i + 1].is_title):
                 _add_person_mention(sent, key, i, i + 1, via="surname")
                 self.people[key].names.add(token.text)
+
+
+def _firm_name(sent: Sent, start: int, end: int) -> bool:
+    """A name whose words, or the word after it, make a firm's: "Atomics Aeronautical Systems",
+    "Dynamics Land Systems-Canada"."""
+    words = range(start, min(end + 1, len(sent.words)))
+    return any({"corporate", "firm_word", "company_noun"} & sent.cue_at(k) for k in words)
 
 
 def _text(tokens: list[Token]) -> str:

@@ -305,6 +305,8 @@ class TransferFrames:
                     co_suppliers.append(r)  # "from Germany and Norway"
                 elif p in SUPPLIER_PREPS and supplier is None:
                     supplier = r
+                elif p in ("for", "pour") and any(_MADE_VERB.match(w) for w in sent.words[t.end : _m.start]):
+                    continue  # "bought vessels built by BAE for Chile": whom they were first built for
                 elif p in RECIPIENT_PREPS_BUY and (passive or agent or t.frame in NOMINAL or p not in ("by", "par")):
                     recipients.append(r)  # "bought by Chile"; not "during a visit by Chile's president"
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
