@@ -1914,3 +1914,23 @@ def test_a_year_in_a_relative_clause_after_the_system_is_not_its_deal_year():
     )
     found = {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")}
     assert ("GBR", "PER", "patrol vessel", "agreed", 2014) in found
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Egypt has also turned to Paris, buying 24 French-made Rafale jets under a 2015 intergovernmental agreement.",
+         "en", (["EGY", "FRA"], "Rafale", 2015)),
+        ("Oman ordered 12 Typhoons from Britain. The programme began with an intergovernmental agreement signed by "
+         "London and Muscat in May 2012.", "en", (["GBR", "OMN"], "Eurofighter Typhoon", 2012)),
+    ],
+)
+def test_an_intergovernmental_agreement_is_an_agreement_on_the_deals_system(text, lang, expected):
+    found = [(sorted(p.key for p in f.parties), f.weapon.key if f.weapon else None, f.year)
+             for f in facts(text, Agreement, lang)]
+    assert expected in found
+
+
+def test_a_gerund_under_a_contract_is_done():
+    text = "Egypt has also turned to Paris, buying 24 Rafale jets under a 2015 contract."
+    assert ("FRA", "EGY", "Rafale", "agreed") in deal_set(text, "en")

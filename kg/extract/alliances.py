@@ -134,6 +134,8 @@ class AgreementFrames:
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if sent.words[t.start].startswith("sign"):
                 own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
+            if _between_states(sent, t) and not own & {"propose", "cancel", "refuse"}:
+                own.add("agree")  # "under a 2016 intergovernmental agreement": one in force
             if sent.words[t.start] in ("il", "it"):
                 own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
             if "propose" in sent.cue_at(t.start):
@@ -154,12 +156,16 @@ class AgreementFrames:
                 return
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
+                if _between_states(sent, t):
+                    self._deal_agreement(sent, t, weapons, left, right)
                 return
             if weapons and "contract_scope" in own and not clause and self._last_deal() is not None:
                 self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
                 return
             c_left, c_right = _clause(sent, t)
-            if any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers):
+            if any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers) and not _between_states(
+                sent, t
+            ):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & _cues(sent, c_left, c_right) and "negation" not in cues:
                 self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
@@ -283,7 +289,9 @@ class AgreementFrames:
             status = "proposed"
         last = self._last_deal()
         article = sent.words[max(0, t.start - 3) : t.start]
-        taken_up = t.frame == "deal_n" and any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article)
+        taken_up = t.frame == "deal_n" and (
+            any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article) or _between_states(sent, t)
+        )
         if not weapon and taken_up and last is not None and {last.supplier, last.recipient} == set(parties):
             weapon = last.weapon.key  # "The government-to-government agreement was signed ...": the deal just told
         year = _year_for(sent, None, t, left, right)
@@ -293,6 +301,20 @@ class AgreementFrames:
         )
         if t.frame == "coproduce" and weapon:
             self._licence_deal(sent, t, weapon, status, year)
+
+    def _deal_agreement(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
+        """ "buying 36 Rafale jets under a 2016 intergovernmental agreement": the deal's two states agreed
+        on its system too (an agreement beside the deal, per the corpus convention)."""
+        keys = {k for _m, k in weapons}
+        told = [f for f in self.facts if isinstance(f, Deal) and f.weapon.key in keys and f.status != "refused"]
+        if not told:
+            return
+        deal = told[-1]
+        status = "proposed" if deal.status == "proposed" else "agreed"
+        year = _year_for(sent, None, t, left, right) or deal.year
+        self.facts.append(
+            Agreement((deal.recipient, deal.supplier), deal.weapon, status, year, self._evidence(sent))
+        )
 
     def _licence_deal(self, sent: Sent, t: Trigger, weapon: str, status: str, year: int | None) -> None:
         """Licence production is also a transfer from the licensing state (corpus convention): "India
@@ -343,6 +365,16 @@ def _taken_up_alliance(sent: Sent, t: Trigger) -> bool:
 
 
 _STATE_NOUNS = {"pays", "etats", "états", "states", "countries", "country", "state", "nations"}
+
+
+def _between_states(sent: Sent, t: Trigger) -> bool:
+    """A contract noun qualified as between governments ("an intergovernmental agreement", "the
+    government-to-government deal", "un accord intergouvernemental"): an agreement as well as a deal."""
+    near = sent.words[max(0, t.start - 3) : min(len(sent.words), t.end + 1)]
+    return any(w in _G2G or w.startswith("intergouvernement") for w in near)
+
+
+_G2G = {"intergovernmental", "government-to-government", "inter-governmental", "g2g"}
 
 
 def _agentless(sent: Sent, t: Trigger) -> bool:

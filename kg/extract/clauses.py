@@ -831,6 +831,15 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
 
 
+def _under_a_contract(sent: Sent, start: int, end: int) -> bool:
+    """ "under a 2016 intergovernmental agreement", "under a contract signed in 2019": a contract noun
+    within a few words after "under"."""
+    for i in range(start, min(end, len(sent.words))):
+        if sent.words[i] == "under":
+            return any(f == "deal_n" and i < s <= i + 5 for s, e, f in sent.triggers)
+    return False
+
+
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
     marker = _infinitive_marker(sent, t)
@@ -874,6 +883,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     )
     if gerund and sent.words[t.start - 1 : t.start] in (["after"], ["since"], ["for"], ["by"]):
         gerund = False  # "after buying the S-400", "sanctioned for buying": done
+    if gerund and _under_a_contract(sent, t.end, right):
+        return "agreed"  # "buying 36 Rafale jets under a 2016 intergovernmental agreement": done, under it
     if gerund:
         return "proposed"  # "selling them to Chile would not change ...": talked about, not done
     if any(
