@@ -1934,3 +1934,24 @@ def test_an_intergovernmental_agreement_is_an_agreement_on_the_deals_system(text
 def test_a_gerund_under_a_contract_is_done():
     text = "Egypt has also turned to Paris, buying 24 Rafale jets under a 2015 contract."
     assert ("FRA", "EGY", "Rafale", "agreed") in deal_set(text, "en")
+
+
+def test_a_country_that_joined_the_alliance_named_before_is_the_one_the_relative_is_about():
+    text = (
+        "France and Spain unveiled new arms deliveries on Tuesday as NATO leaders met in the Estonian capital, "
+        "in a country that joined the alliance in 2004."
+    )
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, "en")} == {("EST", "NATO")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Chile bought 10 Leopard 2 tanks of German manufacture.", {("Leopard 2", "DEU")}),
+        ("The package includes 40 Marder vehicles and 25 Leopard 1 tanks, both of German manufacture.",
+         {("Marder", "DEU"), ("Leopard 1", "DEU")}),
+    ],
+)
+def test_of_a_nationality_manufacture_is_a_maker_not_a_co_production(text, expected):
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == expected
+    assert facts(text, Agreement, "en") == []

@@ -48,6 +48,7 @@ class AgreementFrames:
             for m in sent.mentions
             if m.kind == "alliance" and not m.setting and (0 <= m.start - t.end <= reach or 0 <= t.start - m.end <= 4)
         ]  # "member of NATO", "NATO's 30th member"
+        earlier = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and m.end <= t.start]
         if alliances:
             # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
             first = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end)))
@@ -63,15 +64,14 @@ class AgreementFrames:
                     )
                 ]
             )
-        elif self.last_alliance and _taken_up_alliance(sent, t):
-            keys = [self.last_alliance]
+        elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
+            keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
         else:
             return
-        candidates = [  # an alliance taken up ("joined the alliance") is joined by the states the clause is about
-            r
-            for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))
-            if r.type == "Country" and (alliances or p is None)
-        ]
+        if alliances:
+            candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
+        else:  # an alliance taken up ("joined the alliance") is joined by the subject of its clause
+            candidates = self._taken_up_member(sent, t)
         candidates += self._coref_actors(sent, 0, len(sent.words))
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
@@ -80,6 +80,19 @@ class AgreementFrames:
             for ref in candidates:
                 if not members or ref.key in members:
                     self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
+
+    def _taken_up_member(self, sent: Sent, t: Trigger) -> list[Ref]:
+        """ "Latvia joined the alliance in 2004", "Deux pays membres, la Turquie et la Hongrie": the states
+        of the clause; "a country that joined the alliance": the country the relative clause is about."""
+        start = clause_start(sent, t.start)
+        relative = next((i for i in range(start, t.start) if sent.words[i] in ("that", "which", "qui")), None)
+        if relative is not None:
+            named = [m for m in sent.mentions if m.kind in ("country", "demonym") and m.end <= relative]
+            return [Ref.country(named[-1].key)] if named else []
+        everyone = [
+            (m, r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None
+        ]
+        return [r for m, r in everyone if m.start >= start] or [r for m, r in everyone]
 
     def _member_list(self, sent: Sent, t: Trigger) -> None:
         """ "The pact is an alliance of Peru, Chile and Bolivia", "l'organisation, qui regroupe le Mali, le Niger
@@ -188,9 +201,10 @@ class AgreementFrames:
                 t.start > 0
                 and sent.words[t.start - 1] in ("de", "d'")
                 or (t.end < len(sent.words) and sent.words[t.end] in ("par", "by"))
+                or t.start > 1 and sent.words[t.start - 2] == "of" and sent.mention_at(t.start - 1, ("demonym",))
             )
         ):
-            return  # "de fabrication russe", "fabriqués par Airbus": a maker, not a co-production
+            return  # "de fabrication russe", "of German manufacture", "fabriqués par Airbus": a maker
         if t.frame == "coproduce" and _adjectival_participle(sent, t):
             return  # "a jet jointly developed by A and B and manufactured domestically": how it is made
         if t.frame == "coproduce" and _made_where_its_maker_is(sent, self.ctx, t):

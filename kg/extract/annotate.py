@@ -31,6 +31,7 @@ _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "mili
 _VAGUE_NOUNS |= {"aircraft", "type", "ship"}
 _LIST_MARKERS = {"including", "such", "notamment", "dont", "comme", "like", "namely", "incluant", "y"}
 _MAKER_WORDS = {"fabrication", "conception", "construction", "origine", "facture"}
+_MAKER_WORDS |= {"manufacture", "make", "design", "origin"}  # "of German manufacture"
 _ALL_WORDS = {"tous", "toutes", "all", "both"}  # "tous de fabrication russe": the whole list before
 # Common given names that are also country names in one language.
 _NOT_COUNTRIES = {"maurice", "dominique", "georgia", "jordan", "chad", "israel"}
@@ -307,7 +308,8 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "weapon"
             continue
         before = words[d.start - 1] if d.start > 0 else ""
-        if before in _MAKER_WORDS or (d.start > 1 and words[d.start - 2] in _MAKER_WORDS):
+        english = before == "of" and d.end < len(words) and words[d.end] in _MAKER_WORDS  # "of German manufacture"
+        if before in _MAKER_WORDS or (d.start > 1 and words[d.start - 2] in _MAKER_WORDS) or english:
             # "le blindé de fabrication turque Kirpi": the designation right after, else the noun before
             named = [w for w in weapons if w.kind == "weapon" and 0 <= w.start - d.end <= 1]
             if not named and _ALL_WORDS & set(words[max(0, d.start - 4) : d.start - 1]):

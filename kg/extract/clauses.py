@@ -690,7 +690,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
-    others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION]
+    others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION | {"member"}]
 
     def apart(i: int, o: int) -> bool:
         return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
