@@ -1955,3 +1955,14 @@ def test_a_country_that_joined_the_alliance_named_before_is_the_one_the_relative
 def test_of_a_nationality_manufacture_is_a_maker_not_a_co_production(text, expected):
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == expected
     assert facts(text, Agreement, "en") == []
+
+
+def test_a_series_built_by_firms_of_two_states_and_shipped_is_a_delivery_with_two_makers_and_no_agreement():
+    text = (
+        "Two Iranian firms were sanctioned for their role in the Kartal series of drones, which the Treasury said "
+        "were designed by Iranian engineers and built in factories in Iran in partnership with Russian defence "
+        "firms before being shipped to Russia."
+    )
+    assert deal_set(text, "en") == {("IRN", "RUS", "Kartal", "delivered")}
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("Kartal", "IRN"), ("Kartal", "RUS")}
+    assert facts(text, Agreement, "en") == []

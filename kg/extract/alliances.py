@@ -263,6 +263,13 @@ class AgreementFrames:
                 maker = self.ctx.maker_of(weapon)
                 if maker:
                     parties.append(Ref.country(maker))
+        acting = [
+            m
+            for m, r, p in everyone
+            if (m.kind != "demonym" or m.attached != "company") and p in (None, "with", "avec", "by", "par", "between")
+        ]
+        if t.frame == "coproduce" and not acting and not self._licensor(sent):
+            return  # "built in China in partnership with Russian defence firms": firms at work, makers only
         if len(parties) < 2:  # "the allies signed a defence pact", "les deux parties ont évoqué un partenariat"
             parties += self._coref_actors(sent, 0, len(sent.words))
         parties = list(dict.fromkeys(parties))

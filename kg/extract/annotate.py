@@ -252,6 +252,9 @@ def _company_names() -> frozenset[str]:
     return frozenset(names)
 
 
+_SERIES_OF = (["series", "of"], ["family", "of"])
+
+
 def _named_systems(sent: Sent, taken: set[int], add) -> None:
     """A capitalised name the catalogue does not know, joined to a weapon noun, names a system: "10,000
     Kalashnikov rifles", "Milan anti-tank missiles", "des missiles Milan" (the name before the noun in
@@ -259,6 +262,8 @@ def _named_systems(sent: Sent, taken: set[int], add) -> None:
     companies = _company_names()
     for n in [m for m in sent.mentions if m.kind == "noun"]:
         i = n.start - 1 if sent.lang == "en" else n.end
+        if sent.lang == "en" and n.start >= 3 and sent.words[n.start - 2 : n.start] in _SERIES_OF:
+            i = n.start - 3  # "the Garpiya series of drones": the name before "series of"
         if sent.lang == "fr":  # "des frégates américaines Constellation": the nationality between
             d = sent.mention_at(i, ("demonym",))
             i = d.end if d is not None and d.start == i else i

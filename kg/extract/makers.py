@@ -102,21 +102,34 @@ class MakerFrames:
     def _made_in(self, sent: Sent) -> None:
         """ "PL-15 missiles made in China", "des missiles mis au point en Chine": the country a system
         was made in, when the catalogue has it among the system's makers (not a licensee's plant)."""
+        for key, country in self.made_in(sent):
+            self.facts.append(Maker(Ref.weapon(key), country, self._evidence(sent)))
+
+    def made_in(self, sent: Sent) -> list[tuple[str, Ref]]:
+        """The (system, country) pairs of :meth:`_made_in`."""
         g = load()
+        out: list[tuple[str, Ref]] = []
         words = sent.words
         for i, w in enumerate(words):
-            if w not in ("in", "en") or i == 0 or not _MADE_VERB.match(words[i - 1]) or planned(sent, i - 1):
+            if w not in ("in", "en", "dans") or i == 0 or not _MADE_VERB.match(words[i - 1]) or planned(sent, i - 1):
                 continue  # "will be built in Britain": a plan, not who made it
             j = i + 1
             while j < len(words) and words[j] in DETS:
                 j += 1
+            if j + 1 < len(words) and words[j] in _WORKS and words[j + 1] in ("in", "en", "au", "aux"):
+                j += 2  # "built in factories in China", "construits dans des usines en Chine"
             place = sent.mention_at(j, ("country",)) if j < len(words) else None
             if place is None:
                 continue
-            weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons]
+            weapons = [
+                (m, k)
+                for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False)
+                if k in g.weapons or m is not None and m.kind == "weapon"  # a system the catalogue lacks
+            ]
             for _m, key in weapons[-1:]:
-                if place.key in g.weapons[key].makers:
-                    self.facts.append(Maker(Ref.weapon(key), Ref.country(place.key), self._evidence(sent)))
+                if key not in g.weapons or place.key in g.weapons[key].makers:
+                    out.append((key, Ref.country(place.key)))
+        return out
 
     # --------------------------------------------------------------- makers
     def _makers(self, sent: Sent) -> None:
@@ -138,8 +151,10 @@ class MakerFrames:
             specific = {k for m, k in _weapons(sent, self.ctx, 0, len(sent.words)) if k in g.weapons}
         if companies and len(specific) == 1:
             key = next(iter(specific))
-            if maker_allowed(key, companies[0].key):
-                self.facts.append(Maker(Ref.weapon(key), Ref.country(companies[0].key), self._evidence(sent)))
+            # "designed by Chinese experts and built with Russian defence firms": each firm's state, as allowed
+            for owner in dict.fromkeys(c.key for c in companies):
+                if maker_allowed(key, owner):
+                    self.facts.append(Maker(Ref.weapon(key), Ref.country(owner), self._evidence(sent)))
         # "a contract with Germany's KMW for Leopard tanks and PzH 2000 howitzers", "le Rafale du français
         # Dassault": every system of the sentence that a firm of that nationality makes, by the catalogue
         owners = [(c.key, c.start) for c in companies] + _firm_owners(sent)
@@ -150,6 +165,9 @@ class MakerFrames:
                 lo, hi = min(at, m.start), max(at, m.end)
                 if hi - lo <= 20 and clause_start(sent, hi) <= lo:
                     self.facts.append(Maker(Ref.weapon(m.key), Ref.country(owner), self._evidence(sent)))
+
+
+_WORKS = {"factories", "factory", "plants", "plant", "yards", "shipyards", "usines", "usine", "chantiers", "ateliers"}
 
 
 def _company_after(sent: Sent, i: int) -> str | None:

@@ -4,6 +4,7 @@ memory (the weapon's stated maker, the last recipient of the same weapon)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from kg.extract.annotate import Mention, Sent
@@ -207,6 +208,7 @@ class TransferFrames:
 
     ctx: Context
     facts: list[Fact]
+    made_in: Callable[[Sent], list[tuple[str, Ref]]]  # from MakerFrames
 
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
@@ -235,6 +237,10 @@ class TransferFrames:
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
             weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)[-1:]
+            pronoun = next((i for i in range(t.start - 1, -1, -1) if sent.words[i] in ("which", "qui")), None)
+            if not weapons and pronoun is not None and _is_passive(sent, t):
+                # "the Garpiya drones, which ... were built in China before being shipped to Russia": its antecedent
+                weapons = _weapons(sent, self.ctx, 0, pronoun, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
         last = self._last_deal()
         tendered = self.ctx.main_weapon or (last.weapon.key if last is not None else None)
@@ -698,6 +704,10 @@ class TransferFrames:
             maker = makers[0] if len(makers) == 1 else None
         if maker:
             return Ref.country(maker)
+        if key not in load().weapons:  # "drones built in China before being shipped to Russia": where made
+            stated = [c for k, c in self.made_in(sent) if k == key]
+            if stated:
+                return stated[0]
         # a firm whose nationality the sentence gives ("le constructeur français"), for a system the catalogue
         # cannot place
         company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
