@@ -250,6 +250,18 @@ def build_entities(ctx: Context, facts: list[Fact]) -> list[Entity]:
     return entities
 
 
+def _class_names(key: str) -> set[str]:
+    """A ship class is also written by its lead ship's name alone and hyphenated.
+
+    >>> sorted(_class_names("Mogami class"))
+    ['Mogami', 'Mogami-class']
+    """
+    if not key.endswith(" class"):
+        return set()
+    base = key[: -len(" class")]
+    return {base, f"{base}-class"}
+
+
 def _entity(ref: Ref, names: set[str], g) -> Entity:
     if ref.type == "Country":
         info = g.countries.get(ref.key)
@@ -265,7 +277,7 @@ def _entity(ref: Ref, names: set[str], g) -> Entity:
     elif ref.type == "WeaponSystem":
         info = g.weapons.get(ref.key)
         if info:
-            alt = (names | set(info.aliases)) - {ref.key}
+            alt = (names | set(info.aliases) | _class_names(ref.key)) - {ref.key}
             return Entity(ref, ((ref.key, ""),), tuple(sorted(alt)), info.wikidata or None, info.category or None)
         category = g.noun_category.get(ref.key)
         alt = (names | set(g.noun_synonyms.get(ref.key, ()))) - {ref.key}  # "combat helicopter" for a gunship
