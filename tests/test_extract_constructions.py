@@ -1966,3 +1966,10 @@ def test_a_series_built_by_firms_of_two_states_and_shipped_is_a_delivery_with_tw
     assert deal_set(text, "en") == {("IRN", "RUS", "Kartal", "delivered")}
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("Kartal", "IRN"), ("Kartal", "RUS")}
     assert facts(text, Agreement, "en") == []
+
+
+def test_unqualified_missiles_listed_with_platforms_arm_them():
+    text = "Qatar signed a deal with Paris in 2016 to purchase 12 Rafale jets, a frigate and missiles."
+    assert {d[2] for d in deal_set(text, "en")} == {"Rafale", "frigate"}
+    text = "Qatar signed a deal with Paris in 2016 to purchase 12 Rafale jets and Meteor air-to-air missiles."
+    assert {d[2] for d in deal_set(text, "en")} == {"Rafale", "Meteor"}

@@ -172,6 +172,20 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
     return out
 
 
+_ARMAMENT = {"missile", "guided missile", "rocket", "bomb"}  # unqualified: "a frigate and missiles"
+_PLATFORMS = {"Aircraft", "Ships", "Armoured vehicles"}
+
+
+def _without_armament(weapons: list) -> list:
+    """ "24 Rafale jets, a frigate and missiles": generic missiles and bombs listed with named platforms
+    arm them, they are no deal of their own."""
+    g = load()
+    platforms = [k for m, k in weapons if k in g.weapons and g.weapons[k].category in _PLATFORMS]
+    if not platforms:
+        return weapons
+    return [(m, k) for m, k in weapons if not (m is not None and m.kind == "noun" and k in _ARMAMENT)]
+
+
 def _in_a_fleet(sent: Sent, m: Mention) -> bool:
     """A system named as what a fleet is made of: "the fleet of F/A-18 Hornets", "sa flotte de F-16"."""
     i = m.start - 1
@@ -242,6 +256,7 @@ class TransferFrames:
                 # "the Garpiya drones, which ... were built in China before being shipped to Russia": its antecedent
                 weapons = _weapons(sent, self.ctx, 0, pronoun, coordinated=False)[-1:]
         weapons = self._package(sent, weapons)
+        weapons = _without_armament(weapons)
         last = self._last_deal()
         tendered = self.ctx.main_weapon or (last.weapon.key if last is not None else None)
         bids = sent.words[t.start].endswith(("offers", "offres", "bids"))
