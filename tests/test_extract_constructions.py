@@ -1973,3 +1973,23 @@ def test_unqualified_missiles_listed_with_platforms_arm_them():
     assert {d[2] for d in deal_set(text, "en")} == {"Rafale", "frigate"}
     text = "Qatar signed a deal with Paris in 2016 to purchase 12 Rafale jets and Meteor air-to-air missiles."
     assert {d[2] for d in deal_set(text, "en")} == {"Rafale", "Meteor"}
+
+
+def test_an_organisations_person_in_a_state_office_serves_the_state_they_held_it_in():
+    text = (
+        "La cour de La Haye a statué lundi. L'arrêt tombe au moment où le Premier ministre sortant, Mark Rutte, "
+        "rencontrait à Jérusalem son homologue israélien Benjamin Netanyahu."
+    )
+    assert ("Leader", "Mark Rutte", "NLD") in people(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("La cour a ordonné lundi à l'État belge de cesser, dans un délai de sept jours, toute exportation de "
+         "pièces détachées vers l'Arabie saoudite.", "fr", {("BEL", "SAU")}),
+        ("Amnesty urged Sweden to halt arms exports to Egypt.", "en", set()),
+    ],
+)
+def test_a_state_ordered_to_stop_exports_stops_them(text, lang, expected):
+    assert {f.core for f in facts(text, Sanction, lang)} == expected

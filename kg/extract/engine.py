@@ -91,9 +91,11 @@ def people_facts(ctx: Context) -> list[Fact]:
         known = ctx.people.country_of(r.person)
         near = r.near
         if known in g.alliances and _state_office(r.role):
-            # "le Premier ministre Charles Michel": a state's office, whatever he led later; the state the
-            # article is about
-            known, near = None, ctx.main_country.key if ctx.main_country else r.near
+            # "le Premier ministre Charles Michel": a state's office, whatever he led later: the state he
+            # held it in, else the state the article is about
+            info = g.people.get(r.person)
+            home = info.home if info is not None else ""
+            known, near = (home or None), (r.near or (ctx.main_country.key if ctx.main_country else None))
         of = r.of or known or near or (fallback.key if fallback else None)
         if not of:
             continue

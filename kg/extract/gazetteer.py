@@ -198,6 +198,7 @@ class PersonInfo:
     aliases: tuple[str, ...]
     country: str
     wikidata: str
+    home: str = ""  # an organisation's person: the state whose national office they held before
 
 
 @dataclass
@@ -372,7 +373,9 @@ def load() -> Gazetteer:
     for row in read_table("people.tsv"):
         key = row["key"]
         aliases = split_cell(row.get("aliases", ""))
-        g.people[key] = PersonInfo(key, aliases, row.get("country", ""), row.get("wikidata", ""))
+        g.people[key] = PersonInfo(
+            key, aliases, row.get("country", ""), row.get("wikidata", ""), row.get("home", "") or ""
+        )
         _add_names(g.names, (key, *aliases), "person", key)
         for name in (key, *aliases):
             parts = name.split()

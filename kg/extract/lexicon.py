@@ -128,8 +128,11 @@ class Lexicon:
         out = []
         for s, e in verbs:
             i = e
-            # amounts pass as fillers too: "withheld $130 million in military aid"
-            while (i in fillers or i < len(words) and _amount(words[i])) and i - e < 8:
+            if i < len(words) and words[i] == ",":  # "de cesser, dans un délai de sept jours, toute exportation"
+                close = next((k for k in range(i + 1, min(len(words), i + 9)) if words[k] == ","), None)
+                i = close + 1 if close is not None else i
+            start = i  # amounts pass as fillers too: "withheld $130 million in military aid"
+            while (i in fillers or i < len(words) and _amount(words[i])) and i - start < 8:
                 i = fillers.get(i, i + 1)
             if i in nouns:
                 out.append((s, nouns[i], "ban"))

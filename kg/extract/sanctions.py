@@ -40,6 +40,8 @@ class SanctionFrames:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
                 self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
+        if any(c == "exhort" and max(0, t.start - 8) <= s < t.start for s, e, c in sent.cues):
+            return  # "Amnesty urged Sweden to halt arms exports": asked for, not done
         negative = t.frame == "ban" and any(w in _NEGATIVE for w in sent.words[t.start : t.end])
         if hypothetical or not negative and "negation" in _cues(sent, max(left, t.start - 3), t.start):
             return  # but "n'avoir délivré aucune autorisation" is itself the measure
@@ -114,6 +116,12 @@ class SanctionFrames:
                     r for m, r, p in actors_right if p in ("de", "du", "des", "d'", "of") and r not in by
                 ]
                 targets = objects[:1]
+        if not by and t.start > 0 and sent.words[t.start - 1] in ("de", "d'", "to"):
+            # "a ordonné à l'État néerlandais de cesser toute exportation": the state ordered to stop stops
+            # (not one urged to: "urged Berlin to halt sales" is asked for, not done)
+            ordered = [r for m, r, p in actors_left if p in ("a", "au", "aux", "to", None) and t.start - m.end <= 3]
+            if ordered and "exhort" not in _cues(sent, max(0, t.start - 8), t.start):
+                by = ordered[-1:]
         if not by:  # "was expelled from the U.S.-led F-35 programme": the state that leads it
             by = [
                 Ref.country(m.key)
