@@ -1088,7 +1088,8 @@ def test_ainsi_que_carries_a_list_of_systems_past_an_aside():
 def test_a_led_programme_names_the_state_that_excludes_and_after_buying_is_done():
     text = "Peru was expelled from the U.S.-led F-35 program in 2019 after buying the Russian S-400 system."
     assert [(f.by.key, f.target.key) for f in facts(text, Sanction)] == [("USA", "PER")]
-    assert {d[:4] for d in deal_set(text)} == {("RUS", "PER", "S-400", "agreed")}
+    # expelled from the programme: the F-35 is refused to it (the corpus convention of en-01)
+    assert {d[:4] for d in deal_set(text)} == {("RUS", "PER", "S-400", "agreed"), ("USA", "PER", "F-35", "refused")}
     assert not any(f.weapon.key == "F-35" for f in facts(text, Maker))
 
 
@@ -1993,3 +1994,31 @@ def test_an_organisations_person_in_a_state_office_serves_the_state_they_held_it
 )
 def test_a_state_ordered_to_stop_exports_stops_them(text, lang, expected):
     assert {f.core for f in facts(text, Sanction, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("The United States has approved the sale of 40 F-16 jets to Greece, the State Department said.", "en",
+         {("USA", "GRC", "F-16", "proposed")}),
+        ("Le département d'État a approuvé la vente de 40 F-16 à la Grèce.", "fr",
+         {("USA", "GRC", "F-16", "proposed")}),
+        ("Pakistan began taking delivery that year of Chinese J-10C fighters.", "en",
+         {("CHN", "PAK", "J-10", "delivered")}),
+        ("In December 2020 Washington imposed sanctions on Turkey's defence procurement agency.", "en", set()),
+    ],
+)
+def test_approvals_of_sales_beginnings_and_procurement_agencies(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+def test_expulsion_from_a_programme_is_a_sanction_by_its_maker_and_a_refused_deal():
+    text = "India was expelled from the F-35 programme in 2021, after it began taking delivery that year of S-400s."
+    assert {f.core for f in facts(text, Sanction, "en")} == {("USA", "IND")}
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")}
+    assert {("USA", "IND", "F-35", "refused", 2021), ("RUS", "IND", "S-400", "delivered", 2021)} <= found
+
+
+def test_legislators_hold_no_office_of_a_state():
+    text = "Senator Jim Risch, the Republican chairman of the Senate Foreign Relations Committee, backed the sale."
+    assert people(text, "en") == set()

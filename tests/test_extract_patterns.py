@@ -37,7 +37,8 @@ def deals(text: str, lang: str | None = None) -> set[tuple]:
         ("The United States sold F-16s to Taiwan.", ("USA", "TWN", "F-16", "agreed")),
         ("Russia will supply Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "proposed")),
         # nominal forms
-        ("Washington approved the sale of HIMARS launchers to Estonia.", ("USA", "EST", "HIMARS", "agreed")),
+        # a supplier's approval of a sale is a proposal (the corpus convention of fr-508)
+        ("Washington approved the sale of HIMARS launchers to Estonia.", ("USA", "EST", "HIMARS", "proposed")),
         # receive
         ("L'Inde a reçu les premiers S-400 russes.", ("RUS", "IND", "S-400", "delivered")),
         # a refusal, a cancellation

@@ -15,8 +15,10 @@ from kg.extract.clauses import (
     _is_object,
     _is_passive,
     _weapons,
+    _year_for,
 )
 from kg.extract.context import Context
+from kg.extract.gazetteer import load
 from kg.facts import Deal, Fact, Ref, Sanction
 
 
@@ -128,6 +130,10 @@ class SanctionFrames:
                 for m in sent.mentions
                 if m.kind == "demonym" and m.attached == "led" and t.end <= m.start <= t.end + 6
             ][:1]
+        programme = _programme(sent, t) if t.frame in ("exclude", "excluded") else None
+        if not by and programme is not None:  # "Turkey was expelled from the F-35 programme": its maker's
+            makers = load().weapons[programme].makers if programme in load().weapons else ()
+            by = [Ref.country(makers[0])] if len(makers) == 1 else []
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
         if not targets:
@@ -155,6 +161,10 @@ class SanctionFrames:
                 if target != b:
                     self.facts.append(Sanction(b, target, weapon, measure, self._evidence(sent)))
                     self.last_sanction_by = b
+                    if programme is not None and b.type == "Country":
+                        # expelled from a weapon's programme: that system is refused to it (corpus convention)
+                        year = _year_for(sent, None, t, left, right)
+                        self.facts.append(Deal(b, target, Ref.weapon(programme), "refused", year, self._evidence(sent)))
 
     def _target_fallback(self, sent: Sent, t: Trigger, by: set[Ref]) -> Ref | None:
         """Whom an unaddressed sanction targets: this sentence's buyer, else the nearest other actor, else the
@@ -184,6 +194,19 @@ class SanctionFrames:
 
 
 _NEGATIVE = {"aucun", "aucune", "no", "plus", "longer", "not"}
+
+
+def _programme(sent: Sent, t: Trigger) -> str | None:
+    """The system whose programme a state is excluded from: "expelled from the F-35 programme",
+    "exclue du programme F-35"."""
+    words = sent.words
+    for m in sent.mentions:
+        if m.kind != "weapon" or not t.end <= m.start <= t.end + 5:
+            continue
+        after = m.end < len(words) and words[m.end] in ("programme", "program")
+        if after or m.start > 0 and words[m.start - 1] == "programme":  # "du programme F-35"
+            return m.key
+    return None
 
 
 def _names_someone_else(sent: Sent, i: int) -> bool:

@@ -92,6 +92,24 @@ def _this_year(sent: Sent, start: int, end: int) -> bool:
     return any(sent.words[i : i + 2] in (["cette", "annee"], ["this", "year"]) for i in range(start, end))
 
 
+# (not "committee": "the arms procurement committee rejected the F-15SE" tells the buyer's decision)
+_OFFICE_NOUNS = {"agency", "agencies", "office", "directorate", "bureau", "department", "authority", "body", "chief",
+                 "official", "officials", "administration"}
+
+
+def _that_year(sent: Sent, start: int, end: int) -> bool:
+    """ "that year", "the same year", "cette année-là", "la même année" between ``start`` and ``end``."""
+    pairs = (["that", "year"], ["same", "year"], ["meme", "annee"])
+    return any(sent.words[i : i + 2] in pairs or sent.words[i : i + 3] == ["cette", "annee", "-la"]
+               or sent.words[i : i + 2] == ["cette", "annee-la"] for i in range(start, end))
+
+
+def _year_before(sent: Sent, i: int) -> int | None:
+    """The last year written before position ``i`` in the sentence."""
+    years = [int(w) for w in sent.words[:i] if YEAR.match(w)]
+    return years[-1] if years else None
+
+
 def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     """A purchase participle set after its noun, with no auxiliary: "le Pantsir-S1, acquis auprès de
     Moscou", "the Pantsir, bought from Russia in 2020,"."""
@@ -230,6 +248,8 @@ class TransferFrames:
         if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
             t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
         right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
+        if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
+            return  # "Turkey's defence procurement agency", "the arms export office": an institution, no purchase
         status = status_of(sent, t, left, right)
         if status is None:
             return
@@ -481,6 +501,8 @@ class TransferFrames:
                     year = _year_of_group(sent, recipient, t.end, right, self.ctx.year) or year
                 elif year is None and _this_year(sent, left, right):
                     year = self.ctx.year  # "commandés cette année", "ordered this year"
+                elif year is None and _that_year(sent, left, right):
+                    year = _year_before(sent, t.start)  # "in 2019, after it began taking delivery that year"
                 givers = co_suppliers or [weapon_supplier]
                 makers = load().weapons[key].makers if key in load().weapons and len(weapons) > 1 else ()
                 if len(givers) > 1 and any(g.key in makers for g in givers):
