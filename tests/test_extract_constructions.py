@@ -2022,3 +2022,17 @@ def test_expulsion_from_a_programme_is_a_sanction_by_its_maker_and_a_refused_dea
 def test_legislators_hold_no_office_of_a_state():
     text = "Senator Jim Risch, the Republican chairman of the Senate Foreign Relations Committee, backed the sale."
     assert people(text, "en") == set()
+
+
+def test_a_joint_purchase_is_no_deal_between_its_buyers_and_a_signed_letter_is_an_agreement():
+    text = (
+        "Two months later Poland, Spain, Denmark and Norway were among 15 countries that signed a letter of "
+        "intent on the joint buying of air defence systems."
+    )
+    assert deal_set(text, "en") == set()
+    parties = [sorted(p.key for p in f.parties) for f in facts(text, Agreement, "en")]
+    assert parties == [["DNK", "ESP", "NOR", "POL"]]
+
+
+def test_a_nationality_of_a_continent_is_no_system_name():
+    assert deal_set("They argue that Europe should buy European weapons rather than American ones.", "en") == set()

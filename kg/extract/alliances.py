@@ -25,7 +25,7 @@ from kg.extract.clauses import (
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load
-from kg.extract.transfers import _contract_actors
+from kg.extract.transfers import _contract_actors, _joint
 from kg.facts import Agreement, Deal, Fact, Member, Ref
 
 
@@ -151,8 +151,13 @@ class AgreementFrames:
                 own.add("agree")  # "under a 2016 intergovernmental agreement": one in force
             if sent.words[t.start] in ("il", "it"):
                 own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
+            # "signed a letter of intent on air defence": an agreement, though no system is named (not "the
+            # document was initialled": a document told before)
+            signed = any(w.startswith(("sign", "paraph")) for w in sent.words[max(0, t.start - 6) : t.start]) and (
+                t.start > 0 and sent.words[t.start - 1] in ("a", "an", "une", "un")
+            )
             if "propose" in sent.cue_at(t.start):
-                if not weapons:
+                if not weapons and not signed:
                     return  # talks about no system are not an agreement ("talks on Iran's nuclear programme")
                 own.add("propose")  # "in talks with Russia over Su-35 fighters": the talks are the proposal
             built = next((o for o in triggers if o.frame == "coproduce" and 0 <= o.start - t.end <= 4), None)
@@ -162,6 +167,9 @@ class AgreementFrames:
                 own.add("agree")
             clause = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
             buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
+            joint = any(o.frame in ("purchase_n", "buy") and _joint(sent, o) for o in triggers)
+            if joint:
+                weapons = []  # "a letter of intent on the joint buying of air defence systems": co-buyers agree
             states = [m for m, r, p in clause if m.kind != "person"]
             if weapons and "contract_scope" in own and not states and self._last_deal() is not None:
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
@@ -176,8 +184,10 @@ class AgreementFrames:
                 self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
                 return
             c_left, c_right = _clause(sent, t)
-            if any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers) and not _between_states(
-                sent, t
+            if (
+                any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers)
+                and not _between_states(sent, t)
+                and not joint
             ):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & _cues(sent, c_left, c_right) and "negation" not in cues:

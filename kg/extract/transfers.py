@@ -97,6 +97,13 @@ _OFFICE_NOUNS = {"agency", "agencies", "office", "directorate", "bureau", "depar
                  "official", "officials", "administration"}
 
 
+def _joint(sent: Sent, t: Trigger) -> bool:
+    """A purchase made together: "the joint buying of", "joint procurement", "l'achat conjoint/groupé de",
+    "des achats en commun"."""
+    near = sent.words[max(0, t.start - 2) : min(len(sent.words), t.end + 2)]
+    return any(w in ("joint", "common", "conjoint", "conjoints", "groupe", "groupes", "commun") for w in near)
+
+
 def _that_year(sent: Sent, start: int, end: int) -> bool:
     """ "that year", "the same year", "cette année-là", "la même année" between ``start`` and ``end``."""
     pairs = (["that", "year"], ["same", "year"], ["meme", "annee"])
@@ -250,6 +257,8 @@ class TransferFrames:
         right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
             return  # "Turkey's defence procurement agency", "the arms export office": an institution, no purchase
+        if t.frame in ("purchase_n", "buy") and _joint(sent, t):
+            return  # "signed a letter of intent on the joint buying of air defence systems": co-buyers, no seller
         status = status_of(sent, t, left, right)
         if status is None:
             return
