@@ -2036,3 +2036,15 @@ def test_a_joint_purchase_is_no_deal_between_its_buyers_and_a_signed_letter_is_a
 
 def test_a_nationality_of_a_continent_is_no_system_name():
     assert deal_set("They argue that Europe should buy European weapons rather than American ones.", "en") == set()
+
+
+def test_a_relative_clause_of_joint_production_states_makers_not_an_agreement():
+    text = "France and Italy, which jointly produce the SAMP/T system, have stayed out of the scheme."
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("SAMP/T", "FRA"), ("SAMP/T", "ITA")}
+    assert facts(text, Agreement, "en") == []
+
+
+def test_the_government_of_an_organisations_person_is_their_home_states():
+    text = "Ce jour-là, le gouvernement de Charles Michel a retenu le F-35 américain pour remplacer ses F-16."
+    assert ("USA", "BEL", "F-35", "proposed") in deal_set(text, "fr")
+    assert ("Leader", "Charles Michel", "BEL") in people(text, "fr")

@@ -24,9 +24,9 @@ from kg.extract.clauses import (
     planned,
 )
 from kg.extract.context import Context
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.transfers import _contract_actors, _joint
-from kg.facts import Agreement, Deal, Fact, Member, Ref
+from kg.facts import Agreement, Deal, Fact, Maker, Member, Ref
 
 
 class AgreementFrames:
@@ -217,6 +217,8 @@ class AgreementFrames:
             return  # "de fabrication russe", "of German manufacture", "fabriqués par Airbus": a maker
         if t.frame == "coproduce" and _adjectival_participle(sent, t):
             return  # "a jet jointly developed by A and B and manufactured domestically": how it is made
+        if t.frame == "coproduce" and self._makers_described(sent, t):
+            return  # "France and Italy, which jointly produce the SAMP/T system": its makers, no agreement here
         if t.frame == "coproduce" and _made_where_its_maker_is(sent, self.ctx, t):
             return  # "des missiles PL-15 fabriqués en Chine": where its maker made it, no co-production
         if t.frame == "cooperate" and not ({"agree", "propose"} & _cues(sent, max(0, t.start - 8), t.end + 3)):
@@ -346,6 +348,26 @@ class AgreementFrames:
         self.facts.append(
             Agreement((deal.recipient, deal.supplier), deal.weapon, status, year, self._evidence(sent))
         )
+
+    def _makers_described(self, sent: Sent, t: Trigger) -> bool:
+        """ "France and Italy, which jointly produce the SAMP/T system, ...": a relative clause that says
+        who makes a system describes its makers (a Maker fact for each), it tells no agreement."""
+        near = range(t.start - 1, max(-1, t.start - 4), -1)
+        pronoun = next((i for i in near if sent.words[i] in ("which", "qui")), None)
+        if pronoun is None or pronoun == 0 or sent.words[pronoun - 1] != ",":
+            return False
+        if {"agree", "propose"} & _cues(sent, pronoun, t.end + 4):
+            return False
+        g = load()
+        makers = [r for m, r, p in _actors(sent, self.ctx, 0, pronoun) if r.type == "Country" and p is None]
+        weapons = [k for m, k in _weapons(sent, self.ctx, t.end, min(len(sent.words), t.end + 6)) if k in g.weapons]
+        if not makers or not weapons:
+            return False
+        for key in weapons[:1]:
+            for r in makers:
+                if maker_allowed(key, r.key):
+                    self.facts.append(Maker(Ref.weapon(key), r, self._evidence(sent)))
+        return True
 
     def _licence_deal(self, sent: Sent, t: Trigger, weapon: str, status: str, year: int | None) -> None:
         """Licence production is also a transfer from the licensing state (corpus convention): "India

@@ -183,8 +183,13 @@ class Trigger:
 _COUNTS = {"two", "three", "four", "five", "several", "many", "some", "deux", "trois", "quatre", "cinq", "plusieurs"}
 
 
+_GOVERNMENTS = {"gouvernement", "administration", "regime", "cabinet", "government"}
+
+
 def _governing_prep(sent: Sent, m: Mention) -> str | None:
     i = m.start - 1
+    if m.kind == "person" and i >= 1 and sent.words[i] in ("de", "du", "d'") and sent.words[i - 1] in _GOVERNMENTS:
+        return None  # "le gouvernement de Charles Michel a retenu le F-35": the government acts
     if m.kind == "person":  # "du président (russe) Emmanuel Macron": the preposition before the title
         while i >= 0 and (
             any(s <= i < e for s, e in sent.role_spans)

@@ -108,6 +108,11 @@ class Context:
             return Ref.country(m.key)
         if m.kind == "person":
             of = self.people.country_of(m.key) or self._office_state(m.key)
+            info = load().people.get(m.key)
+            if of in load().alliances and info is not None and info.home and any(
+                r.person == m.key and r.kind == "leader" for r in self.people.roles
+            ):
+                of = info.home  # "le gouvernement de Charles Michel a retenu le F-35": Belgium's government
             if of:
                 return Ref.alliance(of) if of in load().alliances else Ref.country(of)
         return None

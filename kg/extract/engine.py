@@ -296,4 +296,4 @@ __all__ = ["analyse", "build_entities", "merge_facts", "run"]
 
 def _state_office(role: str) -> bool:
     """A title only a state gives ("prime minister", "defence minister", "king"), never an organisation."""
-    return any(w in role for w in ("minister", "chancellor", "king", "emir", "premier"))
+    return any(w in role for w in ("minister", "chancellor", "king", "emir", "premier", "head of government"))
