@@ -294,6 +294,9 @@ def test_status_constructions(text, expected):
         ("L'Autriche assure n'avoir accordé aucune autorisation d'exportation vers la Jordanie.", {("AUT", "JOR")}),
         ("Ottawa, premier fournisseur du pays, a exclu de suspendre son aide au Mexique.", set()),
         ("The firm cut 300 jobs in Texas after Mexico cancelled.", set()),
+        ("Kiev a cessé toute coopération militaire avec Moscou après l'annexion de la Crimée.", {("UKR", "RUS")}),
+        ("Germany suspended military cooperation with Turkey.", {("DEU", "TUR")}),
+        ("France and India will deepen their military cooperation.", set()),
     ],
 )
 def test_sanction_constructions(text, expected):

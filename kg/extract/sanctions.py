@@ -109,6 +109,8 @@ class SanctionFrames:
             preps = TARGET_PREPS if t.frame in ("impose", "ban") or sales else {None}
             if t.frame == "ban":  # "no new export permits for Pakistan": the state the permits were for
                 preps = preps | {"for", "pour"}
+            if t.frame == "ban" and sent.words[t.end - 1] in ("cooperation", "co-operation", "ties"):
+                preps = preps | {"with", "avec"}  # "Kiev a cessé toute coopération militaire avec Moscou"
             targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
             if t.frame == "ban" and not targets:  # "withhold military aid from Egypt"
                 targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in ("from", "a", "au", "aux")])
