@@ -2051,3 +2051,26 @@ def test_the_government_of_an_organisations_person_is_their_home_states():
     text = "Ce jour-là, le gouvernement de Charles Michel a retenu le F-35 américain pour remplacer ses F-16."
     assert ("USA", "BEL", "F-35", "proposed") in deal_set(text, "fr")
     assert ("Leader", "Charles Michel", "BEL") in people(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Berlin ne livrera pas de chars Leopard à l'Ukraine.", "fr", {("DEU", "UKR", "Leopard", "refused")}),
+        ("Russia has not yet delivered the S-400 to India.", "en", set()),
+        ("Ten K9 howitzers from South Korea are the first items to be shipped to Egypt.", "en",
+         {("KOR", "EGY", "K9", "proposed")}),
+    ],
+)
+def test_negated_future_transfers_are_refusals_and_passive_infinitives_are_to_come(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+def test_the_government_of_a_named_leader_in_english():
+    text = "Japan kept a ban on arms exports until 2014, when the government of Shinzo Abe replaced it."
+    assert ("Leader", "Shinzo Abe", "JPN") in people(text, "en")
+
+
+def test_a_version_of_a_system_with_no_name_of_its_own_is_that_system():
+    text = "Washington refused to sell armed versions of the MQ-9 Reaper to Qatar."
+    assert ("USA", "QAT", "MQ-9 Reaper", "refused") in deal_set(text, "en")

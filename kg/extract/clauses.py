@@ -386,7 +386,11 @@ def _base_model(sent: Sent, m: Mention) -> bool:
     while i >= 0 and m.start - i <= 4 and (sent.words[i] in DETS or sent.words[i] in ("of", "de", "du", "d'", "its",
                                                                                     "son", "sa", "their", "leur")):
         i -= 1
-    return i >= 0 and "variant_noun" in sent.cue_at(i)
+    if not (i >= 0 and "variant_noun" in sent.cue_at(i)):
+        return False
+    # only when the variant has a name of its own here ("30 AS9 Huntsman, a Chilean version of its K9"), not
+    # "armed versions of the MQ-9 Reaper": those are the MQ-9
+    return any(x.kind == "weapon" and x.key != m.key for x in sent.mentions)
 
 
 # What follows these words is set against the transfer, not part of it: "rather than the Gripen",
@@ -819,6 +823,8 @@ def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     i = t.start - 1
     while i >= 0 and sent.words[i] in _CLITICS and sent.lang == "fr":
         i -= 1
+    if i >= 1 and sent.lang == "en" and sent.words[i] == "be" and sent.words[i - 1] == "to":
+        return i - 1  # "the first items to be shipped": a passive infinitive, still to come
     if i >= 0 and sent.words[i] in _INFINITIVE_MARK and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return i
     return None
@@ -834,6 +840,20 @@ def _refused_after(sent: Sent, i: int) -> bool:
 
 def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
+
+
+def _refusal(sent: Sent, t: Trigger, left: int) -> bool:
+    """A transfer negated in the future or the conditional by its supplier's side: "would not be passed on
+    to Kyiv", "will not send tanks", "ne livrera pas" (not "has not yet delivered", "n'a pas encore livré")."""
+    if t.frame not in ("sell", "deliver", "supply"):
+        return False
+    near = sent.words[max(left, t.start - 6) : t.start]
+    if any(w in ("yet", "encore", "still", "toujours") for w in sent.words[max(left, t.start - 6) : t.end + 2]):
+        return False
+    future = any(w in ("will", "would", "won't", "wouldn't") for w in near) or (
+        sent.lang == "fr" and _FUTURE_FR.match(sent.words[t.start]) is not None
+    )
+    return future
 
 
 def _under_a_contract(sent: Sent, start: int, end: int) -> bool:
@@ -877,6 +897,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "refused"
     if t.frame in ("choose", "offer") and _refused_after(sent, t.end):
         return "refused"  # "had weighed the JF-17 ... before turning it down", "avant de le rejeter"
+    if negated and _refusal(sent, t, left):
+        return "refused"  # "the interceptors would not be passed on to Kyiv", "ne livrera pas": the supplier refuses
     if negated:
         return None
     if t.frame == "choose":

@@ -294,7 +294,7 @@ class PeopleBook:
             possessive = after[:1] == ["'s"] and any(w in _GOVERNMENT for w in after[1:4])
             in_title = any(s <= m.start - 1 < e for s, e in sent.role_spans)  # "Chief Cabinet Secretary X"
             french = (before[-1:] and before[-1] in _GOVERNMENT and not in_title) or (
-                len(before) >= 2 and before[-1] in ("de", "d'", "du") and before[-2] in _GOVERNMENT
+                len(before) >= 2 and before[-1] in ("de", "d'", "du", "of") and before[-2] in _GOVERNMENT
             )
             english_noun = after[:1] and after[0] in ("administration", "government")
             if possessive or french or english_noun or ruler:
