@@ -2074,3 +2074,27 @@ def test_the_government_of_a_named_leader_in_english():
 def test_a_version_of_a_system_with_no_name_of_its_own_is_that_system():
     text = "Washington refused to sell armed versions of the MQ-9 Reaper to Qatar."
     assert ("USA", "QAT", "MQ-9 Reaper", "refused") in deal_set(text, "en")
+
+
+def test_a_framework_told_again_covers_its_systems_as_signed():
+    text = (
+        "Varsovie a commandé des chars K2 à la Corée du Sud. Signé par le ministre de la Défense de l'époque, "
+        "Jan Nowak, il prévoyait jusqu'à 1 000 chars K2, 672 obusiers automoteurs K9 conçus par le sud-coréen "
+        "Hanwha et 48 avions d'entraînement et de combat léger FA-50."
+    )
+    found = deal_set(text, "fr")
+    assert {("KOR", "POL", "K9", "agreed"), ("KOR", "POL", "FA-50", "agreed")} <= found
+    assert not any(d[2] == "trainer aircraft" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Elle a commandé des chars K2 à la Corée du Sud. Les premiers chars avaient été débarqués à Gdynia dès "
+         "décembre 2022.", ("KOR", "POL", "K2", "delivered")),
+        ("Varsovie, qui avait cédé à Kiev 200 vieux chars T-72 en 2022, a commandé des Abrams.",
+         ("POL", "UKR", "T-72", "delivered")),
+    ],
+)
+def test_unloading_and_handing_over_are_deliveries(text, expected):
+    assert expected in deal_set("La Pologne modernise son armée. " + text, "fr")

@@ -170,7 +170,10 @@ class AgreementFrames:
             joint = any(o.frame in ("purchase_n", "buy") and _joint(sent, o) for o in triggers)
             if joint:
                 weapons = []  # "a letter of intent on the joint buying of air defence systems": co-buyers agree
-            states = [m for m, r, p in clause if m.kind != "person"]
+            # (persons who signed it and the firms that make its systems are no parties to it)
+            states = [
+                m for m, r, p in clause if m.kind != "person" and not (m.kind == "demonym" and m.attached == "company")
+            ]
             if weapons and "contract_scope" in own and not states and self._last_deal() is not None:
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
                 self._contract_scope(sent, t, weapons, left, right)

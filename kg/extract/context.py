@@ -309,6 +309,9 @@ def headed_designation(sent: Sent, noun: Mention, specific: list[Mention]) -> Me
         gap = sent.words[s.end : noun.start] if noun.start >= s.end else sent.words[noun.end : s.start]
         if s.key.endswith("class") and gap in (["de", "la"], ["of", "the"]):
             return s  # "six sous-marins de la classe Kilo", "submarines of the Kilo class"
+        qualified = 2 <= len(gap) <= 5 and gap[0] in ("et", "and") and gap[1] in ("de", "d'")
+        if noun.end <= s.start and qualified and not any(w in _GAP_DETS or w in (",", ";") for w in gap):
+            return s  # "48 avions d'entraînement et de combat léger FA-50": one noun with two qualifiers
         if (
             len(gap) <= 3
             and all(w not in _GAP_DETS and (w not in _GAP_PREPS or w in ("de", "d'", "of")) for w in gap)

@@ -25,6 +25,7 @@ from kg.extract.clauses import (
     Trigger,
     _actors,
     _after_cue,
+    _cues,
     _distributed,
     _double_object,
     _generic_if_maker_differs,
@@ -35,6 +36,7 @@ from kg.extract.clauses import (
     _weapons,
     _year_for,
     before_articles,
+    planned,
     status_of,
 )
 from kg.extract.context import Context
@@ -802,6 +804,8 @@ class TransferFrames:
         # a system the contract also covers, named here, is ordered with it: not delivered because the first
         # one was ("the contract also includes 84 ATACMS"); what a noun takes up shares the deal's status
         told = "agreed" if last.status == "delivered" and status != "delivered" else last.status
+        if told == "proposed" and "agree" in _cues(sent, 0, len(sent.words)) and not planned(sent, t.start):
+            told = "agreed"  # "Signé par le ministre, il prévoyait ...", "les contrats, signés en 2022, portaient sur"
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             makers = load().weapons[key].makers if key in load().weapons else ()
