@@ -2098,3 +2098,17 @@ def test_a_framework_told_again_covers_its_systems_as_signed():
 )
 def test_unloading_and_handing_over_are_deliveries(text, expected):
     assert expected in deal_set("La Pologne modernise son armée. " + text, "fr")
+
+
+def test_a_package_notice_and_shared_subjects():
+    text = (
+        "The State Department has cleared the possible sale to Kenya of 12 AH-1Z helicopters, along with 2,000 "
+        "APKWS rockets, in a package estimated at $997 million, according to a notice sent to Congress. "
+        "Kenya has taken delivery of JF-17 fighters from Pakistan and of Russian-made Mi-35 gunships, and has "
+        "received Chinese-built Wing Loong II drones."
+    )
+    found = deal_set(text, "en")
+    assert {("USA", "KEN", "AH-1 Cobra", "proposed"), ("USA", "KEN", "APKWS", "proposed")} <= found
+    assert not any(d[:3] == ("USA", "KEN", "APKWS") and d[3] != "proposed" for d in found)
+    assert {("PAK", "KEN", "JF-17", "delivered"), ("RUS", "KEN", "Mi-24", "delivered"),
+            ("CHN", "KEN", "Wing Loong II", "delivered")} <= found

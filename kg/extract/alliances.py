@@ -178,6 +178,11 @@ class AgreementFrames:
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
                 self._contract_scope(sent, t, weapons, left, right)
                 return
+            told_here = {f.weapon.key for f in self.facts if isinstance(f, Deal) and f.evidence
+                         and f.evidence.start == sent.offset}
+            package = sent.words[t.start] in ("package", "paquet", "enveloppe")
+            if package and weapons and {k for _m, k in weapons} <= told_here and not _between_states(sent, t):
+                return  # "the possible sale of 12 AH-1Z ..., in a package estimated at $997 million": that sale
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
                 if _between_states(sent, t):

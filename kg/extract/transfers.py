@@ -99,11 +99,31 @@ _OFFICE_NOUNS = {"agency", "agencies", "office", "directorate", "bureau", "depar
                  "official", "officials", "administration"}
 
 
+def _origin_after_supplier(sent: Sent, m: Mention, actors: list) -> bool:
+    """The system's own stated origin comes after the supplier phrase of an earlier system: "JF-17 fighters
+    from Pakistan and of Russian-made Mi-35 gunships"."""
+    sellers = [a for a, r, p in actors if p in SUPPLIER_PREPS]
+    return bool(sellers) and all(a.end <= m.start for a in sellers) and Ref.country(m.maker) not in {
+        r for a, r, p in actors if p in SUPPLIER_PREPS
+    }
+
+
+def _shared_subject(sent: Sent, t: Trigger) -> bool:
+    """A verb coordinated with an earlier one, sharing its subject: ", and has received", "et a reçu"."""
+    before = sent.words[max(0, t.start - 3) : t.start]
+    return bool(before) and any(w in ("and", "et") for w in before) and before[-1] in (
+        "has", "have", "had", "a", "ont", "avait", "and", "et", "also", "aussi"
+    )
+
+
 def _joint(sent: Sent, t: Trigger) -> bool:
     """A purchase made together: "the joint buying of", "joint procurement", "l'achat conjoint/groupé de",
     "des achats en commun"."""
     near = sent.words[max(0, t.start - 2) : min(len(sent.words), t.end + 2)]
     return any(w in ("joint", "common", "conjoint", "conjoints", "groupe", "groupes", "commun") for w in near)
+
+
+_DOCUMENTS = {"notice", "notification", "letter", "request", "message", "note", "lettre", "demande", "courrier"}
 
 
 def _that_year(sent: Sent, start: int, end: int) -> bool:
@@ -257,6 +277,8 @@ class TransferFrames:
         if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
             t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
         right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
+        if t.frame in SUPPLY_LIKE and t.start > 0 and sent.words[t.start - 1] in _DOCUMENTS:
+            return  # "according to a notice sent to Congress": the document is sent, not a weapon
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
             return  # "Turkey's defence procurement agency", "the arms export office": an institution, no purchase
         if t.frame in ("purchase_n", "buy") and _joint(sent, t):
@@ -323,6 +345,11 @@ class TransferFrames:
             controlled = self._controlled_subject(sent, t)
             if controlled is not None:
                 subjects = [controlled]
+            if not subjects and t.frame in BUY_LIKE and _shared_subject(sent, t):
+                # "has taken delivery of JF-17 ..., and has received Chinese-built drones": the same buyer
+                here = [f.recipient for f in self.facts if isinstance(f, Deal) and f.evidence
+                        and f.evidence.start == sent.offset]
+                subjects = here[-1:]
         sanctioned = self._sanctioned_for(sent, t)
         if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
             supplied = t.frame == "sale_n" and sent.words[t.start].startswith(("suppl", "deliver", "fourn", "livr"))
@@ -449,6 +476,10 @@ class TransferFrames:
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         for m, key in weapons:
             weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
+            late = supplier is not None and m is not None and m.maker and _origin_after_supplier(sent, m, right_actors)
+            if late and t.frame in BUY_LIKE and maker_allowed(key, m.maker):
+                # "delivery of JF-17 fighters from Pakistan and of Russian-made Mi-35 gunships": its own origin
+                weapon_supplier = Ref.country(m.maker)
             if maker_supplier and m is not None and m.maker and weapon_supplier != Ref.country(m.maker):
                 # "frégates MEKO construites par l'allemand TKMS et corvettes C28A de fabrication chinoise"
                 weapon_supplier = Ref.country(m.maker)
