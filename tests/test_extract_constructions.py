@@ -2112,3 +2112,17 @@ def test_a_package_notice_and_shared_subjects():
     assert not any(d[:3] == ("USA", "KEN", "APKWS") and d[3] != "proposed" for d in found)
     assert {("PAK", "KEN", "JF-17", "delivered"), ("RUS", "KEN", "Mi-24", "delivered"),
             ("CHN", "KEN", "Wing Loong II", "delivered")} <= found
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Chinese-made Wing Loong drones have been flown by the Saudi air force for several years.",
+         {("CHN", "SAU", "Wing Loong", "delivered")}),
+        ("The Apaches will replace the ageing Mi-24 gunships still flown by the Polish army.", set()),
+        ("In 2017, during a visit to Beijing by King Salman, the two governments agreed to set up a plant that would "
+         "produce Chinese-designed CH-4 drones under licence.", {("CHN", "SAU", "CH-4", "agreed")}),
+    ],
+)
+def test_operators_by_their_forces_retired_fleets_and_licences_from_designers(text, expected):
+    assert deal_set(text, "en") == expected

@@ -309,6 +309,8 @@ class AgreementFrames:
             return
         if named or (t.frame == "treaty" and not ({"propose", "modal"} & _cues(sent, max(0, t.start - 6), t.end))):
             status = "agreed"
+        elif "agree" in _cues(sent, max(0, t.start - 12), t.start) and "propose" not in cues:
+            status = "agreed"  # "the two governments agreed to set up a plant that would produce ...": agreed
         elif "propose" in cues or "modal" in cues:
             status = "proposed"
             if (
@@ -394,10 +396,14 @@ class AgreementFrames:
         d = sent.mention_at(spot + 1, ("demonym",))
         if d is not None:
             return Ref.country(d.key)  # "sous licence française"
-        return next(
+        found = next(
             (r for m, r, p in _actors(sent, self.ctx, spot + 1, min(len(words), spot + 5)) if r.type == "Country"),
             None,
         )
+        if found is None:  # "produce Chinese-designed CH-4 drones under licence": the designer's state
+            designed = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "weapon" and m.end <= spot]
+            found = Ref.country(designed[-1].key) if designed and spot - designed[-1].end <= 6 else None
+        return found
 
     def _named_alliance(self, sent: Sent, t: Trigger) -> str | None:
         """An alliance named right next to an agreement word: "the AUKUS agreement", "a security pact, AUKUS"."""

@@ -150,7 +150,16 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         for s, _e, cue in sent.cues:
             if start <= s < end:
                 if cue == "coref_pair":
-                    out += list(self.ctx.last_pair())
+                    # "during a visit to Beijing by King Salman, the two governments agreed": the two states this
+                    # sentence has named before the noun, else the last two named
+                    here: list[Ref] = []
+                    for m in sent.mentions:
+                        if m.end > s:
+                            break
+                        ref = Ref.country(m.key) if m.kind == "country" else self.ctx.actor(m)
+                        if ref is not None and ref.type == "Country" and ref not in here:
+                            here.append(ref)
+                    out += here[-2:] if len(here) >= 2 else list(self.ctx.last_pair())
                 elif cue == "coref_government" and self.ctx.recipients:
                     # "the defence department signed ...": the government of the state the article's deals go to
                     out += [self.ctx.buyer()]

@@ -408,6 +408,12 @@ class TransferFrames:
                 main = self.ctx.buyer()
                 buyer = main if main is not None and main != supplier else None
                 recipients = [buyer] if buyer is not None else []
+            replaced = [
+                m for m, _k in weapons if m is not None and m.start < t.start
+                and any(w in _CONTRAST for w in sent.words[max(0, m.start - 5) : m.start])
+            ]
+            if t.frame == "possess" and replaced:
+                return  # "will replace the ageing Mi-24 gunships still flown by the Polish army": the fleet retired
             if t.frame == "possess":
                 if any(m is not None and m.start < t.start for m, _k in weapons):
                     supplier, co_suppliers = None, []  # "le Rafale est en service au Qatar": the states operate it
@@ -567,9 +573,12 @@ class TransferFrames:
         if weapon_first:
             out = []
             for m in sent.mentions:
-                if m.kind != "country" or not t.end <= m.start < right:
+                acting = m.kind == "demonym" and m.attached == "actor"  # "flown by the Saudi air force"
+                if m.kind != "country" and not acting or not t.end <= m.start < right:
                     continue
                 prep = _governing_prep(sent, m) or (sent.words[m.start - 1] if m.start else None)
+                if acting and prep not in ("by", "par"):
+                    continue  # only as the agent: not "les combats qui l'opposent aux forces arméniennes"
                 if prep in _OPERATOR_PREPS or (out and _listed_after(sent, m)):
                     out.append(Ref.country(m.key))
         for i in range(t.end, right - 1):
