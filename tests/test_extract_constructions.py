@@ -2126,3 +2126,15 @@ def test_a_package_notice_and_shared_subjects():
 )
 def test_operators_by_their_forces_retired_fleets_and_licences_from_designers(text, expected):
     assert deal_set(text, "en") == expected
+
+
+def test_a_contract_with_a_government_is_an_agreement_and_an_approval_year_no_contract_year():
+    text = (
+        "Romania on Tuesday signed a contract with the US government for 32 AH-64E Apache helicopters. "
+        "The sale had been cleared by the US State Department in August 2023."
+    )
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")} == {
+        ("USA", "ROU", "AH-64 Apache", "agreed", None)
+    }
+    parties = [sorted(p.key for p in f.parties) for f in facts(text, Agreement, "en")]
+    assert parties == [["ROU", "USA"]]

@@ -438,7 +438,11 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     """A contract noun qualified as between governments ("an intergovernmental agreement", "the
     government-to-government deal", "un accord intergouvernemental"): an agreement as well as a deal."""
     near = sent.words[max(0, t.start - 3) : min(len(sent.words), t.end + 1)]
-    return any(w in _G2G or w.startswith("intergouvernement") for w in near)
+    if any(w in _G2G or w.startswith("intergouvernement") for w in near):
+        return True
+    # "signed a contract with the US government for 96 Apaches", "avec le gouvernement américain"
+    after = sent.words[t.end : min(len(sent.words), t.end + 6)]
+    return any(w in ("with", "avec") for w in after[:2]) and any(w in ("government", "gouvernement") for w in after)
 
 
 _G2G = {"intergovernmental", "government-to-government", "inter-governmental", "g2g"}

@@ -874,6 +874,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
     around |= {"cancel"} & _cues(sent, t.end, min(right, t.end + 5))
     around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 2))  # "la vente potentielle de"
+    after = sent.words[t.end : t.end + 2]
+    if t.frame == "sale_n" and (after in (["had", "been"], ["has", "been"]) or after[:1] in (["was"], ["a"])):
+        # "the sale had been cleared by the State Department", "la vente a été approuvée"
+        around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 4))
     near = _cues(sent, max(left, t.start - 4), t.start)
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
     word = sent.words[t.start]

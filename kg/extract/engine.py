@@ -119,6 +119,9 @@ def _pick_year(mentions: list) -> int | None:
     if signed:
         return min(signed)
     best = max(dated, key=lambda m: (STATUS_RANK.get(m.status or "proposed", 0), -m.year))
+    reached = max(STATUS_RANK.get(m.status or "proposed", 0) for m in mentions)
+    if best.status == "proposed" and reached == STATUS_RANK["agreed"]:
+        return None  # "cleared by the State Department in 2023" dates the proposal, not the contract signed since
     return best.year
 
 
