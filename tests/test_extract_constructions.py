@@ -2138,3 +2138,19 @@ def test_a_contract_with_a_government_is_an_agreement_and_an_approval_year_no_co
     }
     parties = [sorted(p.key for p in f.parties) for f in facts(text, Agreement, "en")]
     assert parties == [["ROU", "USA"]]
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("Spain, Portugal and Italy will provide Ukraine with 60 Leopard 1A5 tanks, the governments said.", "en",
+         {("ESP", "UKR", "Leopard 1", "agreed"), ("PRT", "UKR", "Leopard 1", "agreed"),
+          ("ITA", "UKR", "Leopard 1", "agreed")}),
+        ("Spain could send Leopard 1A5 tanks to Ukraine.", "en", {("ESP", "UKR", "Leopard 1", "proposed")}),
+        ("The first Apaches are expected to be delivered to Spain by the United States in 2028.", "en",
+         {("USA", "ESP", "AH-64 Apache", "proposed")}),
+        ("La France livrera six Rafale à la Grèce.", "fr", {("FRA", "GRC", "Rafale", "agreed")}),
+    ],
+)
+def test_a_governments_announced_transfer_is_agreed(text, lang, expected):
+    assert deal_set(text, lang) == expected

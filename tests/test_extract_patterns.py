@@ -35,7 +35,9 @@ def deals(text: str, lang: str | None = None) -> set[tuple]:
         # sell / deliver / supply: subject = supplier, "à" / "to" = recipient
         ("L'Allemagne a livré des chars Leopard 2 à la Pologne.", ("DEU", "POL", "Leopard 2", "delivered")),
         ("The United States sold F-16s to Taiwan.", ("USA", "TWN", "F-16", "agreed")),
-        ("Russia will supply Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "proposed")),
+        # a government's announced transfer is agreed (corpus README conventions); a sale to come is proposed
+        ("Russia will supply Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "agreed")),
+        ("Russia will sell Su-35 fighters to Algeria.", ("RUS", "DZA", "Su-35", "proposed")),
         # nominal forms
         # a supplier's approval of a sale is a proposal (the corpus convention of fr-508)
         ("Washington approved the sale of HIMARS launchers to Estonia.", ("USA", "EST", "HIMARS", "proposed")),
@@ -57,7 +59,7 @@ def test_transfer_frames(text, expected):
 
 def test_metonyms_and_demonyms_resolve_to_states():
     found = deals("Le Kremlin a annoncé que Moscou livrera des S-400 à l'Inde.")
-    assert ("RUS", "IND", "S-400", "proposed") in found
+    assert ("RUS", "IND", "S-400", "agreed") in found  # an announced transfer (corpus README conventions)
 
 
 def test_negation_condition_and_threat_are_not_facts():

@@ -842,6 +842,26 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
 
 
+def _announced_transfer(sent: Sent, t: Trigger, left: int) -> bool:
+    """A state that will send, provide or deliver (not sell) a system announces a transfer, which the corpus
+    counts as agreed ("a donor government's announced transfer"): "will provide", "enverra", "livrera";
+    not "could supply", "may send", "plans to", nor a delivery schedule ("are expected to be delivered")."""
+    if t.frame not in ("supply", "deliver") or t.end - t.start != 1:
+        return False
+    near = sent.words[max(left, t.start - 3) : t.start]
+    if any(w in ("could", "may", "might", "would", "pourrait", "pourraient", "pourra", "pourront") for w in near):
+        return False
+    if {"propose", "condition", "threat", "start", "exhort"} & _cues(sent, max(left, t.start - 8), t.end):
+        return False
+    if _is_passive(sent, t) or any("modal" in sent.cue_at(i) and sent.words[i] in ("expected", "due", "set")
+                                   for i in range(max(left, t.start - 4), t.start)):
+        return False  # "the first aircraft are expected to be delivered in 2028": a schedule
+    word = sent.words[t.start]
+    if sent.lang == "fr":
+        return _FUTURE_FR.match(word) is not None and not word.startswith(("vend", "ced"))
+    return any(w in ("will", "'ll", "shall") for w in near)
+
+
 def _refusal(sent: Sent, t: Trigger, left: int) -> bool:
     """A transfer negated in the future or the conditional by its supplier's side: "would not be passed on
     to Kyiv", "will not send tanks", "ne livrera pas" (not "has not yet delivered", "n'a pas encore livré")."""
@@ -947,6 +967,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         or "modal" in sent.cue_at(t.start)
         or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
     )
+    if future and _announced_transfer(sent, t, left):
+        return "agreed"  # "Germany and Denmark will provide Ukraine with 100 Leopard 1A5": a donor's announced transfer
     if future:
         return "proposed"
     if "agree" in around:
