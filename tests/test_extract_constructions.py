@@ -2154,3 +2154,27 @@ def test_a_contract_with_a_government_is_an_agreement_and_an_approval_year_no_co
 )
 def test_a_governments_announced_transfer_is_agreed(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+def test_rivals_listed_after_passed_over_were_are_each_refused_by_their_own_supplier():
+    text = (
+        "Austria will buy 24 F-35A fighters from the United States. Passed over were the Gripen E offered by "
+        "Sweden's Saab, the F/A-18E/F Super Hornet of US rival Boeing, the Rafale from France's Dassault and "
+        "the Eurofighter Typhoon, which Britain had put forward."
+    )
+    found = deal_set(text, "en")
+    assert {("SWE", "AUT", "Gripen", "refused"), ("USA", "AUT", "F/A-18E/F Super Hornet", "refused"),
+            ("FRA", "AUT", "Rafale", "refused")} <= found
+    assert not any(d[3] == "proposed" and d[2] != "F-35" for d in found)
+
+
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        ("The Typhoon is built by a consortium of Britain, Germany, Italy and Spain.", "en"),
+        ("L'Eurofighter est construit par un consortium de l'Allemagne, du Royaume-Uni, de l'Italie et de "
+         "l'Espagne.", "fr"),
+    ],
+)
+def test_a_consortium_of_states_makes_the_system(text, lang):
+    assert {f.country.key for f in facts(text, Maker, lang)} >= {"GBR", "DEU", "ITA"}

@@ -78,10 +78,18 @@ class MakerFrames:
                 continue
             makers: list[Ref] = []
             last = i
-            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + 12)):
+            # "built by a consortium of Britain, Germany, Italy and Spain": the states of the consortium
+            group = any(w in ("consortium", "venture", "groupement") for w in sent.words[i + 1 : i + 4])
+            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + (16 if group else 12))):
                 first_possessive = not makers and _m.start <= i + 2 and _is_possessive(sent, _m)  # "by India's HAL"
-                listed = all(w in CONJ or w in DETS or w == "," for w in sent.words[last:_m.start])
-                named = p in ("by", "par") or (makers and p is None and listed) or first_possessive
+                listed = all(
+                    w in CONJ or w in DETS or w == "," or group and w in ("de", "du", "des", "d'", "of")
+                    for w in sent.words[last : _m.start]
+                )
+                of_group = group and not makers and p in ("of", "de", "du", "des", "d'") and _m.start <= i + 6
+                listed_of = makers and listed and p in ("of", "de", "du", "des", "d'") and group  # "..., de l'Italie"
+                named = p in ("by", "par") or (makers and p is None and listed) or first_possessive or of_group
+                named = named or listed_of
                 if r.type == "Country" and named:
                     makers.append(r)
                     last = _m.end

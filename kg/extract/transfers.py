@@ -286,8 +286,14 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
-        weapons = _weapons(sent, self.ctx, t.end, right)
+        # "Passed over were the Gripen ..., the Rafale ... and the Typhoon": the whole list
+        listed = t.frame == "compete" and t.start <= 1
+        right = len(sent.words) if listed else right
+        weapons = _weapons(sent, self.ctx, t.end, right, coordinated=not listed)
         agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "commandés par la Suisse", "offered by X"
+        if agent and t.frame in SUPPLY_LIKE | {"offer"} and _participle_after_noun(sent, t):
+            # "the Gripen E offered by Sweden's Saab, the Super Hornet ...": the participle's own noun
+            weapons = _weapons(sent, self.ctx, left, t.start, coordinated=False)[-1:]
         if weapons and t.frame not in NOMINAL and _is_passive(sent, t):
             # "le FK-3 a été livré par six avions Y-20": the agent carried it, the subject was delivered
             weapons = [(m, k) for m, k in weapons if m is None or sent.words[before_articles(sent, m)] not in
