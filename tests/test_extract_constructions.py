@@ -297,6 +297,9 @@ def test_status_constructions(text, expected):
         ("Kiev a cessé toute coopération militaire avec Moscou après l'annexion de la Crimée.", {("UKR", "RUS")}),
         ("Germany suspended military cooperation with Turkey.", {("DEU", "TUR")}),
         ("France and India will deepen their military cooperation.", set()),
+        ("Canada, which froze the assets of 40 Venezuelan officials, has moved against the government.",
+         {("CAN", "VEN")}),
+        ("Le Japon a gelé ses exportations d'armes vers la Birmanie.", {("JPN", "MMR")}),
     ],
 )
 def test_sanction_constructions(text, expected):

@@ -132,8 +132,14 @@ class Lexicon:
                 close = next((k for k in range(i + 1, min(len(words), i + 9)) if words[k] == ","), None)
                 i = close + 1 if close is not None else i
             start = i  # amounts pass as fillers too: "withheld $130 million in military aid"
-            while (i in fillers or i < len(words) and _amount(words[i])) and i - start < 8:
-                i = fillers.get(i, i + 1)
+            spare = 1  # and one other word: "barred US arms sales", "a gelé ses exportations d'armes"
+            while i < len(words) and i - start < 8 and i not in nouns:
+                if i in fillers or _amount(words[i]):
+                    i = fillers.get(i, i + 1)
+                elif spare and words[i] not in (",", ".", ";", "and", "et", "but", "mais"):
+                    spare, i = 0, i + 1
+                else:
+                    break
             if i in nouns:
                 out.append((s, nouns[i], "ban"))
         return out

@@ -222,12 +222,17 @@ def _names_someone_else(sent: Sent, i: int) -> bool:
     return m is None or m.kind in ("person", "weapon")
 
 
+_BEFORE_PEOPLE = {"on", "against", "sur", "contre", "the", "les", "des", "de", "sanctions", "sanction"}
+_BEFORE_PEOPLE |= {"assets", "avoirs"}
+
+
 def people_of_a_state(sent: Sent, i: int) -> list[Ref]:
     """A nationality right after a word of sanctioning, with only articles, numbers and "on"/"contre"
     before it: "sanctions Iranians", "sanctions on three Iranian military officers"."""
     j = i
     while j < min(len(sent.words), i + 5) and (
-        sent.words[j] in ("on", "against", "sur", "contre", "the", "les", "des", "de", "sanctions", "sanction")
+        sent.words[j] in _BEFORE_PEOPLE
+        or sent.words[j] == "of" and sent.words[j - 1] == "assets"  # "froze the assets of 40 Venezuelan officials"
         or sent.words[j].isdigit()
         or "not_a_name" in sent.cue_at(j)
     ):
