@@ -200,9 +200,9 @@ HELD_OUT = ["en-304-us-blocks-israel-cobra-nigeria", "en-307-finland-joins-nato"
 
 @needs_shared()
 @pytest.mark.parametrize("names,facts_f1,entities_f1", [
-    (FIRST_NINE, 0.95, 0.95),  # 0.987 / 0.989
-    (TUNED_ON, 0.79, 0.91),  # 0.819 / 0.937 (0.499 / 0.870 before the rules of issue 11)
-    (HELD_OUT, 0.75, 0.90),  # 0.761 / 0.924; never read while writing rules (0.766 / 0.927 before)
+    (FIRST_NINE, 0.95, 0.95),  # 0.994 / 0.994
+    (TUNED_ON, 0.79, 0.91),  # 0.821 / 0.937 (0.499 / 0.870 before the rules of issue 11)
+    (HELD_OUT, 0.77, 0.91),  # 0.803 / 0.944; never read while writing rules (0.766 / 0.927 before)
 ])
 def test_eval_on_named_dev_articles_meets_their_bar(names, facts_f1, entities_f1):
     from kg.evaluate import evaluate
@@ -213,14 +213,26 @@ def test_eval_on_named_dev_articles_meets_their_bar(names, facts_f1, entities_f1
     assert data["entities"]["f1"] >= entities_f1
 
 
-def test_eval_on_articles_written_for_the_tests():
-    """Articles written for these tests (tests/data): a guard against rules fitted to the dev set only."""
+# Articles written for these tests (tests/data/heldoutN), named by batch so that a batch added later does not
+# move the bar of the ones guarded here: 1-24 were written and tuned on in sessions 3-6 (104 articles), 25-30
+# in session 7 (36, each batch scored before its rules), 31-32 in session 7 too but kept unread until the end.
+WRITTEN = {
+    "sessions 3-6": (["heldout", *(f"heldout{n}" for n in range(2, 25))], 104, 0.83, 0.95),  # 0.856 / 0.970
+    "session 7": ([f"heldout{n}" for n in range(25, 31)], 36, 0.76, 0.94),  # 0.784 / 0.959
+    "session 7, unread": (["heldout31", "heldout32"], 12, 0.66, 0.92),  # 0.685 / 0.947, measured once
+}
+
+
+@pytest.mark.parametrize("batch", sorted(WRITTEN))
+def test_eval_on_articles_written_for_the_tests(batch):
+    """A guard against rules fitted to the dev set only."""
     from kg.evaluate import evaluate
 
-    data = evaluate([Path(__file__).parent / "data"]).as_dict()
-    assert data["articles"] >= 10
-    assert data["facts"]["f1"] >= 0.8
-    assert data["entities"]["f1"] >= 0.9
+    folders, count, facts_f1, entities_f1 = WRITTEN[batch]
+    data = evaluate([Path(__file__).parent / "data" / name for name in folders]).as_dict()
+    assert data["articles"] == count
+    assert data["facts"]["f1"] >= facts_f1
+    assert data["entities"]["f1"] >= entities_f1
 
 
 def test_eval_lang_and_show_errors(runner):
