@@ -2181,3 +2181,16 @@ def test_rivals_listed_after_passed_over_were_are_each_refused_by_their_own_supp
 )
 def test_a_consortium_of_states_makes_the_system(text, lang):
     assert {f.country.key for f in facts(text, Maker, lang)} >= {"GBR", "DEU", "ITA"}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("In 2014 India picked the Spike anti-tank missile over the American Javelin.",
+         {("ISR", "IND", "Spike", "proposed"), ("USA", "IND", "Javelin", "refused")}),
+        ("Chile signed contracts with Israel for Barak-8 missiles. The defence ministry in Santiago declined to "
+         "comment on the value of the contracts.", {("ISR", "CHL", "Barak 8", "agreed")}),
+    ],
+)
+def test_a_year_is_no_place_and_declining_to_comment_refuses_nothing(text, expected):
+    assert deal_set(text, "en") == expected

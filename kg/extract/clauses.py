@@ -201,8 +201,10 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         while i >= 0 and ({"actor_noun", "company_noun"} & sent.cue_at(i) or sent.words[i] in ("d'", "etat")):
             i -= 1
     dets = DETS_FR if sent.lang == "fr" else DETS_EN
-    while i >= 0 and (sent.words[i] in dets or sent.words[i].isdigit() or sent.words[i] in _COUNTS):
-        i -= 1
+    while i >= 0 and (
+        sent.words[i] in dets or sent.words[i].isdigit() and not YEAR.match(sent.words[i]) or sent.words[i] in _COUNTS
+    ):
+        i -= 1  # not a year: "In 2014 India picked ..." has no "in India"
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("destination", "aupres"):
         return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("provenance", "part"):
