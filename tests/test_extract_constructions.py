@@ -2194,3 +2194,16 @@ def test_a_consortium_of_states_makes_the_system(text, lang):
 )
 def test_a_year_is_no_place_and_declining_to_comment_refuses_nothing(text, expected):
     assert deal_set(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text,lang,expected",
+    [
+        ("La Grèce a commandé 24 Rafale à la France, et six Rafale ont depuis rejoint l'armée de l'air grecque.",
+         "fr", ("FRA", "GRC", "Rafale", "delivered")),
+        ("Qatar ordered Typhoons from Britain, and the first six Typhoons have since joined the air force.", "en",
+         ("GBR", "QAT", "Eurofighter Typhoon", "delivered")),
+    ],
+)
+def test_systems_that_joined_a_force_were_delivered(text, lang, expected):
+    assert expected in deal_set(text, lang)
