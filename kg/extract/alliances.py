@@ -64,14 +64,12 @@ class AgreementFrames:
                     )
                 ]
             )
+            candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
         elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
             keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
+            candidates = self._taken_up_member(sent, t)  # joined by the subject of its clause
         else:
             return
-        if alliances:
-            candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
-        else:  # an alliance taken up ("joined the alliance") is joined by the subject of its clause
-            candidates = self._taken_up_member(sent, t)
         candidates += self._coref_actors(sent, 0, len(sent.words))
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
@@ -137,6 +135,7 @@ class AgreementFrames:
     def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
         cues = _cues(sent, 0, len(sent.words))
+        g2g = t.frame == "deal_n" and _between_states(sent, t)  # "an intergovernmental agreement"
         if t.frame == "deal_n":
             g = load()
             weapons = [
@@ -147,7 +146,7 @@ class AgreementFrames:
             own = {c for s, e, c in sent.cues if not t.start <= s < t.end}
             if sent.words[t.start].startswith("sign"):
                 own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
-            if _between_states(sent, t) and not own & {"propose", "cancel", "refuse"}:
+            if g2g and not own & {"propose", "cancel", "refuse"}:
                 own.add("agree")  # "under a 2016 intergovernmental agreement": one in force
             if sent.words[t.start] in ("il", "it"):
                 own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
@@ -178,14 +177,13 @@ class AgreementFrames:
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
                 self._contract_scope(sent, t, weapons, left, right)
                 return
-            told_here = {f.weapon.key for f in self.facts if isinstance(f, Deal) and f.evidence
-                         and f.evidence.start == sent.offset}
+            told_here = {f.weapon.key for f in self._deals_here(sent)}
             package = sent.words[t.start] in ("package", "paquet", "enveloppe")
-            if package and weapons and {k for _m, k in weapons} <= told_here and not _between_states(sent, t):
+            if package and weapons and {k for _m, k in weapons} <= told_here and not g2g:
                 return  # "the possible sale of 12 AH-1Z ..., in a package estimated at $997 million": that sale
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
-                if _between_states(sent, t):
+                if g2g:
                     self._deal_agreement(sent, t, weapons, left, right)
                 return
             if weapons and "contract_scope" in own and not clause and self._last_deal() is not None:
@@ -194,7 +192,7 @@ class AgreementFrames:
             c_left, c_right = _clause(sent, t)
             if (
                 any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers)
-                and not _between_states(sent, t)
+                and not g2g
                 and not joint
             ):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
@@ -333,7 +331,7 @@ class AgreementFrames:
         last = self._last_deal()
         article = sent.words[max(0, t.start - 3) : t.start]
         taken_up = t.frame == "deal_n" and (
-            any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article) or _between_states(sent, t)
+            any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article) or g2g
         )
         if not weapon and taken_up and last is not None and {last.supplier, last.recipient} == set(parties):
             weapon = last.weapon.key  # "The government-to-government agreement was signed ...": the deal just told

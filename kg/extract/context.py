@@ -107,14 +107,15 @@ class Context:
         if m.kind == "demonym" and m.attached in ("actor", "company"):
             return Ref.country(m.key)
         if m.kind == "person":
+            g = load()
             of = self.people.country_of(m.key) or self._office_state(m.key)
-            info = load().people.get(m.key)
-            if of in load().alliances and info is not None and info.home and any(
+            info = g.people.get(m.key)
+            if of in g.alliances and info is not None and info.home and any(
                 r.person == m.key and r.kind == "leader" for r in self.people.roles
             ):
                 of = info.home  # "le gouvernement de Charles Michel a retenu le F-35": Belgium's government
             if of:
-                return Ref.alliance(of) if of in load().alliances else Ref.country(of)
+                return Ref.alliance(of) if of in g.alliances else Ref.country(of)
         return None
 
     def _office_state(self, person: str) -> str | None:

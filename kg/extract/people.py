@@ -315,7 +315,7 @@ class PeopleBook:
             start, end, key = name
             if any(sent.mention_at(k) is not None for k in range(start, end)):
                 continue
-            if any({"corporate", "firm_word", "company_noun"} & sent.cue_at(k) for k in range(start + 1, end + 1)):
+            if _firm_name(sent, start + 1, end):
                 continue  # "Martin Marietta Corp", "Lockheed Martin Aeronautics": a firm
             key = self._register(key, _text(sent.tokens[start:end]), sent.index)
             _add_person_mention(sent, key, start, end)

@@ -42,7 +42,7 @@ class SanctionFrames:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
                 self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
-        if any(c == "exhort" and max(0, t.start - 8) <= s < t.start for s, e, c in sent.cues):
+        if "exhort" in _cues(sent, max(0, t.start - 8), t.start):
             return  # "Amnesty urged Sweden to halt arms exports": asked for, not done
         negative = t.frame == "ban" and any(w in _NEGATIVE for w in sent.words[t.start : t.end])
         if hypothetical or not negative and "negation" in _cues(sent, max(left, t.start - 3), t.start):
@@ -124,8 +124,7 @@ class SanctionFrames:
             # "a ordonné à l'État néerlandais de cesser toute exportation": the state ordered to stop stops
             # (not one urged to: "urged Berlin to halt sales" is asked for, not done)
             ordered = [r for m, r, p in actors_left if p in ("a", "au", "aux", "to", None) and t.start - m.end <= 3]
-            if ordered and "exhort" not in _cues(sent, max(0, t.start - 8), t.start):
-                by = ordered[-1:]
+            by = ordered[-1:]  # (an exhortation before the verb has already returned)
         if not by:  # "was expelled from the U.S.-led F-35 programme": the state that leads it
             by = [
                 Ref.country(m.key)
@@ -134,7 +133,8 @@ class SanctionFrames:
             ][:1]
         programme = _programme(sent, t) if t.frame in ("exclude", "excluded") else None
         if not by and programme is not None:  # "Turkey was expelled from the F-35 programme": its maker's
-            makers = load().weapons[programme].makers if programme in load().weapons else ()
+            info = load().weapons.get(programme)
+            makers = info.makers if info is not None else ()
             by = [Ref.country(makers[0])] if len(makers) == 1 else []
         if not by and self.last_sanction_by is not None:
             by = [self.last_sanction_by]
@@ -171,11 +171,7 @@ class SanctionFrames:
     def _target_fallback(self, sent: Sent, t: Trigger, by: set[Ref]) -> Ref | None:
         """Whom an unaddressed sanction targets: this sentence's buyer, else the nearest other actor, else the
         article's last buyer."""
-        here = [
-            f.recipient
-            for f in self.facts
-            if isinstance(f, Deal) and f.evidence and f.evidence.start == sent.offset and f.recipient not in by
-        ]
+        here = [f.recipient for f in self._deals_here(sent) if f.recipient not in by]
         if here:
             return here[-1]
         others = sorted(
@@ -222,8 +218,9 @@ def _names_someone_else(sent: Sent, i: int) -> bool:
     return m is None or m.kind in ("person", "weapon")
 
 
-_BEFORE_PEOPLE = {"on", "against", "sur", "contre", "the", "les", "des", "de", "sanctions", "sanction"}
-_BEFORE_PEOPLE |= {"assets", "avoirs"}
+_BEFORE_PEOPLE = {
+    "on", "against", "sur", "contre", "the", "les", "des", "de", "sanctions", "sanction", "assets", "avoirs"
+}
 
 
 def people_of_a_state(sent: Sent, i: int) -> list[Ref]:

@@ -102,10 +102,9 @@ _OFFICE_NOUNS = {"agency", "agencies", "office", "directorate", "bureau", "depar
 def _origin_after_supplier(sent: Sent, m: Mention, actors: list) -> bool:
     """The system's own stated origin comes after the supplier phrase of an earlier system: "JF-17 fighters
     from Pakistan and of Russian-made Mi-35 gunships"."""
-    sellers = [a for a, r, p in actors if p in SUPPLIER_PREPS]
-    return bool(sellers) and all(a.end <= m.start for a in sellers) and Ref.country(m.maker) not in {
-        r for a, r, p in actors if p in SUPPLIER_PREPS
-    }
+    sellers = [(a, r) for a, r, p in actors if p in SUPPLIER_PREPS]
+    own = Ref.country(m.maker)
+    return bool(sellers) and all(a.end <= m.start and r != own for a, r in sellers)
 
 
 def _shared_subject(sent: Sent, t: Trigger) -> bool:
@@ -353,9 +352,7 @@ class TransferFrames:
                 subjects = [controlled]
             if not subjects and t.frame in BUY_LIKE and _shared_subject(sent, t):
                 # "has taken delivery of JF-17 ..., and has received Chinese-built drones": the same buyer
-                here = [f.recipient for f in self.facts if isinstance(f, Deal) and f.evidence
-                        and f.evidence.start == sent.offset]
-                subjects = here[-1:]
+                subjects = [f.recipient for f in self._deals_here(sent)][-1:]
         sanctioned = self._sanctioned_for(sent, t)
         if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
             supplied = t.frame == "sale_n" and sent.words[t.start].startswith(("suppl", "deliver", "fourn", "livr"))
@@ -414,11 +411,10 @@ class TransferFrames:
                 main = self.ctx.buyer()
                 buyer = main if main is not None and main != supplier else None
                 recipients = [buyer] if buyer is not None else []
-            replaced = [
-                m for m, _k in weapons if m is not None and m.start < t.start
-                and any(w in _CONTRAST for w in sent.words[max(0, m.start - 5) : m.start])
-            ]
-            if t.frame == "possess" and replaced:
+            if t.frame == "possess" and any(
+                m is not None and m.start < t.start and _CONTRAST & set(sent.words[max(0, m.start - 5) : m.start])
+                for m, _k in weapons
+            ):
                 return  # "will replace the ageing Mi-24 gunships still flown by the Polish army": the fleet retired
             if t.frame == "possess":
                 if any(m is not None and m.start < t.start for m, _k in weapons):
@@ -835,6 +831,10 @@ class TransferFrames:
 
     def _last_deal(self) -> Deal | None:
         return next((f for f in reversed(self.facts) if isinstance(f, Deal)), None)
+
+    def _deals_here(self, sent: Sent) -> list[Deal]:
+        """The deals already told in this sentence, in order."""
+        return [f for f in self.facts if isinstance(f, Deal) and f.evidence and f.evidence.start == sent.offset]
 
     def _contract_scope(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "The contract covers ten transport aircraft", "le contrat porte sur dix avions": a contract
