@@ -2207,3 +2207,19 @@ def test_a_year_is_no_place_and_declining_to_comment_refuses_nothing(text, expec
 )
 def test_systems_that_joined_a_force_were_delivered(text, lang, expected):
     assert expected in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Peru, a longtime buyer of Russian helicopters, signed in 2019 for the Korean-built K9.", "en",
+         ("KOR", "PER", "K9", 2019)),
+        ("Le Pérou, gros client des hélicoptères russes, a signé en 2019 pour le K9 sud-coréen.", "fr",
+         ("KOR", "PER", "K9", 2019)),
+    ],
+)
+def test_a_year_past_an_apposition_of_the_buyer_dates_the_deal(text, lang, expected):
+    """The systems of an apposition set off by commas are no earlier item of the verb's object, and the
+    main clause's year is not theirs."""
+    found = {(*f.core, f.year) for f in facts(text, Deal, lang)}
+    assert expected in found and ("RUS", "PER", "helicopter", None) in found

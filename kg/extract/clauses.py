@@ -718,6 +718,9 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
             i for i in range(weapon.end, right - 1)
             if sent.words[i] == "," and sent.words[i + 1] in ("which", "who", "qui", "lequel", "laquelle")
         ]
+        span = _apposition(sent, weapon)
+        if span is not None:  # "Peru, a buyer of Russian helicopters, signed in 2019 for": not theirs
+            years = [(i, y) for i, y in years if span[0] < i < span[1]]
         stop = min(later) if later else right
         after = [y for i, y in years if weapon.end <= i < stop]
         if after:
@@ -736,12 +739,31 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
             (i, y)
             for i, y in years
             if not any(
-                e <= i < weapon.start and (i < t.start or e >= t.end) and clause_start(sent, i) <= e for e in earlier
+                e <= i < weapon.start
+                and (i < t.start or e >= t.end)
+                and clause_start(sent, i) <= e
+                and "," not in sent.words[e:i]  # "buyers of American weapons, signed in 2018 for the THAAD"
+                for e in earlier
             )
         ]
         if not years:
             return None
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
+
+
+def _apposition(sent: Sent, m: Mention) -> tuple[int, int] | None:
+    """The commas around an apposition of a state that holds ``m``: "Peru, a longtime buyer of Russian
+    helicopters, signed ..." (the helicopters describe Peru; what follows the comma is the main clause)."""
+    words = sent.words
+    open_ = next((k for k in range(m.start - 1, max(-1, m.start - 9), -1) if words[k] == ","), None)
+    if open_ is None or open_ == 0 or sent.mention_at(open_ - 1, ("country",)) is None:
+        return None
+    if any(f in TRANSFER for s, e, f in sent.triggers if open_ < s < m.start and words[s].endswith(("ed", "é"))):
+        return None  # ", which bought ...": a clause, not a noun phrase
+    close = next((k for k in range(m.end, min(len(words), m.end + 4)) if words[k] == ","), None)
+    if close is None or not any(x.kind == "weapon" and x.start > close for x in sent.mentions):
+        return None  # "l'Égypte, premier client de l'IRIS-T, avait commandé une tranche": the object it is
+    return open_, close
 
 
 def _in_person_aside(sent: Sent, i: int) -> bool:
