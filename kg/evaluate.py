@@ -159,6 +159,8 @@ def _node_names(store: Store, graph: URIRef) -> dict[str, tuple[str, list[str]]]
         entry = nodes.setdefault(iri, (etype, [iri.rsplit("/", 1)[-1]]))
         if row.get("l") is not None:
             entry[1].append(str(row["l"]))
+    for _etype, names in nodes.values():
+        names[1:] = sorted(set(names[1:]))  # the same match on every run, whatever order the store returns
     return nodes
 
 

@@ -2223,3 +2223,84 @@ def test_a_year_past_an_apposition_of_the_buyer_dates_the_deal(text, lang, expec
     main clause's year is not theirs."""
     found = {(*f.core, f.year) for f in facts(text, Deal, lang)}
     assert expected in found and ("RUS", "PER", "helicopter", None) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le K9 s'est imposé en Estonie, qui en a commandé 24 en 2018.", "fr", {("KOR", "EST", "K9", "agreed", 2018)}),
+        ("The K9 won in Estonia, which ordered 24 of them in 2018.", "en", {("KOR", "EST", "K9", "agreed", 2018)}),
+        ("Estonia liked the K9 howitzer and ordered it in 2018.", "en", {("KOR", "EST", "K9", "agreed", 2018)}),
+    ],
+)
+def test_an_object_pronoun_takes_up_the_system_named_last(text, lang, expected):
+    """ "qui en a commandé 24", "ordered 24 of them", "ordered it": the object is the system just named."""
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+
+
+def test_en_as_a_preposition_is_no_object_pronoun():
+    assert facts("L'Estonie a commandé en 2018 des canons.", Deal, "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Peru is weighing the purchase of K9 howitzers from South Korea.", "en"),
+        ("Le Pérou étudie l'achat de canons K9 sud-coréens.", "fr"),
+        ("Le gouvernement péruvien songeait à acheter à la Corée du Sud des K9.", "fr"),
+    ],
+)
+def test_a_verb_of_intent_makes_its_purchase_proposed(text, lang):
+    assert deal_set(text, lang) == {("KOR", "PER", "K9", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Produit par un consortium réunissant l'Allemagne, le Royaume-Uni, l'Italie et l'Espagne, l'Eurofighter "
+         "reste en service.", "fr"),
+        ("Built by a consortium grouping Germany, Britain, Italy and Spain, the Eurofighter remains in service.", "en"),
+    ],
+)
+def test_a_fronted_participle_names_the_makers_of_the_subject(text, lang):
+    found = {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}
+    assert found == {("Eurofighter Typhoon", c) for c in ("DEU", "GBR", "ITA", "ESP")}
+
+
+def test_a_fronted_participle_does_not_give_a_maker_the_catalogue_denies():
+    text = "Le Maroc exploite des F-16. Conçus par le français Dassault, ces appareils volent depuis 1980."
+    assert ("F-16", "FRA") not in {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Membre de l'Otan, la Pologne coopère avec la Suède et la Finlande sur la défense aérienne.", "fr"),
+        ("A NATO member, Poland works with Sweden and Finland on air defence.", "en"),
+    ],
+)
+def test_a_fronted_membership_is_the_subjects(text, lang):
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == {("POL", "NATO")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile ordered 28 Typhoons from Italy in 2016 and Peru 24 from Britain in 2017.", "en"),
+        ("Le Chili a commandé 28 Typhoon à l'Italie en 2016 et le Pérou 24 au Royaume-Uni en 2017.", "fr"),
+    ],
+)
+def test_a_gapped_second_clause_buys_from_its_own_seller(text, lang):
+    found = {(*f.core, f.year) for f in facts(text, Deal, lang)}
+    assert found == {("ITA", "CHL", "Eurofighter Typhoon", 2016), ("GBR", "PER", "Eurofighter Typhoon", 2017)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Britain has restricted arms exports to Argentina since 1982.", "en", {("GBR", "ARG")}),
+        ("Japan loosened its restrictions on arms sales a decade ago.", "en", set()),
+    ],
+)
+def test_restricting_arms_exports_is_a_sanction(text, lang, expected):
+    assert {(f.by.key, f.target.key) for f in facts(text, Sanction, lang)} == expected

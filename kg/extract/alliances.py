@@ -64,7 +64,13 @@ class AgreementFrames:
                     )
                 ]
             )
-            candidates = [r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
+            everyone = [(m, r, p) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
+            candidates = [r for m, r, p in everyone]
+            comma = next((i for i in range(t.end, len(sent.words)) if sent.words[i] == ","), len(sent.words))
+            fronted = t.start <= 3 and sent.words[0] in ("membre", "member", "pays", "as", "a", "an")
+            if fronted and not any(m.start < comma for m, r, p in everyone if m.kind == "country"):
+                # "Membre de l'Alliance atlantique, l'Allemagne participe ... avec le Royaume-Uni": the subject
+                candidates = [r for m, r, p in everyone if comma < m.start <= comma + 2][:1]
         elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
             keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
             candidates = self._taken_up_member(sent, t)  # joined by the subject of its clause

@@ -923,6 +923,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         # "the sale had been cleared by the State Department", "la vente a été approuvée"
         around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 4))
     near = _cues(sent, max(left, t.start - 4), t.start)
+    # "is weighing the purchase of", "étudie l'achat de": a verb of intent whose object is the trigger
+    governing = [s for s, e, c in sent.cues if c == "propose" and t.start - 3 <= s < t.start and s < left]
+    governing += [s for s, e, f in sent.triggers if f == "choose" and t.start - 3 <= s < t.start and
+                  sent.words[s].startswith(("weigh", "consider", "stud", "etudi", "examin"))]
+    governing.sort()
+    if governing and all(w in DETS for w in sent.words[governing[-1] + 1 : t.start]):
+        around.add("propose")
     negated = "negation" in _cues(sent, max(left, t.start - 6), t.start)
     word = sent.words[t.start]
     if "condition" in before or "threat" in near or "condition" in _cues(sent, t.end, min(right, t.end + 10)):

@@ -80,13 +80,17 @@ class MakerFrames:
             last = i
             # "built by a consortium of Britain, Germany, Italy and Spain": the states of the consortium
             group = any(w in ("consortium", "venture", "groupement") for w in sent.words[i + 1 : i + 4])
-            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + (16 if group else 12))):
+            for _m, r, p in _actors(sent, self.ctx, i + 1, min(len(sent.words), i + (22 if group else 12))):
                 first_possessive = not makers and _m.start <= i + 2 and _is_possessive(sent, _m)  # "by India's HAL"
                 listed = all(
                     w in CONJ or w in DETS or w == "," or group and w in ("de", "du", "des", "d'", "of")
                     for w in sent.words[last : _m.start]
                 )
                 of_group = group and not makers and p in ("of", "de", "du", "des", "d'") and _m.start <= i + 6
+                # "un consortium réunissant l'Allemagne, ...", "a consortium grouping Britain, ..."
+                of_group = of_group or group and not makers and p is None and bool(
+                    _GROUP_LINKS & set(sent.words[i + 1 : _m.start])
+                )
                 listed_of = makers and listed and p in ("of", "de", "du", "des", "d'") and group  # "..., de l'Italie"
                 named = p in ("by", "par") or (makers and p is None and listed) or first_possessive or of_group
                 named = named or listed_of
@@ -97,6 +101,17 @@ class MakerFrames:
                     break
             firm = _company_after(sent, i + 1)
             weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, i, coordinated=False) if k in g.weapons]
+            if not weapons and i <= 2 and "," in sent.words[last:]:
+                # "Produit par un consortium ..., l'Eurofighter demeure": the subject after the fronted participle
+                # (a noun that takes up a system only when the catalogue agrees: "Conçus par le français
+                # Dassault, ces appareils" are not the F-16 named last)
+                comma = sent.words.index(",", last)
+                weapons = [
+                    (m, k)
+                    for m, k in _weapons(sent, self.ctx, comma + 1, min(len(sent.words), comma + 5), coordinated=False)
+                    if k in g.weapons
+                    and (m is not None and m.kind == "weapon" or all(maker_allowed(k, r.key) for r in makers))
+                ][:1]
             if not makers and firm is not None:
                 # "all made by BAE Systems": a firm the catalogue knows, for the systems it makes
                 for _m, key in weapons:
@@ -200,3 +215,7 @@ def _firm_owners(sent: Sent) -> list[tuple[str, int]]:
         if j >= 1 and words[j] == "of" and any(company_at(words, i) for i in range(max(0, j - 3), j)):
             owners.append((m.key, m.start))
     return owners
+
+
+# words that link a consortium to its member states: "un consortium réunissant l'Allemagne, ..."
+_GROUP_LINKS = {"reunissant", "regroupant", "associant", "comprising", "grouping", "including", "formed", "made"}

@@ -12,6 +12,7 @@ from kg.extract.clauses import (
     _CONTRAST,
     _EARLIER,
     _MADE_VERB,
+    BOUNDARY,
     BUY_LIKE,
     CONJ,
     DETS,
@@ -136,6 +137,49 @@ def _year_before(sent: Sent, i: int) -> int | None:
     """The last year written before position ``i`` in the sentence."""
     years = [int(w) for w in sent.words[:i] if YEAR.match(w)]
     return years[-1] if years else None
+
+
+def _gapped_clause(sent: Sent, ctx: Context, t: Trigger, right: int) -> int | None:
+    """Where a gapped second clause of a purchase starts: a conjunction, a state with no preposition and
+    a number, then a seller of its own ("ordered 28 from Italy and Qatar 24 from Britain", "en a
+    commandé 28 auprès de l'italien Leonardo et le Qatar 24 au britannique BAE"); else ``None``."""
+    words = sent.words
+    for i in range(t.end + 2, right - 2):
+        if words[i] not in ("and", "et"):
+            continue
+        j = i + 1
+        while j < right and words[j] in DETS:
+            j += 1
+        m = sent.mention_at(j, ("country",))
+        if m is None or m.end >= right or not (words[m.end].isdigit() or words[m.end] in _COUNT_WORDS):
+            continue
+        if any(p in SUPPLIER_PREPS for _m, r, p in _actors(sent, ctx, m.end, right)):
+            return i
+    return None
+
+
+_AUX_FR = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ont-ils", "a-t-il"}
+
+
+def _object_pronoun(sent: Sent, t: Trigger) -> bool:
+    """The verb's object is a pronoun: a French clitic before its auxiliary ("qui en a commandé 32",
+    "qui l'ont retenu", "les avait achetés"), English "them"/"it" or "N of them" after it.
+
+    The French clitic must stand before an auxiliary, so that "en" is no preposition ("en 2020").
+    """
+    words = sent.words
+    if sent.lang == "fr":
+        i = t.start - 1
+        while i > 0 and words[i] in ("deja", "aussi", "egalement", "finalement", "pas", "jamais"):
+            i -= 1
+        return i > 0 and words[i] in _AUX_FR and words[i - 1] in ("en", "l'", "les")
+    after = words[t.end : t.end + 4]
+    if after[:1] in (["them"], ["it"]):
+        return True
+    return len(after) >= 3 and (after[0].isdigit() or after[0] in _COUNT_WORDS) and after[1:3] == ["of", "them"]
+
+
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several"}
 
 
 def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
@@ -285,6 +329,9 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
+        gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in BUY_LIKE - NOMINAL else None
+        if gapped is not None:
+            right = gapped  # "Kuwait ordered 28 from Italy and Qatar 24 from Britain": the second is its own clause
         # "Passed over were the Gripen ..., the Rafale ... and the Typhoon": the whole list
         listed = t.frame == "compete" and t.start <= 1
         right = len(sent.words) if listed else right
@@ -313,6 +360,10 @@ class TransferFrames:
             if not weapons and pronoun is not None and _is_passive(sent, t):
                 # "the Garpiya drones, which ... were built in China before being shipped to Russia": its antecedent
                 weapons = _weapons(sent, self.ctx, 0, pronoun, coordinated=False)[-1:]
+        if not weapons and t.frame not in NOMINAL and _object_pronoun(sent, t):
+            # "la Pologne, qui en a commandé 32 en 2020", "Finland ordered 64 of them": the system named last
+            here = _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]
+            weapons = here or ([(None, self.ctx.weapon_order[-1])] if self.ctx.weapon_order else [])
         weapons = self._package(sent, weapons)
         weapons = _without_armament(weapons)
         last = self._last_deal()
@@ -564,6 +615,21 @@ class TransferFrames:
                         if t.frame in BUY_LIKE and status != "refused":
                             for earlier in self._earlier_buyers(sent, t, {s, recipient}):
                                 self._deal(sent, s, earlier, key, "agreed", None)
+        if gapped is not None and len(weapons) == 1:
+            self._gapped_deal(sent, t, gapped, weapons[0], status)
+
+    def _gapped_deal(self, sent: Sent, t: Trigger, start: int, weapon: tuple, status: str) -> None:
+        """The second clause of a gapping ("et le Qatar 24 en 2017 au britannique BAE Systems"): its state
+        bought the same system from the seller it names."""
+        end = next((i for i in range(start + 1, len(sent.words)) if sent.words[i] in BOUNDARY or
+                    sent.words[i] in (",", ";")), len(sent.words))
+        actors = _actors(sent, self.ctx, start, end)
+        buyer = next((r for m, r, p in actors if p is None and r.type == "Country"), None)
+        seller = next((r for m, r, p in actors if p in SUPPLIER_PREPS and r != buyer), None)
+        if buyer is None or seller is None:
+            return
+        year = next((int(w) for w in sent.words[start:end] if YEAR.match(w)), None)
+        self._deal(sent, seller, buyer, weapon[1], status, year)
 
     def _operators(self, sent: Sent, t: Trigger, right: int, weapons: list, recipients: list[Ref],
                    supplier: Ref | None) -> list[Ref]:
