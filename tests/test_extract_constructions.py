@@ -2304,3 +2304,24 @@ def test_a_gapped_second_clause_buys_from_its_own_seller(text, lang):
 )
 def test_restricting_arms_exports_is_a_sanction(text, lang, expected):
     assert {(f.by.key, f.target.key) for f in facts(text, Sanction, lang)} == expected
+
+
+def test_handing_weapons_to_a_state_delivers_them():
+    text = "Norway has handed its NASAMS launchers to Kyiv."
+    assert deal_set(text) == {("NOR", "UKR", "NASAMS", "delivered")}
+
+
+def test_a_passive_purchase_with_no_agent_is_the_articles_buyers():
+    text = "Peru signed for K9 howitzers in 2019. Its new FA-50 jets were ordered in 2021."
+    assert ("KOR", "PER", "FA-50", "agreed") in deal_set(text)
+
+
+def test_a_fronted_adjunct_does_not_give_the_topic_that_the_country_takes_up():
+    text = ("Since Russia's invasion of Ukraine, Prime Minister Jonas Gahr Store's government has spent more. "
+            "The country has also handed its NASAMS launchers to Kyiv.")
+    assert ("NOR", "UKR", "NASAMS", "delivered") in deal_set(text)
+
+
+def test_a_designation_that_starts_with_a_digit_is_one_word():
+    """ "2A4s", "9K33": not the number 2 and the A-4."""
+    assert facts("More 2A4s were later offered by Germany to Slovakia.", Deal) == []

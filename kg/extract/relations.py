@@ -269,6 +269,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         found = [
             (m.start, r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None
         ]
+        if sent.words and sent.words[0] in _FRONTED and "," in sent.words:
+            # "Since Russia's invasion of Ukraine, Frederiksen's government has ...": the main clause's state
+            comma = sent.words.index(",")
+            found = [(s, r) for s, r in found if s > comma] or found
         topic = [r for _s, r in found]
         head = next((s for s, _e, c in sent.cues if c == "coref_country" and s <= 1), None)
         if head is not None and (not found or found[0][0] > head):
@@ -276,6 +280,11 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             topic = self._coref_actors(sent, head, head + 1) or topic
         if topic:
             self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
+
+
+# prepositions and conjunctions that open a fronted adjunct, whose states are not the sentence's topic
+_FRONTED = {"since", "after", "following", "despite", "amid", "before", "during", "depuis", "apres", "malgre",
+            "avant", "lors", "durant", "suite", "face"}
 
 
 def _preferred_over(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:

@@ -19,7 +19,7 @@ _TOKEN = re.compile(
     r"""
     (?:[A-Za-z]\.){2,}                                   # U.S., U.K., U.S.S.R.
   | (?i:[dlnjmstc]|qu|jusqu|lorsqu|puisqu|quoiqu)'       # French elision: l' d' qu'
-  | \$?\d+(?:[.,]\d+)*(?:-[A-Za-zÀ-ÿ0-9]+)*               # numbers, 6.5, 4,2, 1,000, 6,000-tonne
+  | \$?\d+(?:[.,]\d+)*(?:-[A-Za-zÀ-ÿ0-9]+)*(?![A-Z]\d|\d|[.,]\d)  # numbers, 6.5, 1,000, 6,000-tonne (not 2A4)
   | '[sS]\b                                             # English possessive: Ankara 's
   | [\w](?:[\w.]*[\w])?(?:-[\w]+|'(?![sS]\b)[\w]+)*     # words, S-400, al-Assad, Russian-made
   | \S                                                   # any other single character

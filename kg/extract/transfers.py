@@ -456,6 +456,12 @@ class TransferFrames:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
+            if not recipients and passive and t.frame in ("buy", "purchase_n") and not any(
+                p in ("by", "par") for _m, r, p in right_actors
+            ):
+                # "their replacement, the US-built F-35, was ordered in 2016": bought by the article's buyer
+                main = self.ctx.buyer()
+                recipients = [main] if main is not None and main != supplier else []
             if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
                 # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...", "earlier efforts to buy Sweden's
                 # Gripen collapsed": bought by the state the article is about
