@@ -2325,3 +2325,25 @@ def test_a_fronted_adjunct_does_not_give_the_topic_that_the_country_takes_up():
 def test_a_designation_that_starts_with_a_digit_is_one_word():
     """ "2A4s", "9K33": not the number 2 and the A-4."""
     assert facts("More 2A4s were later offered by Germany to Slovakia.", Deal) == []
+
+
+@pytest.mark.parametrize("made", ["developed", "designed", "engineered"])
+def test_a_nationality_joined_to_a_verb_of_making_names_the_supplier(made):
+    text = f"Finland is buying the Israeli-{made} David's Sling system."
+    assert deal_set(text) == {("ISR", "FIN", "David's Sling", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sweden will not approve any exports of weapons to Turkey, the prime minister said.", {("SWE", "TUR")}),
+        ("Sweden would not approve any exports of weapons to Turkey if it invaded.", set()),
+    ],
+)
+def test_a_halt_announced_in_the_future_is_a_measure_but_not_a_conditional_one(text, expected):
+    assert {(f.by.key, f.target.key) for f in facts(text, Sanction)} == expected
+
+
+def test_an_incidental_phrase_does_not_separate_a_possessor_from_its_verb():
+    text = "Chile's navy, for its part, operates Type 23 frigates built by Britain's BAE Systems."
+    assert ("GBR", "CHL", "Type 23", "delivered") in deal_set(text)

@@ -23,7 +23,9 @@ from kg.extract.tokens import Token, fold, tokenize
 
 _UNKNOWN_DESIGNATION = re.compile(r"^(?:[A-Z][A-Za-z]{0,7}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{2,4}[A-Z]{0,2})$")
 _EVENT_YEAR = re.compile(r"-(?:19|20)\d\d$")
-_MADE = re.compile(r"^(?P<who>.+?)-(?:made|built|designed|produced|supplied|manufactured)$", re.IGNORECASE)
+_MADE = re.compile(
+    r"^(?P<who>.+?)-(?:made|built|designed|developed|produced|supplied|manufactured|engineered)$", re.IGNORECASE
+)
 _PROGRAMME_WORDS = {"programme", "program", "projet", "project"}
 _BASED = re.compile(r"^(?P<who>.+?)-(?:based|headquartered|owned|registered|listed|led)$", re.IGNORECASE)
 _VAGUE_NOUNS = {"weapon", "weapons", "arms", "equipment", "weapon system", "military equipment", "system"}
@@ -375,7 +377,7 @@ def _attach_demonyms(sent: Sent) -> None:
             d.attached = "actor"
 
 
-_MADE_WORDS = {"made", "built", "designed", "produced", "supplied", "manufactured"}
+_MADE_WORDS = {"made", "built", "designed", "developed", "produced", "supplied", "manufactured", "engineered"}
 
 
 def _split_made(sent: Sent, tokens: list[Token]) -> None:

@@ -68,7 +68,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if p is None
             and m.start not in aside
             and not _is_object(sent, m)
-            and (not _is_possessive(sent, m) or end - m.end <= 4)
+            and (not _is_possessive(sent, m) or end - m.end - _incidental(sent, m.end, end) <= 4)
             and not (m.kind == "alliance" and _in_member_phrase(sent, m))
         ]
         found.reverse()
@@ -280,6 +280,20 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             topic = self._coref_actors(sent, head, head + 1) or topic
         if topic:
             self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
+
+
+def _incidental(sent: Sent, start: int, end: int) -> int:
+    """How many words of ``[start, end)`` an incidental phrase set off by commas takes ("Israel's navy, for
+    its part, operates"): at most six words, and no actor among them."""
+    words = sent.words[start:end]
+    if words.count(",") != 2:
+        return 0
+    a = words.index(",")
+    b = words.index(",", a + 1)
+    inside = range(start + a, start + b + 1)
+    if b - a > 7 or any(sent.mention_at(i, ("country", "person", "alliance")) is not None for i in inside):
+        return 0
+    return b - a + 1
 
 
 # prepositions and conjunctions that open a fronted adjunct, whose states are not the sentence's topic

@@ -38,6 +38,11 @@ class SanctionFrames:
         )  # "a exclu de suspendre son aide": ruled out, even when "exclu" is a trigger of its own
         if t.start > 0 and sent.words[t.start - 1] in ("its", "their", "sa", "son", "ses", "leur", "leurs"):
             hypothetical = False  # "will lift its suspension of arms sales": the measure is in place
+        refusal = t.frame == "ban" and any(w in _NEGATIVE for w in sent.words[t.start : t.end])
+        if refusal and window & {"threat", "condition", "propose", "modal"} == {"modal"} and any(
+            w in ("will", "shall") for w in sent.words[max(0, t.start - 2) : t.start]
+        ):
+            hypothetical = False  # "Germany will not approve any exports ...": a decision announced
         if hypothetical:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
