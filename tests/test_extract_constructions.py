@@ -2347,3 +2347,39 @@ def test_a_halt_announced_in_the_future_is_a_measure_but_not_a_conditional_one(t
 def test_an_incidental_phrase_does_not_separate_a_possessor_from_its_verb():
     text = "Chile's navy, for its part, operates Type 23 frigates built by Britain's BAE Systems."
     assert ("GBR", "CHL", "Type 23", "delivered") in deal_set(text)
+
+
+def test_a_year_before_a_coordinated_verb_belongs_to_the_first_clause():
+    text = ("Chile signed for 12 Rafale fighter jets from France in 2021 and has since received dozens of "
+            "Bradley fighting vehicles from the United States.")
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal)}
+    assert found == {("FRA", "CHL", "Rafale", "agreed", 2021), ("USA", "CHL", "Bradley", "delivered", None)}
+
+
+def test_a_participle_fronted_adjunct_does_not_give_the_topic():
+    text = ("Developed in the former Soviet Union, the T-72 is the backbone of Poland's armoured force. "
+            "The country has also handed 200 T-72 tanks to Kyiv.")
+    assert ("POL", "UKR", "T-72", "delivered") in deal_set(text)
+
+
+def test_a_seller_of_another_clause_is_no_recipient_of_a_nominal_purchase():
+    text = ("The tank purchase is the latest in a series of orders by Chile, which signed for 12 Rafale jets "
+            "from France in 2021.")
+    assert deal_set(text) == {("FRA", "CHL", "Rafale", "agreed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile will hand 30 Leopard 1 tanks to Ukraine.", {("CHL", "UKR", "Leopard 1", "agreed")}),
+        ("Chile to give Leopard 1 tanks to Ukraine", {("CHL", "UKR", "Leopard 1", "agreed")}),
+        ("Peru to buy K9 howitzers from South Korea", {("KOR", "PER", "K9", "proposed")}),
+    ],
+)
+def test_a_headline_to_after_its_subject_is_a_future(text, expected):
+    assert deal_set(text) == expected
+
+
+def test_money_received_is_no_weapon():
+    text = "Chile will put the money it receives from Germany toward new Leopard 2 tanks."
+    assert all(f.status != "delivered" for f in facts(text, Deal))

@@ -704,7 +704,9 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION | {"member"}]
 
     def apart(i: int, o: int) -> bool:
-        return any(w in (",", ";") for w in sent.words[min(i, o) : max(i, o)])
+        # "signed for Rafale jets in 2021 and has since received ...": a conjunction ends the year's clause
+        stops = (",", ";", "and", "et", "but", "mais") if i < o else (",", ";")
+        return any(w in stops for w in sent.words[min(i, o) : max(i, o)])
 
     years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
     aside = _asides(sent, t.start)  # "Indonesia, which ordered jets in 2022, is weighing ...": not this event
@@ -712,7 +714,10 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     if not years:
         return None
     if weapon is not None:
-        later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start > weapon.end]
+        head = weapon.end  # "Rafale fighter jets": the nouns the designation heads are part of it
+        while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
+            head = noun.end
+        later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start >= head]
         # nor past a relative clause: "vessels built for Trinidad, which had cancelled its order in 2010"
         later += [
             i for i in range(weapon.end, right - 1)
@@ -870,9 +875,10 @@ def _announced_transfer(sent: Sent, t: Trigger, left: int) -> bool:
     """A state that will send, provide or deliver (not sell) a system announces a transfer, which the corpus
     counts as agreed ("a donor government's announced transfer"): "will provide", "enverra", "livrera";
     not "could supply", "may send", "plans to", nor a delivery schedule ("are expected to be delivered")."""
-    if t.frame not in ("supply", "deliver") or t.end - t.start != 1:
+    modal_in_phrase = sent.words[t.start] in ("will", "would", "to")  # "will hand": a phrase with its modal
+    if t.frame not in ("supply", "deliver") or t.end - t.start != 1 and not modal_in_phrase:
         return False
-    near = sent.words[max(left, t.start - 3) : t.start]
+    near = sent.words[max(left, t.start - 3) : t.start + (1 if modal_in_phrase else 0)]
     if any(w in ("could", "may", "might", "would", "pourrait", "pourraient", "pourra", "pourront") for w in near):
         return False
     if {"propose", "condition", "threat", "start", "exhort"} & _cues(sent, max(left, t.start - 8), t.end):
@@ -883,7 +889,9 @@ def _announced_transfer(sent: Sent, t: Trigger, left: int) -> bool:
     word = sent.words[t.start]
     if sent.lang == "fr":
         return _FUTURE_FR.match(word) is not None and not word.startswith(("vend", "ced"))
-    return any(w in ("will", "'ll", "shall") for w in near)
+    # "Croatia to give old tanks to Ukraine": a headline's "to" after its subject announces it
+    headline = t.start >= 2 and sent.words[t.start - 1] == "to" and sent.mention_at(t.start - 2, ("country",))
+    return headline is not None or any(w in ("will", "'ll", "shall") for w in near)
 
 
 def _refusal(sent: Sent, t: Trigger, left: int) -> bool:
@@ -993,8 +1001,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # "étudie la conversion de sa commande", "is reviewing its order": an order placed
     if ("propose" in around and "agree" not in before) or intent:
         return "proposed"  # "plans to buy", "le projet d'acheter": an intention
+    # "Croatia to give old tanks to Ukraine": a headline's "to" after its subject is a future
+    headline = sent.lang == "en" and marker is not None and marker > 0 and sent.words[marker] == "to" and (
+        sent.mention_at(marker - 1, ("country", "person")) is not None
+    )
     future = (
-        "modal" in near
+        headline
+        or "modal" in near
         or "modal" in sent.cue_at(t.start)
         or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
     )
@@ -1002,8 +1015,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # "Germany and Denmark will provide Ukraine with 100 Leopard 1A5": a donor's announced transfer
     if future:
         return "proposed"
-    if "agree" in around:
-        return "agreed"
+    if "agree" in around and not (t.frame in ("deliver", "receive") and "agree" not in near and _past_form(sent, t)):
+        return "agreed"  # not "signed for Rafale jets and has since received Bradley vehicles": received
     if t.frame == "supply" and _past_form(sent, t) and marker is None:
         return "delivered"  # "Iran has supplied drones", "la France a fourni des canons"
     if t.frame in ("deliver", "receive", "possess"):

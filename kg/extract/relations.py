@@ -269,8 +269,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         found = [
             (m.start, r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None
         ]
-        if sent.words and sent.words[0] in _FRONTED and "," in sent.words:
-            # "Since Russia's invasion of Ukraine, Frederiksen's government has ...": the main clause's state
+        participle = sent.words and sent.tokens[0].lower.endswith(("ed", "é", "ée", "és", "ées"))
+        if sent.words and (sent.words[0] in _FRONTED or participle) and "," in sent.words:
+            # "Since Russia's invasion of Ukraine, Frederiksen's government has ...", "Developed in the former
+            # Yugoslavia, the M-84 ... Croatia's force": the main clause's state
             comma = sent.words.index(",")
             found = [(s, r) for s, r in found if s > comma] or found
         topic = [r for _s, r in found]

@@ -158,6 +158,9 @@ def _gapped_clause(sent: Sent, ctx: Context, t: Trigger, right: int) -> int | No
     return None
 
 
+_MONEY = {"money", "funds", "cash", "compensation", "payment", "payments", "argent", "fonds",
+          "indemnisation", "paiement"}
+
 _AUX_FR = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ont-ils", "a-t-il"}
 
 
@@ -326,6 +329,8 @@ class TransferFrames:
             return  # "Turkey's defence procurement agency", "the arms export office": an institution, no purchase
         if t.frame in ("purchase_n", "buy") and _joint(sent, t):
             return  # "signed a letter of intent on the joint buying of air defence systems": co-buyers, no seller
+        if t.frame == "receive" and any(w in _MONEY for w in sent.words[max(0, t.start - 4) : t.start]):
+            return  # "put the money it receives from Germany toward new tanks": money received, no weapon
         status = status_of(sent, t, left, right)
         if status is None:
             return
@@ -587,8 +592,10 @@ class TransferFrames:
                 givers |= {r for m, r, p in right_actors if p in SUPPLIER_PREPS and t.frame == "purchase_n"}
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start)
                           if r not in givers and p not in ("sur", "on", "over")]
+                # (not a seller of another clause: "orders by the country, which signed for jets from France")
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words))
-                         if r not in givers and p not in ("sur", "on", "over")]
+                         if r not in givers and p not in ("sur", "on", "over")
+                         and not (t.frame == "purchase_n" and p in SUPPLIER_PREPS)]
                 weapon_recipients = before[-1:] or after[:1]
                 main = self.ctx.main_country
                 buyer = main if main in self.ctx.recipients and main != weapon_supplier else None
