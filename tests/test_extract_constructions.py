@@ -2383,3 +2383,27 @@ def test_a_headline_to_after_its_subject_is_a_future(text, expected):
 def test_money_received_is_no_weapon():
     text = "Chile will put the money it receives from Germany toward new Leopard 2 tanks."
     assert all(f.status != "delivered" for f in facts(text, Deal))
+
+
+def test_a_colon_list_after_a_generic_noun_gives_its_members_with_their_own_makers():
+    text = ("Chile will buy the SAMP/T together with three medium-range systems: the NASAMS of Norway's "
+            "Kongsberg, the IRIS-T SLM produced by Germany's Diehl Defence and the French-built VL MICA.")
+    found = deal_set(text)
+    assert {("NOR", "CHL", "NASAMS", "proposed"), ("DEU", "CHL", "IRIS-T SLM", "proposed"),
+            ("FRA", "CHL", "VL MICA", "proposed")} <= found
+    assert not any(s == "NOR" and w != "NASAMS" for s, r, w, st in found)
+
+
+def test_a_passive_purchase_takes_up_the_articles_buyer_past_a_later_made_by():
+    text = ("Chile will buy the SAMP/T. The system will be acquired together with the IRIS-T SLM produced by "
+            "Germany's Diehl Defence.")
+    assert ("DEU", "CHL", "IRIS-T SLM", "proposed") in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Chile will buy the Franco-Italian SAMP/T system.", "en"), ("Le Chili achètera le SAMP/T franco-italien.", "fr")],
+)
+def test_a_double_nationality_gives_both_makers_and_sellers(text, lang):
+    assert {(f.supplier.key, f.weapon.key) for f in facts(text, Deal, lang)} == {("FRA", "SAMP/T"), ("ITA", "SAMP/T")}
+    assert {f.country.key for f in facts(text, Maker, lang)} == {"FRA", "ITA"}

@@ -420,6 +420,7 @@ _EARLIER = {"after", "apres", "following", "like", "comme", "joining", "rejoigna
 _ALLIANCE_NOUNS = {"organisation", "organization", "alliance", "bloc", "pact", "pacte", "group", "groupe", "treaty"}
 _LINKS = {",", "et", "and", "ou", "or", "plus", "as", "ainsi", "including", "notamment", "dont", "comme"}
 _STOPS = {'"', "«", "»", "that", "que", "qui", "which", "who", ";", "(", ")"}
+_CARRIED = ("ainsi que", "as well as", "along with", "together with", "en plus de")
 _MEMBERS_OF = {"parmi", "dont", "including", "among", "notamment"}
 
 
@@ -470,8 +471,12 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
     for m, key in weapons[1:]:
         prev = kept[-1][0]
         gap = sent.words[prev.end : m.start]
-        carried = " ".join(gap[-4:])
-        if any(c in carried for c in ("ainsi que", "as well as", "along with")) and len(gap) <= 20:
+        carried = " ".join(gap[-5:])
+        if ":" in gap[-2:]:  # "together with three medium-range systems: the NASAMS": the list the colon opens
+            carried = " ".join(gap[: gap.index(":")][-6:])
+        if any(c in carried for c in _CARRIED) and len(gap) <= 20 or ":" in gap[-2:] and any(
+            w in ("et", "and") for w in gap
+        ):
             kept.append((m, key))
             continue
         # a long gap still lists when its conjunction opens the next item: "deux frégates MEKO construites
@@ -483,7 +488,10 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
         closing = any(w in ("et", "and") for w in gap[-4:]) and len(gap) <= 14
         # "17 véhicules blindés de fabrication chinoise, parmi lesquels des chars de combat VT-4": its members,
         # which stand for it
-        if any(w in _MEMBERS_OF for w in gap) and len(gap) <= 14 and prev.kind == "noun" and m.kind == "weapon":
+        listed = gap[:1] == [":"] and len(gap) <= 3  # "three medium-range systems: the NASAMS, ..."
+        if (listed or any(w in _MEMBERS_OF for w in gap) and len(gap) <= 14) and prev.kind == "noun" and (
+            m.kind == "weapon"
+        ):
             kept = kept[:-1] + [(m, key)]
             continue
         if (len(gap) > 8 and not closing) or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):

@@ -60,6 +60,9 @@ class MakerFrames:
             if origin is not None and origin.key in makers:
                 self.facts.append(Maker(Ref.weapon(m.key), Ref.country(origin.key), self._evidence(sent)))
             pair = [d for d in sent.mentions if d.kind == "demonym" and d.start == m.end and d.end == m.end + 1]
+            pair = pair or [  # "the Franco-Italian SAMP/T"
+                d for d in sent.mentions if d.kind == "demonym" and d.end == m.start and d.start == m.start - 1
+            ]
             if len(pair) > 1:  # "le SAMP/T franco-italien": both makers, when the catalogue has them
                 for d in pair:
                     if d.key in makers:

@@ -34,6 +34,7 @@ from kg.extract.clauses import (
     _infinitive_marker,
     _is_passive,
     _is_possessive,
+    _owns_company,
     _weapons,
     _year_for,
     before_articles,
@@ -137,6 +138,47 @@ def _year_before(sent: Sent, i: int) -> int | None:
     """The last year written before position ``i`` in the sentence."""
     years = [int(w) for w in sent.words[:i] if YEAR.match(w)]
     return years[-1] if years else None
+
+
+def _joint_makers(sent: Sent, m: Mention | None, key: str) -> list[Ref]:
+    """The makers a double nationality gives a system ("the Franco-Italian SAMP/T", "le SAMP/T
+    franco-italien"), when the catalogue has both; else an empty list."""
+    if m is None or key not in load().weapons:
+        return []
+    makers = load().weapons[key].makers
+    found = [
+        Ref.country(d.key)
+        for d in sent.mentions
+        if d.kind == "demonym" and (d.end == m.start or d.start == m.end) and d.end - d.start == 1 and d.key in makers
+    ]
+    return found if len(set(found)) > 1 else []
+
+
+def _own_makers(sent: Sent, weapons: list) -> dict[int, Ref]:
+    """Each system of a list with its own maker: "the NASAMS of Norway's Kongsberg, the IRIS-T SLM produced
+    by Germany's Diehl Defence and the French-built VL MICA". Keyed by the weapon's start; empty unless
+    two systems have different makers stated."""
+    spots = sorted(m.start for m, _k in weapons if m is not None)
+    out: dict[int, Ref] = {}
+    for m, _k in weapons:
+        if m is None:
+            continue
+        if m.maker:
+            out[m.start] = Ref.country(m.maker)  # "the French-built VL MICA"
+            continue
+        stop = next((s for s in spots if s > m.start), len(sent.words))
+        for c in sent.mentions:
+            if c.kind != "country" or not m.end <= c.start < min(stop, m.end + 6):
+                continue
+            made = any(_MADE_VERB.match(w) for w in sent.words[m.end : c.start])
+            firm = _owns_company(sent, c) or (
+                sent.words[c.end : c.end + 1] == ["'s"] and c.end + 1 < len(sent.words)
+                and sent.tokens[c.end + 1].text[:1].isupper() and sent.mention_at(c.end + 1) is None
+            )
+            if firm and (made or sent.words[c.start - 1] == "of"):
+                out[m.start] = Ref.country(c.key)  # "of Norway's Kongsberg", "produced by Germany's Diehl"
+                break
+    return out if len(set(out.values())) > 1 else {}
 
 
 def _gapped_clause(sent: Sent, ctx: Context, t: Trigger, right: int) -> int | None:
@@ -461,9 +503,7 @@ class TransferFrames:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
             if not recipients and not passive:
                 recipients = [s for s in subjects if s != supplier]
-            if not recipients and passive and t.frame in ("buy", "purchase_n") and not any(
-                p in ("by", "par") for _m, r, p in right_actors
-            ):
+            if not recipients and passive and t.frame in ("buy", "purchase_n") and not agent:
                 # "their replacement, the US-built F-35, was ordered in 2016": bought by the article's buyer
                 main = self.ctx.buyer()
                 recipients = [main] if main is not None and main != supplier else []
@@ -536,14 +576,21 @@ class TransferFrames:
             # weapons whose origin the text gives only as a group have no supplier it states
             weapons = [(m, key) for m, key in weapons if m is None or not m.group_origin]
         own_supplier: dict[int, Ref] = {}
+        by_maker: dict[int, Ref] = {}
         if t.frame in BUY_LIKE and len(weapons) > 1:
             own_supplier = _distributed(sent, weapons, right_actors)
+            by_maker = {} if own_supplier else _own_makers(sent, weapons)
+            if by_maker:  # each system from its own maker; the others from theirs, not from a neighbour's
+                own_supplier = {m.start: by_maker.get(m.start) for m, _k in weapons if m is not None}
+                supplier = None
             if own_supplier:
                 co_suppliers = []
         stated = [s for s in [supplier, *co_suppliers] if s is not None]
         weapons = [(m, _generic_if_maker_differs(m, key, stated)) for m, key in weapons]
         weapons = [(m, key) for m, key in weapons if m is None or m.via != "vague" or key != m.key]  # "the types"
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
+        if by_maker:
+            shared = None  # a list of systems with makers of their own shares no seller
         for m, key in weapons:
             weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
             late = supplier is not None and m is not None and m.maker and _origin_after_supplier(sent, m, right_actors)
@@ -618,6 +665,9 @@ class TransferFrames:
                 elif year is None and _that_year(sent, left, right):
                     year = _year_before(sent, t.start)  # "in 2019, after it began taking delivery that year"
                 givers = co_suppliers or [weapon_supplier]
+                joint = _joint_makers(sent, m, key)  # "the Franco-Italian SAMP/T": both makers sell it
+                if not co_suppliers and weapon_supplier in joint:
+                    givers = joint
                 makers = load().weapons[key].makers if key in load().weapons and len(weapons) > 1 else ()
                 if len(givers) > 1 and any(g.key in makers for g in givers):
                     # "Britain and France sent their Storm Shadow and SCALP missiles": each state its own
