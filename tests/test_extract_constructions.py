@@ -2407,3 +2407,33 @@ def test_a_passive_purchase_takes_up_the_articles_buyer_past_a_later_made_by():
 def test_a_double_nationality_gives_both_makers_and_sellers(text, lang):
     assert {(f.supplier.key, f.weapon.key) for f in facts(text, Deal, lang)} == {("FRA", "SAMP/T"), ("ITA", "SAMP/T")}
     assert {f.country.key for f in facts(text, Maker, lang)} == {"FRA", "ITA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2017, Israel's defence ministry suspended the licence of Israeli firm Aeronautics to export its "
+        "Orbiter 1K drone to Azerbaijan.",
+        "In 2017, Israel froze the export licence of drone maker Aeronautics for a sale of Orbiter 1K drones to "
+        "Azerbaijan.",
+    ],
+)
+def test_a_transfer_whose_licence_was_halted_was_refused_that_year(text):
+    assert [(*f.core, f.status, f.year) for f in facts(text, Deal)] == [
+        ("ISR", "AZE", "Aeronautics Orbiter", "refused", 2017)
+    ]
+
+
+def test_a_system_a_state_has_deployed_was_delivered_to_it():
+    text = "Azerbaijan has deployed Israeli-made Barak 8 systems around Baku."
+    assert deal_set(text) == {("ISR", "AZE", "Barak 8", "delivered")}
+
+
+def test_a_relative_clause_object_is_its_antecedent():
+    text = "The firm is Israel's IAI, which also produces the Barak 8 air-defence system that Baku has deployed."
+    assert deal_set(text) == {("ISR", "AZE", "Barak 8", "delivered")}
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker)} == {("Barak 8", "ISR")}
+
+
+def test_deploying_ones_own_system_abroad_is_no_transfer():
+    assert facts("The United States has deployed Patriot batteries to Poland.", Deal) == []

@@ -716,6 +716,8 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         stops = (",", ";", "and", "et", "but", "mais") if i < o else (",", ";")
         return any(w in stops for w in sent.words[min(i, o) : max(i, o)])
 
+    halt = _halted_licence(sent, t)  # "In 2017, X suspended the licence ... to export": the halt dates the deal
+    others = [o for o in others if o != halt]
     years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
     aside = _asides(sent, t.start)  # "Indonesia, which ordered jets in 2022, is weighing ...": not this event
     years = [(i, y) for i, y in years if not _in_person_aside(sent, i) and i not in aside]
@@ -879,6 +881,22 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
 
 
+_LICENCE = ("licen", "permit", "permis", "autorisation", "authoriz", "authoris")
+
+
+def _halted_licence(sent: Sent, t: Trigger) -> int | None:
+    """Where the halt stands whose licence this transfer needed: "froze the export licence of drone maker
+    Aeronautics for a sale of Orbiter drones to Azerbaijan", "a suspendu la licence d'exportation de ... vers";
+    else ``None``."""
+    for s, e, f in sent.triggers:
+        if f not in ("ban", "sanction_v", "exclude") or not 0 <= t.start - e <= 12:
+            continue
+        between = sent.words[s : t.start]
+        if any(w.startswith(_LICENCE) for w in between) and not any(w in (";", ".") for w in between):
+            return s
+    return None
+
+
 def _announced_transfer(sent: Sent, t: Trigger, left: int) -> bool:
     """A state that will send, provide or deliver (not sell) a system announces a transfer, which the corpus
     counts as agreed ("a donor government's announced transfer"): "will provide", "enverra", "livrera";
@@ -994,6 +1012,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         if f in ("sanction_n", "ban", "exclude")
     ):
         return None  # "a ban on the transfer of ...", "gelé ses ventes": the sanction, not a deal
+    if _halted_licence(sent, t) is not None:
+        return "refused"  # "suspended the licence of X to export its Orbiter to Y": the sale was refused
     if t.frame == "arrive":
         return "proposed" if "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"  # "sont arrivés"
     if t.frame == "possess":

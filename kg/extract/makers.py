@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
     _MADE_VERB,
@@ -157,6 +159,36 @@ class MakerFrames:
                     out.append((key, Ref.country(place.key)))
         return out
 
+    def _firm_also_makes(self, sent: Sent) -> None:
+        """ "made by Israel's state-owned IAI, which also produces the Barak 8": a firm of a stated nationality
+        and the systems its relative clause says it makes (noted for the article, so that a deal told in the
+        same sentence has its supplier)."""
+        g = load()
+        words = sent.words
+        for i, w in enumerate(words):
+            if w not in ("which", "qui") or i == 0 or words[i - 1] != ",":
+                continue
+            verb = next((k for k in range(i + 1, min(len(words), i + 3)) if _MAKES.match(words[k])), None)
+            if verb is None:
+                continue
+            owner = next(
+                (
+                    c
+                    for c in reversed(sent.mentions)
+                    if c.end <= i and i - c.end <= 10 and (
+                        c.kind == "country" and words[c.end : c.end + 1] == ["'s"]
+                        or c.kind == "demonym" and c.attached == "company"
+                    )
+                ),
+                None,
+            )
+            if owner is None:
+                continue
+            for _m, key in _weapons(sent, self.ctx, verb + 1, min(len(words), verb + 6), coordinated=False)[:1]:
+                if key in g.weapons and maker_allowed(key, owner.key):
+                    self.facts.append(Maker(Ref.weapon(key), Ref.country(owner.key), self._evidence(sent)))
+                    self.ctx.makers.setdefault(key, owner.key)
+
     # --------------------------------------------------------------- makers
     def _makers(self, sent: Sent) -> None:
         g = load()
@@ -222,3 +254,6 @@ def _firm_owners(sent: Sent) -> list[tuple[str, int]]:
 
 # words that link a consortium to its member states: "un consortium réunissant l'Allemagne, ..."
 _GROUP_LINKS = {"reunissant", "regroupant", "associant", "comprising", "grouping", "including", "formed", "made"}
+
+# verbs of making in a firm's relative clause: "which also produces the Barak 8", "qui fabrique aussi"
+_MAKES = re.compile(r"^(produces|makes|builds|manufactures|designed|produit|fabrique|construit|concoit)$")

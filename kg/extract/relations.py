@@ -249,6 +249,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
         triggers = [_passed_over(sent, t) for t in _preferred_over(sent, triggers)]
+        self._firm_also_makes(sent)  # before the frames: a deal of this sentence may need the maker it states
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
             if t.frame in TRANSFER:

@@ -31,6 +31,7 @@ from kg.extract.clauses import (
     _double_object,
     _generic_if_maker_differs,
     _governing_prep,
+    _halted_licence,
     _infinitive_marker,
     _is_passive,
     _is_possessive,
@@ -403,6 +404,12 @@ class TransferFrames:
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
             weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)[-1:]
+            if not weapons and left > 0 and sent.words[left - 1] in ("that", "which", "que", "qu'"):
+                # "the Barak 8 system that Baku has deployed": the relative clause's antecedent is its object
+                weapons = [
+                    (m, k) for m, k in _weapons(sent, self.ctx, max(0, left - 6), left - 1, coordinated=False)
+                    if m is not None and m.end >= left - 3
+                ][-1:]
             pronoun = next((i for i in range(t.start - 1, -1, -1) if sent.words[i] in ("which", "qui")), None)
             if not weapons and pronoun is not None and _is_passive(sent, t):
                 # "the Garpiya drones, which ... were built in China before being shipped to Russia": its antecedent
@@ -656,6 +663,9 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right)
+                halt = _halted_licence(sent, t)
+                if year is None and halt is not None:  # "In 2017, X suspended the licence ... to export ..."
+                    year = _year_for(sent, None, Trigger(halt, halt + 1, "ban"), 0, t.start)
                 if deadline is not None and year == deadline or _delivery_to_come(sent, t, status, year):
                     year = None  # the year of a schedule or of a delivery to come ("are to be delivered in 2027")
                 if len(weapon_recipients) > 1:  # "par l'Égypte et le Qatar en 2015, par l'Inde en 2016"
@@ -701,6 +711,9 @@ class TransferFrames:
         listed with the subject: "Algeria is among the operators, along with India and Vietnam"."""
         out = list(recipients)
         weapon_first = any(m is not None and m.start < t.start for m, _k in weapons)
+        relative = any(w in ("that", "que", "qu'") for w in sent.words[max(0, t.start - 4) : t.start])
+        if weapon_first and relative and out:
+            return [r for r in dict.fromkeys(out) if r != supplier]  # "the Barak 8 that Baku has deployed"
         if weapon_first:
             out = []
             for m in sent.mentions:
