@@ -2437,3 +2437,32 @@ def test_a_relative_clause_object_is_its_antecedent():
 
 def test_deploying_ones_own_system_abroad_is_no_transfer():
     assert facts("The United States has deployed Patriot batteries to Poland.", Deal) == []
+
+
+def test_the_same_system_is_the_one_of_the_deal_just_told():
+    text = ("Chile has signed a contract with Norway's Kongsberg for the NASAMS system, which will replace its old Kub "
+            "batteries. "
+            "Peru signed for the same system in 2017.")
+    assert ("NOR", "PER", "NASAMS", "agreed") in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile is buying H145M helicopters from the European group Airbus.", "en"),
+        ("Le Chili achète des H145M au groupe européen Airbus.", "fr"),
+    ],
+)
+def test_a_seller_of_no_one_state_is_no_supplier(text, lang):
+    assert facts(text, Deal, lang) == []
+
+
+def test_a_lease_since_a_year_is_in_service():
+    text = "Chile's air force flies Gripen fighters that the country has leased from Sweden since 2006."
+    assert [(*f.core, f.status, f.year) for f in facts(text, Deal)] == [("SWE", "CHL", "Gripen", "delivered", 2006)]
+
+
+def test_another_nouns_agent_is_no_owner_of_a_nominal_purchase():
+    text = ("Chile bought Wing Loong drones from China. Their purchase followed repeated refusals by "
+            "Washington to sell the country the MQ-9.")
+    assert ("CHN", "USA", "Wing Loong", "agreed") not in deal_set(text)

@@ -1043,6 +1043,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # "Germany and Denmark will provide Ukraine with 100 Leopard 1A5": a donor's announced transfer
     if future:
         return "proposed"
+    if word.startswith(("leas", "lou")) and _past_form(sent, t) and any(
+        w in ("since", "depuis") for w in sent.words[t.end : min(right, t.end + 8)]
+    ):
+        return "delivered"  # "the Gripen fighters it has leased from Sweden since 2006": in service since
     if "agree" in around and not (t.frame in ("deliver", "receive") and "agree" not in near and _past_form(sent, t)):
         return "agreed"  # not "signed for Rafale jets and has since received Bradley vehicles": received
     if t.frame == "supply" and _past_form(sent, t) and marker is None:

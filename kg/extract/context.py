@@ -89,6 +89,7 @@ class Context:
     bindings: dict[str, list[str]] = field(default_factory=dict)
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
+    deal_weapons: list[str] = field(default_factory=list)  # the systems of the deals told so far, latest last
     year: int | None = None  # the article's own year: what "cette année", "this year" mean
     recipient_counts: Counter = field(default_factory=Counter)  # deals told so far, by recipient
     last_parties: tuple[Ref, ...] = ()
@@ -213,6 +214,10 @@ class Context:
         """
         g = load()
         before = sent.words[m.start - 1] if m.start > 0 else ""
+        if before in ("same", "meme") and self.deal_weapons:
+            # "signed for the same system in 2017": the system of the deal just told, not the last one named
+            kind = [k for k in reversed(self.deal_weapons) if _category(k) == g.noun_category.get(m.key, "")]
+            return kind[0] if kind else self.deal_weapons[-1]
         if before in _DEMONSTRATIVES and before not in ("le", "la", "l'", "les", "the") and self.weapon_order:
             if m.key == "system":  # "ce système": a system, not the aircraft or the ship that carried it
                 systems = [k for k in reversed(self.weapon_order) if _category(k) not in ("Aircraft", "Ships")]

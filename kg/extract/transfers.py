@@ -141,6 +141,31 @@ def _year_before(sent: Sent, i: int) -> int | None:
     return years[-1] if years else None
 
 
+_STATELESS = {"european", "europeen", "europeenne", "pan-european", "paneuropeen", "multinational", "international"}
+
+
+def _stateless_seller(sent: Sent, start: int, end: int) -> bool:
+    """A seller named as a firm of no one state: "from the European group Airbus", "auprès du groupe
+    européen Airbus", "au consortium multinational" (corpus README: such a company is no supplier)."""
+    words = sent.words
+    for i in range(start, min(end, len(words)) - 2):
+        if words[i] in ("from", "aupres", "au", "du", "de") and (
+            words[i + 1] in _STATELESS or words[i + 1] in DETS and words[i + 2] in _STATELESS
+            or i + 3 < len(words) and words[i + 2] in _STATELESS
+        ):
+            return True
+    return False
+
+
+def _prep_before(sent: Sent, m: Mention) -> int:
+    """Where the preposition that governs ``m`` stands, coordination included ("par l'Egypte, le Qatar ou
+    l'Inde": the "par" before Egypt)."""
+    i = m.start - 1
+    while i > 0 and sent.words[i] not in ("by", "par", "from", "to", "de", "a", "au", "aux", "with", "avec"):
+        i -= 1
+    return max(i, 0)
+
+
 def _joint_makers(sent: Sent, m: Mention | None, key: str) -> list[Ref]:
     """The makers a double nationality gives a system ("the Franco-Italian SAMP/T", "le SAMP/T
     franco-italien"), when the catalogue has both; else an empty list."""
@@ -494,6 +519,10 @@ class TransferFrames:
                     supplier = r
                 elif p in ("for", "pour") and any(_MADE_VERB.match(w) for w in sent.words[t.end : _m.start]):
                     continue  # "bought vessels built by BAE for Chile": whom they were first built for
+                elif p in ("by", "par") and t.frame in NOMINAL and any(
+                    w.endswith("ed") or w == "," for w in sent.words[t.end : _prep_before(sent, _m)]
+                ):
+                    continue  # "their purchase followed refusals by Washington": another noun's agent
                 elif p in RECIPIENT_PREPS_BUY and (passive or agent or t.frame in NOMINAL or p not in ("by", "par")):
                     recipients.append(r)  # "bought by Chile"; not "during a visit by Chile's president"
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
@@ -579,6 +608,8 @@ class TransferFrames:
             imposers = {r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None and r != sanctioned}
             user = self._relative_user(sent, t, right)
             recipients = [user] if user is not None else [r for r in recipients if r not in imposers]
+        if t.frame in BUY_LIKE and supplier is None and not co_suppliers and _stateless_seller(sent, t.end, right):
+            return  # "buying H145M helicopters from the European group Airbus": a seller of no one state
         if supplier is None and not co_suppliers:
             # weapons whose origin the text gives only as a group have no supplier it states
             weapons = [(m, key) for m, key in weapons if m is None or not m.group_origin]
@@ -896,6 +927,8 @@ class TransferFrames:
             earlier = [r for m, r, p in _actors(sent, self.ctx, 0, t.start) if p is None]
             if earlier:
                 owners.append(earlier[-1])
+            elif t.start <= 2 and self.ctx.buyer() is not None:
+                owners.append(self.ctx.buyer())  # "Their purchase followed refusals by Washington": the buyer told
         if not owners and any(
             "agree" in sent.cue_at(i)
             or "propose" in sent.cue_at(i)
@@ -950,6 +983,9 @@ class TransferFrames:
         if supplier.type == "Country":
             self.ctx.suppliers.setdefault(weapon, supplier.key)
         self.deal_recipients.setdefault(weapon, recipient)
+        if weapon in self.ctx.deal_weapons:
+            self.ctx.deal_weapons.remove(weapon)
+        self.ctx.deal_weapons.append(weapon)
         self.ctx.recipient_counts[recipient] += 1
         if recipient not in self.ctx.recipients:
             self.ctx.recipients.append(recipient)
