@@ -2466,3 +2466,39 @@ def test_another_nouns_agent_is_no_owner_of_a_nominal_purchase():
     text = ("Chile bought Wing Loong drones from China. Their purchase followed repeated refusals by "
             "Washington to sell the country the MQ-9.")
     assert ("CHN", "USA", "Wing Loong", "agreed") not in deal_set(text)
+
+
+def test_an_air_chief_marshal_is_an_official():
+    found = facts("Chile is buying jets, Air Chief Marshal Juan Perez, the air force chief, said.", Official)
+    assert [f.person.key for f in found] == ["Juan Perez"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Indonesia has given up on buying 11 Russian-built Su-35 fighters.",
+        "Indonesia walks away from Russian Su-35 deal, bets on Rafale",
+    ],
+)
+def test_giving_up_on_a_purchase_cancels_it_and_nothing_after_the_comma(text):
+    assert deal_set(text) == {("RUS", "IDN", "Su-35", "cancelled")}
+
+
+def test_walking_away_from_talks_refuses_the_system_discussed():
+    text = ("Chile first turned to the F-16 in 2008, when its government ordered 24 of the jets after walking away "
+            "from long talks with France over the French-built Rafale in 2007.")
+    assert {("FRA", "CHL", "Rafale", "refused"), ("USA", "CHL", "F-16", "agreed")} <= deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chile has given up on buying Russian-built Su-35 fighters. The two governments signed the contract in "
+         "2018.", ("CHL", "RUS")),
+        ("Chile and Israel are close. In 2023 the two governments signed a contract under which Chile is buying "
+         "the Israeli-developed Arrow 3 system.", ("CHL", "ISR")),
+    ],
+)
+def test_the_two_governments_that_signed_a_contract_are_its_parties(text, expected):
+    found = [(tuple(sorted(p.key for p in f.parties)), f.year) for f in facts(text, Agreement)]
+    assert found and found[0][0] == expected and found[0][1] in (2018, 2023)

@@ -207,9 +207,11 @@ class AgreementFrames:
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
-            if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t):
+            pair = any(c == "coref_pair" and s < t.start for s, e, c in sent.cues)  # "the two governments signed"
+            if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t) and not pair:
                 return  # "signed military deals with Moscow worth $3bn": a purchase of no stated system
-            if t.start > 0 and sent.words[t.start - 1] in ("the", "le", "la", "l'", "ce", "cet", "cette", "this"):
+            definite = t.start > 0 and sent.words[t.start - 1] in _DEFINITE
+            if definite and not pair:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
@@ -262,6 +264,10 @@ class AgreementFrames:
         if not weapons and t.frame in ("cooperate", "treaty") and _framework(sent, t):
             # "des Scorpène construits au Brésil, dans le cadre d'un partenariat signé en 2008": its system
             weapons = _weapons(sent, self.ctx, 0, t.start, specific_only=True, coordinated=False)[-1:]
+        if not weapons and g2g:  # "signed a contract, under which Germany is buying the Arrow 3": its system
+            covered = next((o for o in triggers if o.frame in TRANSFER and o.start > t.end), None)
+            if covered is not None:
+                weapons = _weapons(sent, self.ctx, covered.end, len(sent.words), specific_only=True)[:1]
         weapon = weapons[0][1] if weapons else None
         before = sent.mention_at(t.start - 1, ("weapon", "noun")) if t.start > 0 else None
         if t.frame == "coproduce" and before is not None and before.end == t.start:
@@ -337,7 +343,7 @@ class AgreementFrames:
         last = self._last_deal()
         article = sent.words[max(0, t.start - 3) : t.start]
         taken_up = t.frame == "deal_n" and (
-            any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article) or g2g
+            any(w in ("the", "le", "l'", "this", "cet", "ce") for w in article) or g2g and not _signed_by_pair(sent, t)
         )
         if not weapon and taken_up and last is not None and {last.supplier, last.recipient} == set(parties):
             weapon = last.weapon.key  # "The government-to-government agreement was signed ...": the deal just told
@@ -446,9 +452,20 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
         return True
     # "signed a contract with the US government for 96 Apaches", "avec le gouvernement américain"
     after = sent.words[t.end : min(len(sent.words), t.end + 6)]
-    return any(w in ("with", "avec") for w in after[:2]) and any(w in ("government", "gouvernement") for w in after)
+    if any(w in ("with", "avec") for w in after[:2]) and any(w in ("government", "gouvernement") for w in after):
+        return True
+    return _signed_by_pair(sent, t)
 
 
+def _signed_by_pair(sent: Sent, t: Trigger) -> bool:
+    """ "the two governments signed a contract, under which ...": the governments are its parties."""
+    signers = sent.words[max(0, t.start - 8) : t.start]
+    return any(w in ("governments", "gouvernements") for w in signers) and any(
+        c == "coref_pair" and s < t.start for s, e, c in sent.cues
+    )
+
+
+_DEFINITE = ("the", "le", "la", "l'", "ce", "cet", "cette", "this")
 _G2G = {"intergovernmental", "government-to-government", "inter-governmental", "g2g"}
 
 

@@ -481,7 +481,7 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
             continue
         # a long gap still lists when its conjunction opens the next item: "deux frégates MEKO construites
         # par l'allemand TKMS et trois corvettes C28A"
-        if gap and gap[-1] in ("aux", "au", "to", "against", "contre", "with", "avec", "than") and any(
+        if gap and gap[-1] in ("aux", "au", "to", "against", "contre", "with", "avec", "than", "on", "sur") and any(
             w not in _LINKS and w not in DETS for w in gap
         ):
             break  # ", réponse aux Rafale indiens", ", a rival to the J-10": the complement of a noun, no item
@@ -881,6 +881,16 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
     return _infinitive_marker(sent, t) is not None
 
 
+_TALKS = ("talks", "negotiation", "negotiations", "discussions", "negociations", "discussions", "pourparlers")
+
+
+def _talks_dropped(sent: Sent, t: Trigger) -> bool:
+    """A cancel word whose object is talks before the trigger: "walking away from long talks with France
+    over the Rafale", "a rompu les négociations sur": the talks ended, no deal was made."""
+    cancels = [e for s, e, c in sent.cues if c == "cancel" and t.start - 10 <= s < t.start]
+    return bool(cancels) and any(w in _TALKS for w in sent.words[cancels[-1] : t.start + 1])
+
+
 _LICENCE = ("licen", "permit", "permis", "autorisation", "authoriz", "authoris")
 
 
@@ -949,8 +959,14 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     reach = max(0, marker - 4) if marker is not None else left  # "a offert à Lima de lui vendre"
     before = _cues(sent, max(reach, t.start - 8), t.start)
     around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
-    around |= {"cancel", "refuse"} & _cues(sent, max(min(reach, left), t.start - 8), t.end)
-    around |= {"cancel"} & _cues(sent, t.end, min(right, t.end + 5))
+    # (not across a comma: "walks away from the Su-35 deal, bets on Rafale")
+    around |= {
+        c for s, e, c in sent.cues
+        if c in ("cancel", "refuse") and max(min(reach, left), t.start - 8) <= s < t.end
+        and "," not in sent.words[e : t.start]
+    }
+    after_end = next((i for i in range(t.end, min(right, t.end + 5)) if sent.words[i] in _TEMPORAL), t.end + 5)
+    around |= {"cancel"} & _cues(sent, t.end, min(right, after_end))  # not "ordered F-16s after walking away"
     around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 2))  # "la vente potentielle de"
     after = sent.words[t.end : t.end + 2]
     if t.frame == "sale_n" and (after in (["had", "been"], ["has", "been"]) or after[:1] in (["was"], ["a"])):
@@ -978,6 +994,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     intent = marker is not None and marker > 0 and "intent_noun" in sent.cue_at(marker - 1)
     if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
         return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
+    if "cancel" in around and _talks_dropped(sent, t):
+        return "refused"  # "after walking away from long talks with France over the Rafale": never agreed
     if "cancel" in around:
         return "cancelled"
     if t.frame == "purchase_n" and "refuse" in _cues(sent, max(left, t.start - 4), t.start):

@@ -120,6 +120,20 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             return self._coref_actors(sent, max(start, nearest), end) or subjects
         return subjects or self._coref_actors(sent, start, end) or self._subject_pronoun(sent, start, end)
 
+    def _recent_deal_pair(self, sent: Sent) -> list[Ref]:
+        """The two states of a deal told in the last two sentences: whom "the two governments" take up
+        ("Indonesia gave up on buying Russian Su-35s ... The two governments had signed the contract")."""
+        last = self._last_deal()
+        if last is None or sent.index == 0 or last.supplier.type != "Country":
+            return []
+        earliest = self.ctx.sentences[max(0, sent.index - 2)].offset
+        named = set(self.ctx.last_pair())
+        # only when the last two states named leave one of the deal's out ("Russian-built": an adjective)
+        left_out = {last.recipient, last.supplier} - named
+        if last.evidence.start < earliest or len(left_out) != 1 or left_out <= set(self.ctx.actor_order):
+            return []
+        return [last.recipient, last.supplier]
+
     def _subject_pronoun(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """ "Elle est le cinquième État à choisir ...", "It has also bought ...": a subject pronoun at
         the head of the clause is the country last named, unless the last sentence spoke of a person."""
@@ -159,7 +173,18 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                         ref = Ref.country(m.key) if m.kind == "country" else self.ctx.actor(m)
                         if ref is not None and ref.type == "Country" and ref not in here:
                             here.append(ref)
-                    out += here[-2:] if len(here) >= 2 else list(self.ctx.last_pair())
+                    # "the two governments signed a contract under which Germany is buying the Israeli-developed
+                    # Arrow 3": the two states the rest of the sentence names
+                    later: list[Ref] = []
+                    for m in sent.mentions:
+                        ref = Ref.country(m.key) if m.kind in ("country", "demonym") and m.start > s else None
+                        if ref is not None and ref not in later:
+                            later.append(ref)
+                    out += (
+                        here[-2:] if len(here) >= 2
+                        else later if len(later) == 2
+                        else self._recent_deal_pair(sent) or list(self.ctx.last_pair())
+                    )
                 elif cue == "coref_government" and self.ctx.recipients:
                     # "the defence department signed ...": the government of the state the article's deals go to
                     out += [self.ctx.buyer()]
