@@ -2502,3 +2502,30 @@ def test_walking_away_from_talks_refuses_the_system_discussed():
 def test_the_two_governments_that_signed_a_contract_are_its_parties(text, expected):
     found = [(tuple(sorted(p.key for p in f.parties)), f.year) for f in facts(text, Agreement)]
     assert found and found[0][0] == expected and found[0][1] in (2018, 2023)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile lifted its veto. A spokesman for President Gabriel Boric, Juan Perez, said so.", "en"),
+        ("Le Chili a levé son veto. Le porte-parole du président Gabriel Boric, Juan Perez, a parlé.", "fr"),
+    ],
+)
+def test_a_title_that_serves_another_names_the_apposed_person(text, lang):
+    assert {(f.person.key, f.of.key) for f in facts(text, Leader, lang)} == {("Gabriel Boric", "CHL")}
+    assert {(f.person.key, f.role) for f in facts(text, Official, lang)} == {("Juan Perez", "spokesperson")}
+
+
+def test_an_untitled_state_of_a_spokesperson_is_the_acting_leaders():
+    text = ("Prime Minister Nikol Pashinyan's government recalled its ambassador from Israel, and foreign ministry "
+            "spokeswoman Anna Naghdalyan called the sale unacceptable.")
+    assert {(f.person.key, f.of.key) for f in facts(text, Official)} == {("Anna Naghdalyan", "ARM")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Le ministre a parlé aux côtés du chef de la Luftwaffe, le général Ingo Gerhartz.", "fr"),
+     ("The minister spoke beside the head of the Luftwaffe, General Ingo Gerhartz.", "en")],
+)
+def test_the_chief_of_an_air_force_is_an_official(text, lang):
+    assert facts(text, Leader, lang) == []

@@ -220,15 +220,24 @@ class PeopleBook:
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
         claimed: set[int] = set()
         pending_counterparts: list[tuple[str, str | None]] = []
-        for start, end, role, (kind, _scope) in role_hits:
+        for k, (start, end, role, (kind, _scope)) in enumerate(role_hits):
             if any(i in claimed for i in range(start, end)):
                 continue
             former = kind.startswith("former") or any(
                 "former" in sent.cue_at(i) for i in range(max(0, start - 2), start)
             )
             base_kind = kind.replace("former_", "")
-            nationality, after = _nationality(sent, start, end)
-            name = _name_after(sent, after) or _name_before(sent, start)
+            served = _served_title(sent, role_hits, k)
+            if served is not None:
+                # "le porte-parole du chancelier Olaf Scholz, Steffen Hebestreit": the chancellor is Scholz,
+                # the spokesperson the name set off after him
+                name = _apposed_name(sent, served)
+                if name is None:
+                    continue
+                nationality, after = None, end
+            else:
+                nationality, after = _nationality(sent, start, end)
+                name = _name_after(sent, after) or _name_before(sent, start)
             if name is None:
                 continue
             n_start, n_end, key = name
@@ -239,7 +248,10 @@ class PeopleBook:
                 info = load().people.get(key)
                 if info is None or info.country not in (self.states if nationality is None else {nationality}):
                     continue
-            claimed.update(range(min(n_start, max(end, after)), n_end))  # "Chief Air Chief Marshal X": one title
+            if served is not None:
+                claimed.update(range(n_start, n_end))  # the served title keeps its own name
+            else:
+                claimed.update(range(min(n_start, max(end, after)), n_end))  # "Chief Air Chief Marshal X": one title
             if nationality is None:
                 nationality = _of_after_name(sent, n_end)
             if _of_an_organisation(sent, max(end, n_end), lowercase=_scope == "any"):
@@ -472,6 +484,28 @@ def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
 _GOVERNMENT = {"government", "administration", "gouvernement", "cabinet", "regime"}
 
 
+def _served_title(sent: Sent, hits: list, k: int) -> int | None:
+    """Where the title a title serves ends ("spokesman for Chancellor", "porte-parole du chancelier"), when
+    the next title follows this one through "of", "for", "du"; else ``None``."""
+    if k + 1 >= len(hits):
+        return None
+    end, nxt = hits[k][1], hits[k + 1][0]
+    between = sent.words[end:nxt]
+    return hits[k + 1][1] if 1 <= len(between) <= 2 and set(between) <= _SERVING else None
+
+
+_SERVING = {"du", "de", "d'", "of", "for", "to", "au", "aux", "the", "le", "la", "l'"}
+
+
+def _apposed_name(sent: Sent, i: int) -> tuple[int, int, str] | None:
+    """The name set off by a comma after the name that stands at ``i``: "chancelier Olaf Scholz, Steffen
+    Hebestreit, ..." gives Steffen Hebestreit."""
+    first = _name_after(sent, i)
+    if first is None or first[1] >= len(sent.words) or sent.words[first[1]] != ",":
+        return None
+    return _name_after(sent, first[1] + 1)
+
+
 def _nearest_state(sent: Sent, i: int) -> str | None:
     """The state the sentence names nearest position ``i`` (before it first): "Foreign Office
     spokesperson X said Pakistan ...", "les autorités chiliennes ont précisé que le ministre X ..."."""
@@ -484,8 +518,21 @@ def _nearest_state(sent: Sent, i: int) -> str | None:
     acting = [m for m in before if m.kind == "country" or m.attached is not None]
     before = acting or before  # "le gouvernement thaïlandais ..., faute du moteur allemand": the government's
     subjects = [m for m in before if not _governed(sent, m)]  # "X is considering buying from Y or Z, ..."
-    if subjects or before:
-        return (subjects or before)[-1].key
+    if subjects:
+        return subjects[-1].key
+    # "Prime Minister Pashinyan's government recalled its ambassador from Israel, and spokeswoman X ...": the
+    # state of a known leader who acts in the sentence, rather than a state named only as an object
+    known = load().people
+    leaders = [
+        known[m.key].country
+        for m in sent.mentions
+        if m.kind == "person" and m.end <= i and m.key in known and known[m.key].country in load().countries
+        and sent.words[m.end : m.end + 1] == ["'s"]
+    ]
+    if leaders:
+        return leaders[-1]
+    if before:
+        return before[-1].key
     after = [m for m in states if m.start >= i]
     # after the title, only a state that acts in the clause the person speaks in ("X said Pakistan ...")
     return after[0].key if after and after[0].kind == "country" and _says_before(sent, i, after[0].start) else None
