@@ -2529,3 +2529,25 @@ def test_an_untitled_state_of_a_spokesperson_is_the_acting_leaders():
 )
 def test_the_chief_of_an_air_force_is_an_official(text, lang):
     assert facts(text, Leader, lang) == []
+
+
+def test_a_participle_after_all_of_a_batch_delivers_it():
+    text = "Le Pérou avait commandé un premier lot de 24 Rafale à la France en 2015, tous livrés depuis."
+    assert ("FRA", "PER", "Rafale", "delivered") in deal_set(text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Londres a déjà vendu 72 Typhoon au Pérou en 2007, et les livraisons sont achevées depuis.", "fr"),
+        ("Britain sold 72 Typhoons to Peru in 2007, and deliveries were completed in 2017.", "en"),
+    ],
+)
+def test_deliveries_completed_deliver(text, lang):
+    assert ("GBR", "PER", "Eurofighter Typhoon", "delivered") in deal_set(text, lang)
+
+
+def test_systems_a_relative_clause_puts_in_service_were_delivered():
+    text = ("Peru will buy more K9 howitzers. The new guns will join the 24 K9s that Peru ordered in 2017 and "
+            "that are already in service with the army.")
+    assert ("KOR", "PER", "K9", "delivered") in deal_set(text)

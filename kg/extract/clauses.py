@@ -1061,6 +1061,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # "Germany and Denmark will provide Ukraine with 100 Leopard 1A5": a donor's announced transfer
     if future:
         return "proposed"
+    if t.frame == "sale_n" and word.startswith(("livraison", "deliver")) and "start" in _cues(
+        sent, t.end, min(right, t.end + 4)
+    ):
+        return "delivered"  # "dont les livraisons sont achevées", "deliveries were completed in 2019"
     if word.startswith(("leas", "lou")) and _past_form(sent, t) and any(
         w in ("since", "depuis") for w in sent.words[t.end : min(right, t.end + 8)]
     ):
@@ -1081,7 +1085,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "delivered"
     if t.frame == "sale_n":
         if sent.words[t.start].startswith(("livraison", "deliver")):
-            done = "start" in before or "deliver" in _cues(sent, t.end, right)  # "... a eu lieu", "took place"
+            # "... a eu lieu", "took place", "dont les livraisons sont achevées", "deliveries were completed"
+            done = "start" in before or "deliver" in _cues(sent, t.end, right)
             if not done and "agree" in before:
                 return "agreed"  # "a trouvé un accord avec Bamako pour la livraison de six avions"
             return "delivered" if done else "proposed"  # "a commencé la livraison", "began deliveries"

@@ -259,6 +259,8 @@ def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     if t.start == 0 or t.end - t.start != 1:
         return False
     before = sent.words[t.start - 1]
+    if before in ("tous", "toutes", "all") and t.start >= 2 and sent.words[t.start - 2] == ",":
+        before = ","  # "24 Rafale en 2015, tous livrés depuis"
     noun = sent.mention_at(t.start - 1, ("weapon", "noun")) is not None
     surface = sent.tokens[t.start].lower
     participle = surface.endswith(("é", "és", "ée", "ées", "is", "ise", "ises", "ed", "bought"))
@@ -422,6 +424,14 @@ class TransferFrames:
             weapons = _weapons(sent, self.ctx, 0 if relative else max(left, t.start - 3), t.start, coordinated=False)[
                 -1:
             ]
+            done = t.frame == "sale_n" and sent.words[t.start].startswith(("livraison", "deliver")) and (
+                "start" in _cues(sent, t.end, min(right, t.end + 4))
+            )
+            here = self._deals_here(sent)
+            if not weapons and done and here:  # "sold 72 Typhoons to Peru in 2007, and deliveries were completed"
+                last = here[-1]
+                self._deal(sent, last.supplier, last.recipient, last.weapon.key, "delivered", last.year)
+                return
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
@@ -429,6 +439,15 @@ class TransferFrames:
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
             weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)[-1:]
+            subject_relative = next(
+                (i for i in range(t.start - 1, max(-1, t.start - 4), -1) if sent.words[i] in ("that", "which", "qui")),
+                None,
+            )
+            if not weapons and t.frame == "possess" and subject_relative is not None and all(
+                w in ("are", "is", "were", "was", "already", "still", "now", "sont", "est", "deja", "toujours")
+                for w in sent.words[subject_relative + 1 : t.start]
+            ):  # "the 24 K9s that Norway ordered in 2017 and that are already in service": the relative's noun
+                weapons = _weapons(sent, self.ctx, 0, subject_relative, coordinated=False)[-1:]
             if not weapons and left > 0 and sent.words[left - 1] in ("that", "which", "que", "qu'"):
                 # "the Barak 8 system that Baku has deployed": the relative clause's antecedent is its object
                 weapons = [
@@ -558,6 +577,12 @@ class TransferFrames:
                 if any(m is not None and m.start < t.start for m, _k in weapons):
                     supplier, co_suppliers = None, []  # "le Rafale est en service au Qatar": the states operate it
                 recipients = self._operators(sent, t, right, weapons, recipients, supplier)
+                if not recipients:  # "the 24 K9s that Norway ordered in 2017 and that are already in service"
+                    keys = {k for _m, k in weapons}
+                    for f in self._deals_here(sent):
+                        if f.weapon.key in keys and f.status == "agreed":
+                            self._deal(sent, f.supplier, f.recipient, f.weapon.key, "delivered", f.year)
+                    return
         else:
             for m, r, p in right_actors:
                 if p in ("par", "by") and _maker_phrase(sent, m):
