@@ -2551,3 +2551,19 @@ def test_systems_a_relative_clause_puts_in_service_were_delivered():
     text = ("Peru will buy more K9 howitzers. The new guns will join the 24 K9s that Peru ordered in 2017 and "
             "that are already in service with the army.")
     assert ("KOR", "PER", "K9", "delivered") in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Peru buys K9 howitzers. Emmanuel Macron said nothing about it.", "2021-05-04",
+         {("Emmanuel Macron", "FRA", False)}),
+        ("Peru buys K9 howitzers. Angela Merkel said nothing about it.", "2023-05-04",
+         {("Angela Merkel", "DEU", True)}),
+        ("Peru buys K9 howitzers. Friedrich Merz said nothing about it.", "2020-05-04", set()),
+        ("Peru buys K9 howitzers. Emmanuel Macron said nothing about it.", None, set()),
+    ],
+)
+def test_a_known_leader_named_without_a_title_leads_by_the_articles_date(text, date, expected):
+    ex = extract(Article("t", "test", text, date=date), lang="en")
+    assert {(f.person.key, f.of.key, f.former) for f in ex.facts if isinstance(f, Leader)} == expected

@@ -104,3 +104,15 @@ def test_generic_weapon_nouns(text, key):
 ])
 def test_people_merge_across_languages(name, key):
     assert person_key(name) == key
+
+
+def test_leader_terms_name_known_people_with_sane_years():
+    from kg.extract.gazetteer import load
+
+    g = load()
+    assert g.leader_terms, "leader_terms.tsv is loaded"
+    for key, terms in g.leader_terms.items():
+        assert key in g.people, key
+        for country, start, end in terms:
+            assert country in g.countries, (key, country)
+            assert 1900 < start <= (end or start) <= 2030, (key, start, end)

@@ -78,9 +78,9 @@ def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Cont
 
 
 def people_facts(ctx: Context) -> list[Fact]:
-    """Leader and official facts for every person given a role."""
+    """Leader and official facts for every person given a role, and for known leaders named without one."""
     g = load()
-    out: list[Fact] = []
+    out: list[Fact] = known_leaders(ctx)
     fallback = ctx.first_country()
     leaders = {r.person for r in ctx.people.roles if r.kind == "leader"}
     for r in ctx.people.roles:
@@ -107,6 +107,29 @@ def people_facts(ctx: Context) -> list[Fact]:
             out.append(Leader(person, ref, r.former, evidence))
         else:
             out.append(Official(person, ref, r.role, evidence))
+    return out
+
+
+def known_leaders(ctx: Context) -> list[Fact]:
+    """Leaders an article names without a title ("Emmanuel Macron avait affirmé ..."): a known person who
+    headed their state (``leader_terms.tsv``) by the article's year, former when the term had ended by then.
+    Only for a dated article, and only for someone the text gives no role."""
+    g = load()
+    if ctx.year is None:
+        return []
+    titled = {r.person for r in ctx.people.roles}
+    out: list[Fact] = []
+    for key, record in ctx.people.people.items():
+        info = g.people.get(key)
+        if key in titled or info is None:
+            continue
+        terms = [(c, a, b) for c, a, b in g.leader_terms.get(key, []) if c == info.country and a <= ctx.year]
+        if not terms:
+            continue
+        current = any(b is None or ctx.year <= b for _c, _a, b in terms)
+        sent = ctx.sentences[record.first_sentence]
+        evidence = Evidence(sent.text, sent.offset, sent.offset + len(sent.text))
+        out.append(Leader(Ref.person(key), Ref.country(info.country), not current, evidence))
     return out
 
 

@@ -207,6 +207,8 @@ class Gazetteer:
     alliances: dict[str, AllianceInfo] = field(default_factory=dict)
     weapons: dict[str, WeaponInfo] = field(default_factory=dict)
     people: dict[str, PersonInfo] = field(default_factory=dict)
+    # known person -> [(state, first year, last year or None)] as head of state or government
+    leader_terms: dict[str, list[tuple[str, int, int | None]]] = field(default_factory=dict)
     given_names: dict[str, str] = field(default_factory=dict)
     first_names: frozenset[str] = frozenset()  # given names as printed ("Sergueï", "Jean-Yves")
     combining: dict[str, str] = field(default_factory=dict)  # "franco" -> FRA, first part of "franco-italien"
@@ -384,6 +386,9 @@ def load() -> Gazetteer:
                 taken = g.surnames.get(surname)
                 g.surnames[surname] = key if taken in (None, key) else ""  # "" = shared: ambiguous
     g.surnames = {s: k for s, k in g.surnames.items() if k}
+    for row in read_table("leader_terms.tsv"):
+        end = int(row["end"]) if row.get("end") else None
+        g.leader_terms.setdefault(row["key"], []).append((row["country"], int(row["start"]), end))
     for row in read_table("given_names.tsv"):
         g.given_names[fold(row["form"])] = row["canonical"]
     g.first_names = frozenset(row["form"] for row in read_table("first_names.tsv"))
