@@ -2567,3 +2567,19 @@ def test_systems_a_relative_clause_puts_in_service_were_delivered():
 def test_a_known_leader_named_without_a_title_leads_by_the_articles_date(text, date, expected):
     ex = extract(Article("t", "test", text, date=date), lang="en")
     assert {(f.person.key, f.of.key, f.former) for f in ex.facts if isinstance(f, Leader)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'allemand TKMS proposait aussi son Type 212CD, déjà commandé par la Norvège.", "fr"),
+        ("Germany's TKMS also offered its Type 212CD, already ordered by Norway.", "en"),
+    ],
+)
+def test_a_participle_set_off_after_its_noun_has_its_own_status(text, lang):
+    assert ("DEU", "NOR", "Type 212", "agreed") in deal_set(text, lang)
+
+
+def test_a_french_state_secretary_is_an_official():
+    text = "Le secrétaire d'État à la Défense, Christophe van der Maat, a parlé des Pays-Bas."
+    assert [(f.person.key, f.of.key) for f in facts(text, Official, "fr")] == [("Christophe van der Maat", "NLD")]

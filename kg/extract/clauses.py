@@ -884,6 +884,20 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
 _TALKS = ("talks", "negotiation", "negotiations", "discussions", "negociations", "discussions", "pourparlers")
 
 
+def _apposed_participle(sent: Sent, t: Trigger) -> int | None:
+    """Where the comma stands before a past participle set off after a noun ("son Type 212CD, déjà commandé
+    par la Norvège", "the K9, already ordered by Norway"); else ``None``."""
+    i = t.start - 1
+    while i > 0 and sent.words[i] in ("deja", "already", "aussi", "also", "recemment", "recently"):
+        i -= 1
+    if i <= 0 or sent.words[i] != "," or t.end - t.start != 1:
+        return None
+    surface = sent.tokens[t.start].lower
+    participle = surface.endswith(("é", "és", "ée", "ées", "ed")) or sent.words[t.start] in ("bought", "sold")
+    noun = sent.mention_at(i - 1, ("weapon", "noun")) is not None
+    return i if participle and noun else None
+
+
 def _talks_dropped(sent: Sent, t: Trigger) -> bool:
     """A cancel word whose object is talks before the trigger: "walking away from long talks with France
     over the Rafale", "a rompu les négociations sur": the talks ended, no deal was made."""
@@ -955,6 +969,9 @@ def _under_a_contract(sent: Sent, start: int, end: int) -> bool:
 
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
+    comma = _apposed_participle(sent, t)
+    if comma is not None:
+        left = max(left, comma)  # "son Type 212CD, déjà commandé par la Norvège": the participle's own words
     marker = _infinitive_marker(sent, t)
     reach = max(0, marker - 4) if marker is not None else left  # "a offert à Lima de lui vendre"
     before = _cues(sent, max(reach, t.start - 8), t.start)
