@@ -2583,3 +2583,30 @@ def test_a_participle_set_off_after_its_noun_has_its_own_status(text, lang):
 def test_a_french_state_secretary_is_an_official():
     text = "Le secrétaire d'État à la Défense, Christophe van der Maat, a parlé des Pays-Bas."
     assert [(f.person.key, f.of.key) for f in facts(text, Official, "fr")] == [("Christophe van der Maat", "NLD")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile will replace its Mirage jets with F-16s from the US.", "en", {("USA", "CHL", "F-16", "proposed")}),
+        ("Chile plans to replace its ageing Mirage fleet with 24 Gripen fighters.", "en",
+         {("SWE", "CHL", "Gripen", "proposed")}),
+        ("Chile replaced its Mirage jets with F-16s bought from the Netherlands.", "en",
+         {("NLD", "CHL", "F-16", "agreed")}),
+        ("Le Chili remplacera ses Mirage par des Rafale français.", "fr", {("FRA", "CHL", "Rafale", "proposed")}),
+    ],
+)
+def test_replacing_one_system_with_another_buys_the_other(text, lang, expected):
+    assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Le Qatar achète des Rafale, qui remplaceront les douze Mirage 2000-5 que le petit émirat avait achetés "
+         "à la France dans les années 1990.", "fr"),
+        ("Chile will replace the Mirage jets it bought from France in 1990 with F-16s from the US.", "en"),
+    ],
+)
+def test_a_fleet_to_be_replaced_was_delivered(text, lang):
+    assert any(s == "FRA" and w.startswith("Mirage") and st == "delivered" for s, r, w, st in deal_set(text, lang))

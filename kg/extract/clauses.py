@@ -884,6 +884,25 @@ def _is_infinitive(sent: Sent, t: Trigger) -> bool:
 _TALKS = ("talks", "negotiation", "negotiations", "discussions", "negociations", "discussions", "pourparlers")
 
 
+def _replacement_status(sent: Sent, t: Trigger) -> str | None:
+    """The status of a purchase told by "replace X with Y": a plan ("will replace", "to replace", "remplacera",
+    "doit remplacer") proposes it, a done replacement ("replaced", "a remplacé") delivers it, else agreed."""
+    verbs = [s for s, e, c in sent.cues if c == "replace_verb" and s < t.start]
+    if not verbs:
+        return None
+    r = verbs[-1]
+    word, before = sent.words[r], sent.words[max(0, r - 4) : r]
+    if "condition" in _cues(sent, max(0, r - 6), r) or "negation" in _cues(sent, max(0, r - 3), r):
+        return None
+    if "modal" in _cues(sent, max(0, r - 4), r) or before[-1:] in (["to"], ["de"], ["a"]) or word.endswith(
+        ("era", "eront")
+    ) or any(w in ("will", "would", "plans", "plan", "doit", "devrait", "va") for w in before):
+        return "proposed"
+    if word == "replaced" or any(w in ("a", "ont", "avait", "avaient") for w in before[-2:]):
+        return "delivered"
+    return "agreed"
+
+
 def _apposed_participle(sent: Sent, t: Trigger) -> int | None:
     """Where the comma stands before a past participle set off after a noun ("son Type 212CD, déjà commandé
     par la Norvège", "the K9, already ordered by Norway"); else ``None``."""
@@ -972,6 +991,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     comma = _apposed_participle(sent, t)
     if comma is not None:
         left = max(left, comma)  # "son Type 212CD, déjà commandé par la Norvège": the participle's own words
+    if t.frame == "buy" and sent.words[t.start] in ("with", "par"):
+        return _replacement_status(sent, t)
     marker = _infinitive_marker(sent, t)
     reach = max(0, marker - 4) if marker is not None else left  # "a offert à Lima de lui vendre"
     before = _cues(sent, max(reach, t.start - 8), t.start)

@@ -115,9 +115,15 @@ class Lexicon:
         of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
         arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
         found = self.trigger_set.scan(words)
-        bans = self._composed_bans(words, self.cues(words) if cues is None else cues)
+        cues = self.cues(words) if cues is None else cues
+        # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
+        found += [
+            r for r in _replacements(words, cues)
+            if not any(s <= r[0] <= e or r[1] <= s <= r[1] + 5 for s, e, _f in found)  # "achetés par": an agent
+        ]
+        bans = self._composed_bans(words, cues)
         if not bans:
-            return found
+            return sorted(found)
         kept = [f for f in found if not any(s <= f[0] < e or f[0] <= s < f[1] for s, e, _ in bans)]
         return sorted(kept + bans)
 
@@ -146,6 +152,22 @@ class Lexicon:
 
     def cues(self, words: list[str]) -> list[tuple[int, int, str]]:
         return self.cue_set.labels(words)
+
+
+def _replacements(words: list[str], cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "replace its Mirage jets with F-16s", "remplacer ses Mirage par des Rafale": the "with"/"par" of a
+    verb of replacing opens a purchase of what follows it (a ``buy`` trigger on that word)."""
+    out = []
+    for _s, e, c in cues:
+        if c != "replace_verb":
+            continue
+        for i in range(e + 1, min(len(words), e + 9)):
+            if words[i] in (",", ";", ".") or words[i] in ("and", "et") and i > e + 1:
+                break
+            if words[i] in ("with", "par"):
+                out.append((i, i + 1, "buy"))
+                break
+    return out
 
 
 def _amount(word: str) -> bool:

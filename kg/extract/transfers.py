@@ -226,6 +226,30 @@ def _gapped_clause(sent: Sent, ctx: Context, t: Trigger, right: int) -> int | No
     return None
 
 
+_REPLACED = {"replace", "replaces", "replacing", "remplacer", "remplacera", "remplaceront", "remplacent", "remplacant",
+             "succeed", "succeder", "succederont"}
+
+
+def _object_antecedent(sent: Sent, ctx: Context, t: Trigger) -> tuple | None:
+    """The noun a contact relative clause takes as its object: "the Mirage jets it bought from France",
+    "the F-16s they received" (a subject pronoun right after a system, then the verb)."""
+    if t.start < 2 or sent.lang != "en" or sent.words[t.start - 1] not in ("it", "they"):
+        return None
+    m = sent.mention_at(t.start - 2, ("weapon", "noun"))
+    if m is None or m.end != t.start - 1:
+        return None
+    near = [(x, k) for x, k in _weapons(sent, ctx, 0, t.start - 1, coordinated=False) if x.end >= m.start - 1]
+    return near[-1] if near else None  # "the Mirage jets": the designation its head noun follows
+
+
+def _past_purchase(sent: Sent, t: Trigger) -> bool:
+    """A purchase told in a past tense: "avait achetés", "had bought", "bought in the 1990s"."""
+    before = sent.words[max(0, t.start - 2) : t.start]
+    return any(w in ("avait", "avaient", "had", "a", "ont", "has", "have") for w in before) or (
+        sent.lang == "en" and sent.words[t.start] in ("bought", "ordered", "acquired", "purchased")
+    ) or (sent.lang == "fr" and sent.tokens[t.start].lower.endswith(("é", "és", "ée", "ées", "is", "ises")))
+
+
 _MONEY = {"money", "funds", "cash", "compensation", "payment", "payments", "argent", "fonds",
           "indemnisation", "paiement"}
 
@@ -411,6 +435,10 @@ class TransferFrames:
         listed = t.frame == "compete" and t.start <= 1
         right = len(sent.words) if listed else right
         weapons = _weapons(sent, self.ctx, t.end, right, coordinated=not listed)
+        antecedent = _object_antecedent(sent, self.ctx, t)
+        if antecedent is not None and t.frame in BUY_LIKE | SUPPLY_LIKE:
+            weapons = [antecedent]  # "the Mirage jets it bought from France in 1990": its object stands before it
+            right = next((i for i in range(t.end, right) if sent.words[i] in (",", "with", ";")), right)
         agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "commandés par la Suisse", "offered by X"
         if agent and t.frame in SUPPLY_LIKE | {"offer"} and _participle_after_noun(sent, t):
             # "the Gripen E offered by Sweden's Saab, the Super Hornet ...": the participle's own noun
@@ -472,6 +500,11 @@ class TransferFrames:
         if not weapons:
             return
         fleet = any(m is not None and _in_a_fleet(sent, m) for m, _k in weapons)
+        # "les nouveaux appareils remplaceront les douze Mirage 2000-5 que l'émirat avait achetés": in service
+        fleet = fleet or t.frame in BUY_LIKE and _past_purchase(sent, t) and any(
+            m is not None and m.start < t.start and _REPLACED & set(sent.words[max(0, m.start - 4) : m.start])
+            for m, _k in weapons
+        )
         if status == "agreed" and t.frame in BUY_LIKE and fleet:
             status = "delivered"  # "the fleet of F/A-18 Hornets that Kuwait bought": in service, so delivered
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
