@@ -2610,3 +2610,16 @@ def test_replacing_one_system_with_another_buys_the_other(text, lang, expected):
 )
 def test_a_fleet_to_be_replaced_was_delivered(text, lang):
     assert any(s == "FRA" and w.startswith("Mirage") and st == "delivered" for s, r, w, st in deal_set(text, lang))
+
+
+def test_rivals_a_seller_beat_were_refused_by_the_buyer():
+    text = ("Le Qatar a signé pour 24 Rafale. Pour emporter ce marché, Paris a dû devancer l'Eurofighter Typhoon du "
+            "consortium européen et le F-15 de l'américain Boeing.")
+    found = deal_set(text, "fr")
+    assert ("USA", "QAT", "F-15", "refused") in found
+    assert not any(w == "Eurofighter Typhoon" for s, r, w, st in found)  # a consortium is no state
+
+
+def test_an_organisation_one_is_part_of_is_membership():
+    text = "Le Qatar fait partie du Conseil de coopération du Golfe."
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, "fr")} == {("QAT", "GCC")}

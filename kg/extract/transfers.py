@@ -589,7 +589,8 @@ class TransferFrames:
                 own = {self._supplier_for(key, m, sent) for m, key in weapons} - {None}
                 if supplier is not None and own and supplier not in own:
                     supplier = None  # "expelled from the F-35 programme after buying the Russian S-400"
-            if not recipients and not passive:
+            beaten = t.frame == "compete" and sent.words[t.start].startswith(("beat", "devanc", "outbid", "edg"))
+            if not recipients and not passive and not beaten:  # "Paris a dû devancer X": a seller beat X
                 recipients = [s for s in subjects if s != supplier]
             if not recipients and passive and t.frame in ("buy", "purchase_n") and not agent:
                 # "their replacement, the US-built F-35, was ordered in 2016": bought by the article's buyer
@@ -1034,6 +1035,8 @@ class TransferFrames:
         # a firm whose nationality the sentence gives ("le constructeur français"), for a system the catalogue
         # cannot place
         company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
+        if company and key in load().weapons and company[0].key not in load().weapons[key].makers:
+            return None  # "l'Eurofighter du consortium européen et le F-15 de l'américain Boeing": Boeing's
         return Ref.country(company[0].key) if company else None
 
     def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
