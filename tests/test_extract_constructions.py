@@ -2623,3 +2623,8 @@ def test_rivals_a_seller_beat_were_refused_by_the_buyer():
 def test_an_organisation_one_is_part_of_is_membership():
     text = "Le Qatar fait partie du Conseil de coopération du Golfe."
     assert {(f.country.key, f.alliance.key) for f in facts(text, Member, "fr")} == {("QAT", "GCC")}
+
+
+def test_an_intent_noun_with_its_owner_before_the_infinitive_proposes():
+    text = "Narendra Modi a annoncé la volonté de l'Inde d'acquérir 36 Rafale français."
+    assert deal_set(text, "fr") == {("FRA", "IND", "Rafale", "proposed")}

@@ -1029,7 +1029,12 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None  # "urged Washington to revoke the sale", "appelle Paris à suspendre": asked for, not done
     if exhort and _is_infinitive(sent, t):
         return "proposed"  # "asked Israel to supply its Iron Dome": a request
-    intent = marker is not None and marker > 0 and "intent_noun" in sent.cue_at(marker - 1)
+    # "le projet d'acheter", "la volonté de l'Inde d'acquérir": a plan, whose owner may stand between
+    intent = marker is not None and marker > 0 and (
+        "intent_noun" in sent.cue_at(marker - 1)
+        or any("intent_noun" in sent.cue_at(i) for i in range(max(0, marker - 5), marker - 1))
+        and sent.mention_at(marker - 1, ("country",)) is not None
+    )
     if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
         return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
     if "cancel" in around and _talks_dropped(sent, t):
