@@ -2628,3 +2628,16 @@ def test_an_organisation_one_is_part_of_is_membership():
 def test_an_intent_noun_with_its_owner_before_the_infinitive_proposes():
     text = "Narendra Modi a annoncé la volonté de l'Inde d'acquérir 36 Rafale français."
     assert deal_set(text, "fr") == {("FRA", "IND", "Rafale", "proposed")}
+
+
+def test_coordinated_signers_of_a_contract_with_a_firm_each_buy_and_agree_with_no_firm():
+    text = ("Estonia and Latvia signed a framework contract with Germany's Diehl Defence for IRIS-T SLM systems, "
+            "the largest joint arms purchase the two neighbours have made.")
+    assert deal_set(text) == {("DEU", "EST", "IRIS-T SLM", "agreed"), ("DEU", "LVA", "IRIS-T SLM", "agreed")}
+    assert facts(text, Agreement) == []
+
+
+def test_a_titled_nationality_governed_by_with_is_no_member():
+    text = ("The defence ministers of the two NATO members, Hanno Pevkur of Estonia and Inara Murniece of Latvia, "
+            "signed, with German Defence Minister Boris Pistorius looking on.")
+    assert {f.country.key for f in facts(text, Member)} == {"EST", "LVA"}

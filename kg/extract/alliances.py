@@ -65,7 +65,13 @@ class AgreementFrames:
                 ]
             )
             everyone = [(m, r, p) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
-            candidates = [r for m, r, p in everyone]
+            # not the nationality of a person's title: "with German Defence Minister Boris Pistorius looking on"
+            spans = sent.role_spans
+            candidates = [
+                r for m, r, p in everyone
+                if not (m.kind == "person" and p is not None)  # "with German minister X looking on"
+                and not (m.kind == "demonym" and (m.attached == "person" or any(s == m.end for s, _e in spans)))
+            ]
             comma = next((i for i in range(t.end, len(sent.words)) if sent.words[i] == ","), len(sent.words))
             fronted = t.start <= 3 and sent.words[0] in ("membre", "member", "pays", "as", "a", "an")
             if fronted and not any(m.start < comma for m, r, p in everyone if m.kind == "country"):
@@ -140,6 +146,10 @@ class AgreementFrames:
     # ----------------------------------------------------------- agreements
     def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
+        if t.frame == "treaty" and any(o.frame == "deal_n" and o.start == t.end for o in triggers) and (
+            "commercial" in sent.cue_at(t.end)
+        ):
+            return  # "a framework contract with Germany's Diehl": the contract's own frame reads it
         cues = _cues(sent, 0, len(sent.words))
         g2g = t.frame == "deal_n" and _between_states(sent, t)  # "an intergovernmental agreement"
         if t.frame == "deal_n":
@@ -172,7 +182,13 @@ class AgreementFrames:
                 own.add("agree")
             clause = _contract_actors(sent, self.ctx, left, right, aid="aid" in sent.cue_at(t.start))
             buyer_named = any(p in ("for", "pour", "destine") for m, r, p in clause)
-            joint = any(o.frame in ("purchase_n", "buy") and _joint(sent, o) for o in triggers)
+            # "a letter of intent on the joint buying of air defence systems" (the joint purchase the agreement is
+            # about, not one an apposition sums up further on: "..., the largest joint arms purchase")
+            joint = any(
+                o.frame in ("purchase_n", "buy") and _joint(sent, o) and 0 <= o.start - t.end <= 6
+                and "," not in sent.words[t.end : o.start]
+                for o in triggers
+            )
             if joint:
                 weapons = []  # "a letter of intent on the joint buying of air defence systems": co-buyers agree
             # (persons who signed it and the firms that make its systems are no parties to it)

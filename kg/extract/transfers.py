@@ -1133,4 +1133,7 @@ class TransferFrames:
             recipients = [r for r in actors if r != supplier]
             if supplier is None or not recipients:
                 continue
-            self._deal(sent, supplier, recipients[0], key, status, _year_for(sent, m, t, left, right))
+            group = [r for r in self._subjects(sent, 0, t.start) if r != supplier]
+            # "Estonia and Latvia signed a contract with Germany's Diehl for IRIS-T SLM": each signer buys
+            for recipient in group if len(group) > 1 and recipients[0] in group else recipients[:1]:
+                self._deal(sent, supplier, recipient, key, status, _year_for(sent, m, t, left, right))
