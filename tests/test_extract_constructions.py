@@ -2641,3 +2641,15 @@ def test_a_titled_nationality_governed_by_with_is_no_member():
     text = ("The defence ministers of the two NATO members, Hanno Pevkur of Estonia and Inara Murniece of Latvia, "
             "signed, with German Defence Minister Boris Pistorius looking on.")
     assert {f.country.key for f in facts(text, Member)} == {"EST", "LVA"}
+
+
+def test_a_coordinated_infinitive_after_asked_is_a_request():
+    text = ("Chile's president asked President Joe Biden last month to speed up deliveries of the fighters and to "
+            "supply Apache attack helicopters.")
+    assert ("USA", "CHL", "AH-64 Apache", "proposed") in deal_set(text)
+
+
+def test_a_contact_relative_with_an_auxiliary_has_its_own_tense_and_year():
+    text = ("Chile plans to use the jets to train pilots for the American-made F-16 fighters it has ordered from "
+            "the United States, 36 in all, the first 18 of them under a contract signed in 2011.")
+    assert [(*f.core, f.status, f.year) for f in facts(text, Deal)] == [("USA", "CHL", "F-16", "agreed", 2011)]

@@ -1024,7 +1024,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None
     if "denial" in _cues(sent, max(0, t.start - 8), t.start):
         return None  # "Russia denied that it had sold ...", "a démenti avoir vendu": no fact stated
-    exhort = [s for s, e, c in sent.cues if c == "exhort" and max(left, t.start - 6) <= s < t.start]
+    # (far back when the infinitive is coordinated: "asked X to speed up deliveries ... and to supply Apaches")
+    reach_back = 16 if _is_infinitive(sent, t) and ";" not in sent.words[max(0, t.start - 16) : t.start] else 6
+    floor = max(0 if reach_back > 6 else left, t.start - reach_back)
+    exhort = [s for s, e, c in sent.cues if c == "exhort" and floor <= s < t.start]
     if exhort and {"cancel", "refuse"} & _cues(sent, exhort[-1], t.start):
         return None  # "urged Washington to revoke the sale", "appelle Paris à suspendre": asked for, not done
     if exhort and _is_infinitive(sent, t):

@@ -233,12 +233,15 @@ _REPLACED = {"replace", "replaces", "replacing", "remplacer", "remplacera", "rem
 def _object_antecedent(sent: Sent, ctx: Context, t: Trigger) -> tuple | None:
     """The noun a contact relative clause takes as its object: "the Mirage jets it bought from France",
     "the F-16s they received" (a subject pronoun right after a system, then the verb)."""
-    if t.start < 2 or sent.lang != "en" or sent.words[t.start - 1] not in ("it", "they"):
+    i = t.start - 1
+    if i > 0 and sent.words[i] in ("has", "had", "have"):
+        i -= 1  # "the F-16IQ fighters it has ordered"
+    if i < 1 or sent.lang != "en" or sent.words[i] not in ("it", "they"):
         return None
-    m = sent.mention_at(t.start - 2, ("weapon", "noun"))
-    if m is None or m.end != t.start - 1:
+    m = sent.mention_at(i - 1, ("weapon", "noun"))
+    if m is None or m.end != i:
         return None
-    near = [(x, k) for x, k in _weapons(sent, ctx, 0, t.start - 1, coordinated=False) if x.end >= m.start - 1]
+    near = [(x, k) for x, k in _weapons(sent, ctx, 0, i, coordinated=False) if x.end >= m.start - 1]
     return near[-1] if near else None  # "the Mirage jets": the designation its head noun follows
 
 
@@ -425,6 +428,9 @@ class TransferFrames:
             return  # "signed a letter of intent on the joint buying of air defence systems": co-buyers, no seller
         if t.frame == "receive" and any(w in _MONEY for w in sent.words[max(0, t.start - 4) : t.start]):
             return  # "put the money it receives from Germany toward new tanks": money received, no weapon
+        antecedent = _object_antecedent(sent, self.ctx, t)
+        if antecedent is not None:  # "the F-16IQ fighters it has ordered": the relative clause's own tense
+            left = max(left, antecedent[0].end)
         status = status_of(sent, t, left, right)
         if status is None:
             return
@@ -435,10 +441,9 @@ class TransferFrames:
         listed = t.frame == "compete" and t.start <= 1
         right = len(sent.words) if listed else right
         weapons = _weapons(sent, self.ctx, t.end, right, coordinated=not listed)
-        antecedent = _object_antecedent(sent, self.ctx, t)
         if antecedent is not None and t.frame in BUY_LIKE | SUPPLY_LIKE:
             weapons = [antecedent]  # "the Mirage jets it bought from France in 1990": its object stands before it
-            right = next((i for i in range(t.end, right) if sent.words[i] in (",", "with", ";")), right)
+            right = next((i for i in range(t.end, right) if sent.words[i] in ("with", ";")), right)
         agent = sent.words[t.end : t.end + 1] in (["by"], ["par"])  # "commandés par la Suisse", "offered by X"
         if agent and t.frame in SUPPLY_LIKE | {"offer"} and _participle_after_noun(sent, t):
             # "the Gripen E offered by Sweden's Saab, the Super Hornet ...": the participle's own noun
@@ -1125,6 +1130,13 @@ class TransferFrames:
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             supplier = maker if maker is not None and (maker in actors or not partners) else (partners or [None])[0]
+            makers = load().weapons[key].makers if key in load().weapons else ()
+            told = self.ctx.suppliers.get(key)  # the seller the article has already given this system
+            after = m is not None and m.start > t.end  # the contract's object, not "the armoured vehicles" before it
+            if after and told and partners and makers and told in makers and not any(p.key in makers for p in partners):
+                # "the Iraqi order follows a 2011 contract with Indonesia for 16 T-50i jets" (in a story on Korea's
+                # sales): a partner that makes none of it buys it from the seller told
+                supplier, actors = Ref.country(told), partners
             if supplier is None and buyers and givers:
                 supplier = givers[0]  # a generic system in a package: the state that gives it
             last = self._last_deal()
