@@ -2653,3 +2653,35 @@ def test_a_contact_relative_with_an_auxiliary_has_its_own_tense_and_year():
     text = ("Chile plans to use the jets to train pilots for the American-made F-16 fighters it has ordered from "
             "the United States, 36 in all, the first 18 of them under a contract signed in 2011.")
     assert [(*f.core, f.status, f.year) for f in facts(text, Deal)] == [("USA", "CHL", "F-16", "agreed", 2011)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile's artillery currently rests on 21 PzH 2000 howitzers bought second-hand from Germany in 2015.", "en",
+         ("DEU", "CHL", "PzH 2000", "delivered")),
+        ("The new tanks will replace the army's 52 Leopard 2A4s, German-designed vehicles that Chile bought "
+         "second-hand from the Netherlands two decades ago.", "en", ("NLD", "CHL", "Leopard 2", "delivered")),
+        ("Its artillery already fields K9 howitzers, built by South Korea's Hanwha and ordered by Chile in 2017.",
+         "en", ("KOR", "CHL", "K9", "delivered")),
+        ("Chile's forces already operate Patriot systems ordered from the United States in 2017.", "en",
+         ("USA", "CHL", "Patriot", "delivered")),
+        ("Le Chili a acheté le BrahMos à l'Inde en 2022, un contrat de trois batteries, dont les premières sont "
+         "déjà déployées.", "fr", ("IND", "CHL", "BrahMos", "delivered")),
+    ],
+)
+def test_systems_bought_long_ago_second_hand_or_in_service_were_delivered(text, lang, expected):
+    assert expected in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Typhoons are due to fly alongside 28 Super Hornets, which Chile ordered from Washington in 2018.",
+         ("USA", "CHL", "F/A-18E/F Super Hornet", "agreed")),
+        ("Trump said he was in no hurry to hand Ukraine the long-range Tomahawk cruise missiles.",
+         ("USA", "UKR", "Tomahawk", "proposed")),
+    ],
+)
+def test_a_planned_operation_or_infinitive_handover_is_no_delivery(text, expected):
+    assert expected in deal_set(text)

@@ -1122,7 +1122,7 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame in ("deliver", "receive", "possess"):
         if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 7)):
             return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
-        if _is_infinitive(sent, t):
+        if _is_infinitive(sent, t) or sent.words[t.start] == "to":  # "in no hurry to hand Ukraine"
             return "proposed" if t.frame != "possess" else "delivered"
         return "delivered"
     if t.frame == "offer":

@@ -245,6 +245,23 @@ def _object_antecedent(sent: Sent, ctx: Context, t: Trigger) -> tuple | None:
     return near[-1] if near else None  # "the Mirage jets": the designation its head noun follows
 
 
+def _second_hand(sent: Sent, t: Trigger) -> bool:
+    """ "bought second-hand from the Netherlands", "achetés d'occasion": used systems, handed over."""
+    near = sent.words[max(0, t.start - 4) : t.end + 3]
+    return any(w in ("second-hand", "secondhand", "used", "occasion", "ex-service") for w in near)
+
+
+def _long_ago(sent: Sent, t: Trigger) -> bool:
+    """ "bought ... two decades ago", "achetés il y a une dizaine d'années": long enough to be in service."""
+    after = sent.words[t.end : t.end + 10]
+    years = ("years", "decades", "decade", "ans", "annees", "decennies", "decennie")
+    if "ago" in after:
+        i = after.index("ago")
+        return any(w in years for w in after[max(0, i - 2) : i])
+    return any(after[i : i + 2] == ["il", "y"] and any(w in years for w in after[i + 2 : i + 6])
+               for i in range(len(after)))
+
+
 def _past_purchase(sent: Sent, t: Trigger) -> bool:
     """A purchase told in a past tense: "avait achetés", "had bought", "bought in the 1990s"."""
     before = sent.words[max(0, t.start - 2) : t.start]
@@ -506,10 +523,18 @@ class TransferFrames:
             return
         fleet = any(m is not None and _in_a_fleet(sent, m) for m, _k in weapons)
         # "les nouveaux appareils remplaceront les douze Mirage 2000-5 que l'émirat avait achetés": in service
-        fleet = fleet or t.frame in BUY_LIKE and _past_purchase(sent, t) and any(
-            m is not None and m.start < t.start and _REPLACED & set(sent.words[max(0, m.start - 4) : m.start])
+        past = t.frame in BUY_LIKE and _past_purchase(sent, t)
+        fleet = fleet or past and any(
+            m is not None and m.start < t.start and _REPLACED & set(sent.words[max(0, m.start - 12) : m.start])
             for m, _k in weapons
         )
+        # "howitzers bought second-hand from Germany in 2015", "achetés d'occasion il y a une dizaine d'années",
+        # "K9 howitzers ... ordered by Oslo in 2017" that its artillery "already fields": in service
+        fleet = fleet or past and (_second_hand(sent, t) or _long_ago(sent, t) or any(
+            f == "possess" and s < m.start <= e + 8 and s < t.start and not planned(sent, s)
+            and "modal" not in _cues(sent, max(0, s - 3), s)  # not "are due to fly alongside 28 Super Hornets"
+            for m, _k in weapons if m is not None for s, e, f in sent.triggers
+        ))
         if status == "agreed" and t.frame in BUY_LIKE and fleet:
             status = "delivered"  # "the fleet of F/A-18 Hornets that Kuwait bought": in service, so delivered
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
