@@ -2685,3 +2685,22 @@ def test_systems_bought_long_ago_second_hand_or_in_service_were_delivered(text, 
 )
 def test_a_planned_operation_or_infinitive_handover_is_no_delivery(text, expected):
     assert expected in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The rift split the Gulf Cooperation Council, to which Qatar, Saudi Arabia and Bahrain all belong.", "en",
+         {("QAT", "GCC"), ("SAU", "GCC"), ("BHR", "GCC")}),
+        ("The brigade is promised to NATO, of which the Czech Republic has been a member since 1999.", "en",
+         {("CZE", "NATO")}),
+        ("Armenia, which belongs to the Collective Security Treaty Organization alongside Russia, buys arms.", "en",
+         {("ARM", "CSTO"), ("RUS", "CSTO")}),
+        ("Le ministre est arrivé au siège de l'Otan, dont la Belgique est membre fondateur.", "fr",
+         {("BEL", "NATO")}),
+        ("Lithuania ordered howitzers. The NATO member, which borders Russia's Kaliningrad exclave, will spend more.",
+         "en", {("LTU", "NATO")}),
+    ],
+)
+def test_membership_told_in_a_relative_clause_or_by_a_definite_noun(text, lang, expected):
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == expected

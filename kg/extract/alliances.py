@@ -49,7 +49,15 @@ class AgreementFrames:
             if m.kind == "alliance" and not m.setting and (0 <= m.start - t.end <= reach or 0 <= t.start - m.end <= 4)
         ]  # "member of NATO", "NATO's 30th member"
         earlier = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and m.end <= t.start]
-        if alliances:
+        relative = _relative_membership(sent, t)
+        if relative is not None:
+            # "the GCC, to which Qatar, Saudi Arabia and the UAE all belong", "NATO, of which it has been a member
+            # since 1999", "l'Alliance, dont la Belgique est membre": the states of the relative clause
+            alliance, pronoun = relative
+            keys = [alliance]
+            candidates = [r for m, r, p in _actors(sent, self.ctx, pronoun, t.start) if r.type == "Country"]
+            candidates = candidates or ([self.last_topic] if self.last_topic is not None else [])
+        elif alliances:
             # the alliance after the word first ("membre de l'Otan", "formed the AES"), else the one before it
             first = min(alliances, key=lambda m: (m.start < t.end, abs(m.start - t.end)))
             keys = (
@@ -83,10 +91,15 @@ class AgreementFrames:
         else:
             return
         candidates += self._coref_actors(sent, 0, len(sent.words))
+        head = t.start - 1 if sent.mention_at(t.start - 1, ("alliance",)) is not None else t.start
+        # "The NATO member, which borders Russia's Kaliningrad exclave, plans ...": the state told before
+        definite = head > 0 and sent.words[head - 1] in ("the", "this", "le", "ce", "cet") and self.last_topic
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
         for alliance in dict.fromkeys(keys):
             members = g.members_of(alliance)
+            if definite and not any(not members or r.key in members for r in candidates):
+                candidates = [self.last_topic]
             for ref in candidates:
                 if not members or ref.key in members:
                     self.facts.append(Member(ref, Ref.alliance(alliance), self._evidence(sent)))
@@ -458,6 +471,27 @@ def _taken_up_alliance(sent: Sent, t: Trigger) -> bool:
 
 
 _STATE_NOUNS = {"pays", "etats", "états", "states", "countries", "country", "state", "nations"}
+
+
+def _relative_membership(sent: Sent, t: Trigger) -> tuple[str, int] | None:
+    """(alliance, end of its relative pronoun) when the membership word closes a relative clause on an
+    alliance: "the GCC, to which Qatar ... belong", "NATO, of which it has been a member", "l'Otan, dont la
+    Belgique est membre"; else ``None``."""
+    words = sent.words
+    for i in range(t.start - 1, max(-1, t.start - 14), -1):
+        if words[i] in ("which", "dont", "laquelle", "lequel", "auquel", "auxquels"):
+            j = i - 1
+            while j > 0 and words[j] in ("to", "of", "in", "a", "de", "du"):
+                j -= 1  # "to which", "of which", "à laquelle"
+            if j > 0 and words[j] == ",":
+                j -= 1
+            m = sent.mention_at(j, ("alliance",)) if j >= 0 else None
+            if m is None and j >= 0 and words[j] in _ALLIANCE_NOUNS:
+                return None
+            return (m.key, i + 1) if m is not None else None
+        if words[i] in (";", ".") or any(s == i for s, e, f in sent.triggers if f != "cooperate"):
+            return None  # another clause, or another verb, between them
+    return None
 
 
 def _between_states(sent: Sent, t: Trigger) -> bool:
