@@ -2704,3 +2704,20 @@ def test_a_planned_operation_or_infinitive_handover_is_no_delivery(text, expecte
 )
 def test_membership_told_in_a_relative_clause_or_by_a_definite_noun(text, lang, expected):
     assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The agency notified Congress, which can still block the sale of NASAMS to Qatar.",
+        "In June 2017, days after the blockade began, Qatar agreed to buy 36 F-15QA jets from the United States.",
+    ],
+)
+def test_a_possible_block_or_a_measure_named_as_a_time_is_no_sanction(text):
+    assert facts(text, Sanction) == []
+
+
+def test_a_state_noun_after_a_fronted_date_is_the_topic_a_pronoun_takes_up():
+    text = ("Washington has remained Doha's main arms supplier. In 2014 the emirate committed $11 billion to "
+            "purchases from the United States. It has since also ordered 24 Typhoon jets from Britain.")
+    assert ("GBR", "QAT", "Eurofighter Typhoon", "agreed") in deal_set(text)

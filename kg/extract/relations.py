@@ -21,6 +21,7 @@ from kg.extract.clauses import (
     PREPS,
     SANCTION,
     TRANSFER,
+    YEAR,
     Trigger,
     _actors,
     _asides,
@@ -302,7 +303,16 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             comma = sent.words.index(",")
             found = [(s, r) for s, r in found if s > comma] or found
         topic = [r for _s, r in found]
-        head = next((s for s, _e, c in sent.cues if c == "coref_country" and s <= 1), None)
+        # at the head of the sentence, or after a fronted date: "In 2014 the emirate committed ..."
+        head = next(
+            (
+                s for s, _e, c in sent.cues
+                if c == "coref_country" and (s <= 1 or s <= 4 and sent.words[0] in ("in", "en") and YEAR.match(
+                    sent.words[1]
+                ))
+            ),
+            None,
+        )
         if head is not None and (not found or found[0][0] > head):
             # "L'émirat multiplie les acquisitions. En 2013, il avait commandé ...": the state the noun takes up
             topic = self._coref_actors(sent, head, head + 1) or topic

@@ -60,6 +60,11 @@ class SanctionFrames:
             o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
         ):
             return
+        if t.frame in ("sanction_n", "ban") and _definite(sent, t) and any(
+            w in ("after", "since", "before", "apres", "depuis", "avant", "until", "jusqu'a")
+            for w in sent.words[max(0, t.start - 3) : t.start]
+        ):
+            return  # "days after the blockade began", "depuis l'embargo": a time told by a measure already told
         if t.frame == "sanction_n" and any(w in ("under", "sous") for w in sent.words[max(0, t.start - 3) : t.start]):
             return  # "both under Western sanctions": a state of affairs, not a measure taken here
         if t.frame == "sanction_n" and t.start > 0 and "no_state" in sent.cue_at(t.start - 1):
