@@ -2721,3 +2721,16 @@ def test_a_state_noun_after_a_fronted_date_is_the_topic_a_pronoun_takes_up():
     text = ("Washington has remained Doha's main arms supplier. In 2014 the emirate committed $11 billion to "
             "purchases from the United States. It has since also ordered 24 Typhoon jets from Britain.")
     assert ("GBR", "QAT", "Eurofighter Typhoon", "agreed") in deal_set(text)
+
+
+def test_two_variants_of_one_catalogue_row_named_in_an_article_are_two_systems():
+    text = ("Germany gave Slovakia 15 Leopard 2A4 tanks in 2023. Slovakia will buy 104 Leopard 2A8 tanks from "
+            "Germany. The Leopard 2A4s will then go to training units.")
+    found = {(*f.core, f.status) for f in facts(text, Deal)}
+    assert found == {("DEU", "SVK", "Leopard 2A4", "delivered"), ("DEU", "SVK", "Leopard 2A8", "proposed")}
+
+
+def test_one_variant_named_keeps_the_catalogue_system():
+    assert deal_set("Slovakia will buy 104 Leopard 2A8 tanks from Germany.") == {
+        ("DEU", "SVK", "Leopard 2", "proposed")
+    }

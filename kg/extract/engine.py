@@ -10,7 +10,7 @@ from kg.extract import confidence
 from kg.extract.annotate import annotate_sentence
 from kg.extract.clean import clean_text
 from kg.extract.context import Context
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import add_variant, load, variant_name
 from kg.extract.language import detect_language
 from kg.extract.people import is_rank_title
 from kg.extract.relations import RelationReader
@@ -59,8 +59,9 @@ def analyse(article: Article, lang: str | None = None, trace=None) -> tuple[Cont
         lang = detect_language(text)
     ctx = Context(lang)
     ctx.year = _year_of(article.date)
-    for s in split_sentences(text):
-        sent = annotate_sentence(s.text, s.index, s.start, lang)
+    sentences = [annotate_sentence(s.text, s.index, s.start, lang) for s in split_sentences(text)]
+    split_variants(sentences)
+    for sent in sentences:
         ctx.sentences.append(sent)
         ctx.people.read(sent)
         ctx.note_actors(sent)
@@ -108,6 +109,23 @@ def people_facts(ctx: Context) -> list[Fact]:
         else:
             out.append(Official(person, ref, r.role, evidence))
     return out
+
+
+def split_variants(sentences: list) -> None:
+    """Tell apart the variants of one catalogue row when an article names two of them ("Leopard 2A4" given
+    by Germany, "Leopard 2A8" ordered): each becomes a system of its own there, so that their deals do not
+    merge. An article that names one variant keeps the catalogue's system."""
+    named: dict[str, set[str]] = {}
+    for sent in sentences:
+        for m in sent.mentions:
+            if m.kind == "weapon" and (variant := variant_name(m.key, m.text)):
+                named.setdefault(m.key, set()).add(variant)
+    split = {key for key, variants in named.items() if len(variants) > 1}
+    for sent in sentences:
+        for m in sent.mentions:
+            if m.kind == "weapon" and m.key in split and (variant := variant_name(m.key, m.text)):
+                add_variant(m.key, variant)
+                m.key = variant
 
 
 def known_leaders(ctx: Context) -> list[Fact]:

@@ -91,6 +91,39 @@ def company_at(words: list[str], i: int) -> str | None:
     return None
 
 
+_VARIANT_SUFFIX = re.compile(r"^[A-Z]{0,2}\d[A-Z0-9]{0,3}\+?$")
+
+
+def variant_name(key: str, text: str) -> str | None:
+    """The catalogue's name for the variant a mention spells, when its row merges variants of one system
+    and the text names one ("Leopard 2A8" in the "Leopard 2" row, "Leopard-1A5" in "Leopard 1"); else
+    ``None`` (a synonym, a block number or the bare name).
+
+    >>> variant_name("Leopard 2", "Leopard-2A8"), variant_name("Leopard 2", "Leopard 2"), variant_name("F-16", "F-16V")
+    ('Leopard 2A8', None, None)
+    """
+    info = load().weapons.get(key)
+    if info is None:
+        return None
+    wanted = {_compact(text), _compact(text).removesuffix("s")}  # "Leopard 2A4s"
+    for alias in info.aliases:
+        if _compact(alias) not in wanted or not alias.startswith(key):
+            continue
+        suffix = alias[len(key) :].strip(" -")
+        if _VARIANT_SUFFIX.match(suffix) and not suffix.isdigit() and suffix[:1].isalpha():
+            return alias.replace("-", " ") if alias[len(key) : len(key) + 1] == "-" else alias
+    return None
+
+
+def add_variant(key: str, variant: str) -> None:
+    """Give a variant a catalogue row of its own (the parent's category and makers), for an article that
+    tells two variants of one row apart."""
+    g = load()
+    if variant not in g.weapons:
+        parent = g.weapons[key]
+        g.weapons[variant] = WeaponInfo(variant, (), parent.category, parent.makers, parent.company, "")
+
+
 def compact_designation(text: str) -> str:
     """A designation folded to letters and digits, as the designation index keys it ("FA-50" -> "fa50")."""
     return _compact(text)
