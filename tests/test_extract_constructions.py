@@ -2734,3 +2734,15 @@ def test_one_variant_named_keeps_the_catalogue_system():
     assert deal_set("Slovakia will buy 104 Leopard 2A8 tanks from Germany.") == {
         ("DEU", "SVK", "Leopard 2", "proposed")
     }
+
+
+def test_to_the_country_after_a_transfer_takes_up_the_sentences_state():
+    text = ("Armenia, which belongs to the CSTO alongside Russia, has long relied on Moscow for its weapons; the "
+            "Kremlin delivered Su-30SM fighter jets to the country in 2019.")
+    assert ("RUS", "ARM", "Su-30", "delivered") in deal_set(text)
+
+
+def test_a_system_the_catalogue_qualifies_is_labelled_by_its_bare_name_too():
+    ex = extract(Article("t", "test", "Armenia will buy Mistral missiles from France."), lang="en")
+    entity = next(e for e in ex.entities if e.ref.key == "Mistral missile")
+    assert "Mistral" in entity.names

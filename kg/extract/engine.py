@@ -308,6 +308,17 @@ def _class_names(key: str) -> set[str]:
     return {base, f"{base}-class"}
 
 
+def _base_name(key: str) -> set[str]:
+    """A key the catalogue qualifies to tell two systems apart is still written without its noun ("Mistral"
+    for the "Mistral missile", beside the ship class of that name).
+
+    >>> sorted(_base_name("Mistral missile")), sorted(_base_name("Rafale"))
+    (['Mistral'], [])
+    """
+    head, _, noun = key.rpartition(" ")
+    return {head} if head and noun in ("missile", "radar", "system", "tank", "helicopter", "drone") else set()
+
+
 def _entity(ref: Ref, names: set[str], g) -> Entity:
     if ref.type == "Country":
         info = g.countries.get(ref.key)
@@ -323,7 +334,7 @@ def _entity(ref: Ref, names: set[str], g) -> Entity:
     elif ref.type == "WeaponSystem":
         info = g.weapons.get(ref.key)
         if info:
-            alt = (names | set(info.aliases) | _class_names(ref.key)) - {ref.key}
+            alt = (names | set(info.aliases) | _class_names(ref.key) | _base_name(ref.key)) - {ref.key}
             return Entity(ref, ((ref.key, ""),), tuple(sorted(alt)), info.wikidata or None, info.category or None)
         category = g.noun_category.get(ref.key)
         alt = (names | set(g.noun_synonyms.get(ref.key, ()))) - {ref.key}  # "combat helicopter" for a gunship

@@ -667,6 +667,13 @@ class TransferFrames:
                     co_suppliers = others  # "Poland and Portugal have also sent ..."
                 else:
                     supplier = others[0] if others else None
+            if not recipients and not pair and any(
+                c in ("coref_country", "coref_government") and t.end <= cs < right
+                and sent.words[cs - 1 : cs] in (["to"], ["a"], ["au"])
+                for cs, _ce, c in sent.cues
+            ):
+                # "the Kremlin delivered Su-30SM fighter jets to the country in 2019": the state the noun takes up
+                recipients = [r for r in self._coref_actors(sent, t.end, right) if r != supplier][:1]
             if not recipients and not pair:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 pronoun = pronoun or self._possessor(sent, t, right, weapons, {supplier} if supplier else set())
