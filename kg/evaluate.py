@@ -195,7 +195,11 @@ def system_view(store: Store, graph: URIRef, matcher: _Matcher) -> tuple[set, li
         core = (key(r["s"]), key(r["r"]), key(r["w"]))
         facts.append(("deal", core))
         year = int(str(r["y"])[:4]) if r.get("y") is not None else None
-        deals[core] = (IRI_STATUS.get(r.get("st")), year)
+        found = (IRI_STATUS.get(r.get("st")), year)
+        # two system deals taken for one gold deal (two variants the gold names as one system): the most
+        # advanced status, on every run whatever order the store returns them in
+        if core not in deals or _rank(found) > _rank(deals[core]):
+            deals[core] = found
     parties: dict[str, list[str]] = defaultdict(list)
     weapons: dict[str, str | None] = {}
     for r in store.query(
@@ -213,6 +217,14 @@ def system_view(store: Store, graph: URIRef, matcher: _Matcher) -> tuple[set, li
     ):
         facts.append(("sanction", (key(r["b"]), key(r["t"]))))
     return mentioned, facts, deals
+
+
+_STATUS_RANK = {"proposed": 1, "refused": 2, "agreed": 3, "cancelled": 4, "delivered": 5}
+
+
+def _rank(found: tuple) -> tuple:
+    status, year = found
+    return (_STATUS_RANK.get(status or "", 0), year or 0)
 
 
 def _norm(core: tuple) -> tuple:

@@ -2746,3 +2746,21 @@ def test_a_system_the_catalogue_qualifies_is_labelled_by_its_bare_name_too():
     ex = extract(Article("t", "test", "Armenia will buy Mistral missiles from France."), lang="en")
     entity = next(e for e in ex.entities if e.ref.key == "Mistral missile")
     assert "Mistral" in entity.names
+
+
+def test_a_firm_named_between_title_and_name_holds_no_office():
+    text = "La Croatie achète des Caesar. M. Anušić a signé un avenant avec le patron de KNDS, Nicolas Million."
+    assert facts(text, Leader, "fr") == [] and facts(text, Official, "fr") == []
+
+
+def test_a_name_an_office_has_taken_is_not_the_next_titles():
+    text = ("La Serbie reçoit des Mi-35. Accompagné du ministre de la Défense, Aleksandar Vulin, le chef de l'Etat "
+            "s'est attardé devant les hélicoptères.")
+    assert facts(text, Leader, "fr") == []
+    assert [(f.person.key, f.role) for f in facts(text, Official, "fr")] == [("Aleksandar Vulin", "defence minister")]
+
+
+def test_a_rank_does_not_keep_the_office_apposed_to_it():
+    text = ("Egypt wants jets. General Kenneth McKenzie, the head of US Central Command, said the United States "
+            "would provide F-15 fighters to Egypt.")
+    assert {(f.person.key, f.of.key) for f in facts(text, Official)} == {("Kenneth McKenzie", "USA")}

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.extract.annotate import Mention, Sent
-from kg.extract.gazetteer import load
+from kg.extract.gazetteer import company_at, load
 from kg.extract.tokens import Token, fold, latin
 
 _PARTICLES = {
@@ -219,6 +219,7 @@ class PeopleBook:
         role_hits = _role_hits(sent)
         sent.role_spans = [(start, end) for start, end, _, _ in role_hits]
         claimed: set[int] = set()
+        by_office: set[int] = set()
         pending_counterparts: list[tuple[str, str | None]] = []
         for k, (start, end, role, (kind, _scope)) in enumerate(role_hits):
             if any(i in claimed for i in range(start, end)):
@@ -241,6 +242,8 @@ class PeopleBook:
             if name is None:
                 continue
             n_start, n_end, key = name
+            if served is None and n_end <= start and any(i in by_office for i in range(n_start, n_end)):
+                continue  # "du ministre de la Défense, Aleksandar Vulin, le chef de l'Etat": the minister's name
             if _firm_name(sent, n_start, n_end):
                 continue  # "General Atomics Aeronautical Systems": a firm, not General X
             if n_end - n_start == 1 and sent.mention_at(n_start, ("person",)) is None:
@@ -252,9 +255,13 @@ class PeopleBook:
                 claimed.update(range(n_start, n_end))  # the served title keeps its own name
             else:
                 claimed.update(range(min(n_start, max(end, after)), n_end))  # "Chief Air Chief Marshal X": one title
+            if not is_rank_title(role):
+                by_office.update(range(n_start, n_end))  # a name an office has taken (not a rank: "General X, the
+                # head of US Central Command" is the head's too)
             if nationality is None:
                 nationality = _of_after_name(sent, n_end)
-            if _of_an_organisation(sent, max(end, n_end), lowercase=_scope == "any"):
+            firm_before = n_start > end and _firm_after(sent, end)  # "le patron de KNDS, Nicolas Million"
+            if firm_before or _of_an_organisation(sent, max(end, n_end), lowercase=_scope == "any"):
                 base_kind = "no_office"  # "directeur général de Saab", "CEO of GE Aerospace": a company's
             if base_kind == "leader" and _scope == "any" and _heads_an_institution(sent, after):
                 base_kind = "official"  # "the head of US Central Command": a state's institution, not the state
@@ -592,6 +599,24 @@ def _of_an_organisation(sent: Sent, i: int, lowercase: bool = False) -> bool:
     if m is not None and m.kind == "demonym" and m.end < len(sent.words) and "company_noun" in sent.cue_at(m.end):
         return True  # "president of the Polish manufacturer", "PDG du groupe français"
     return m is None or m.kind not in ("country", "alliance", "demonym", "person")
+
+
+def _firm_after(sent: Sent, i: int) -> bool:
+    """ "de KNDS", "of Naval Group", "du groupe Thales": a firm named right after a title (an acronym or a
+    name the catalogue knows as a maker, or a company noun), not a state's body ("de la Marine")."""
+    if i >= len(sent.words) or sent.words[i] not in ("of", "de", "d'", "du"):
+        return False
+    j = i + 1
+    while j < len(sent.words) and sent.words[j] in _DETERMINERS:
+        j += 1
+    if j >= len(sent.tokens) or sent.mention_at(j) is not None or "state_body" in sent.cue_at(j):
+        return False
+    text = sent.tokens[j].text
+    return (
+        "company_noun" in sent.cue_at(j)
+        or company_at(sent.words, j) is not None
+        or len(text) >= 3 and text.isupper() and text.isalpha()
+    )
 
 
 def _heads_an_institution(sent: Sent, i: int) -> bool:
