@@ -2764,3 +2764,19 @@ def test_a_rank_does_not_keep_the_office_apposed_to_it():
     text = ("Egypt wants jets. General Kenneth McKenzie, the head of US Central Command, said the United States "
             "would provide F-15 fighters to Egypt.")
     assert {(f.person.key, f.of.key) for f in facts(text, Official)} == {("Kenneth McKenzie", "USA")}
+
+
+def test_a_government_to_government_contract_taken_up_is_the_deals_agreement():
+    text = ("La Croatie a signé un contrat d'achat de 18 canons Caesar MkII, fabriqués par le français KNDS France. "
+            "Le contrat de gouvernement à gouvernement a été paraphé à l'Elysée par les deux ministres.")
+    assert [(tuple(sorted(p.key for p in f.parties)), f.weapon.key) for f in facts(text, Agreement, "fr")] == [
+        (("FRA", "HRV"), "Caesar")
+    ]
+
+
+def test_a_state_to_state_frame_of_a_purchase_just_told_is_its_agreement():
+    text = ("Narendra Modi a annoncé la volonté de l'Inde d'acquérir 36 Rafale français, dans le cadre d'un accord "
+            "d'État à État.")
+    assert [(tuple(sorted(p.key for p in f.parties)), f.status) for f in facts(text, Agreement, "fr")] == [
+        (("FRA", "IND"), "proposed")
+    ]

@@ -216,6 +216,18 @@ class AgreementFrames:
             package = sent.words[t.start] in ("package", "paquet", "enveloppe")
             if package and weapons and {k for _m, k in weapons} <= told_here and not g2g:
                 return  # "the possible sale of 12 AH-1Z ..., in a package estimated at $997 million": that sale
+            here = self._deals_here(sent)
+            near = {m.key for m in sent.mentions if m.kind in ("country", "demonym") and 0 <= t.start - m.start <= 14}
+            if g2g and not weapons and not states and here and t.start > 0 and sent.words[t.start - 1] != "le":
+                # "la volonté de New Delhi d'acquérir 36 Rafale, dans le cadre d'un accord d'État à État": the
+                # agreement of the purchase just told, between its two states (none when it was not told)
+                deal = here[-1]
+                if deal.recipient.key not in near:
+                    return
+                status = "proposed" if deal.status == "proposed" else "agreed"
+                self.facts.append(Agreement((deal.recipient, deal.supplier), deal.weapon, status, deal.year,
+                                            self._evidence(sent)))
+                return
             if weapons and (own & {"agree", "propose", "cancel", "refuse"} or buyer_named):
                 self._contract_deal(sent, t, weapons, left, right)
                 if g2g:
@@ -237,10 +249,12 @@ class AgreementFrames:
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
             pair = any(c == "coref_pair" and s < t.start for s, e, c in sent.cues)  # "the two governments signed"
-            if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t) and not pair:
+            if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t) and not (
+                pair or g2g
+            ):
                 return  # "signed military deals with Moscow worth $3bn": a purchase of no stated system
             definite = t.start > 0 and sent.words[t.start - 1] in _DEFINITE
-            if definite and not pair:
+            if definite and not pair and not g2g:
                 return  # "the contract was signed by ...": the deal already told
         if "condition" in _cues(sent, left, t.start) or "negation" in _cues(sent, max(0, t.start - 3), t.start):
             return
@@ -344,6 +358,9 @@ class AgreementFrames:
         main = self.ctx.main_country
         if len(parties) == 1 and linked and main is not None and main not in parties and _agentless(sent, t):
             parties.append(main)  # "un accord a été signé avec Israël" in an article about Morocco
+        last = self._last_deal()
+        if len(parties) < 2 and t.frame == "deal_n" and definite and _between_states(sent, t) and last is not None:
+            parties = [last.recipient, last.supplier]  # "Le contrat de gouvernement à gouvernement a été paraphé"
         if len(parties) < 2:
             return
         if named or (t.frame == "treaty" and not ({"propose", "modal"} & _cues(sent, max(0, t.start - 6), t.end))):
@@ -499,6 +516,11 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     government-to-government deal", "un accord intergouvernemental"): an agreement as well as a deal."""
     near = sent.words[max(0, t.start - 3) : min(len(sent.words), t.end + 1)]
     if any(w in _G2G or w.startswith("intergouvernement") for w in near):
+        return True
+    # "le contrat de gouvernement à gouvernement", "un accord d'État à État", "a government to government deal"
+    phrase = " ".join(sent.words[max(0, t.start - 4) : t.end + 5])
+    if any(p in phrase for p in ("gouvernement a gouvernement", "etat a etat", "government to government",
+                                 "state to state", "state-to-state")):
         return True
     # "signed a contract with the US government for 96 Apaches", "avec le gouvernement américain"
     after = sent.words[t.end : min(len(sent.words), t.end + 6)]
