@@ -2780,3 +2780,16 @@ def test_a_state_to_state_frame_of_a_purchase_just_told_is_its_agreement():
     assert [(tuple(sorted(p.key for p in f.parties)), f.status) for f in facts(text, Agreement, "fr")] == [
         (("FRA", "IND"), "proposed")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sweden broke with its refusal to arm countries at war in February 2022, when it shipped 5,000 AT4 "
+         "anti-tank weapons to Kyiv.", ("SWE", "UKR", "AT4", 2022)),
+        ("In June 2017, days after the blockade began, Qatar agreed to buy 36 F-15QA fighter jets from the United "
+         "States.", ("USA", "QAT", "F-15", 2017)),
+    ],
+)
+def test_a_year_reaches_a_when_clause_and_past_a_measure_named_as_a_time(text, expected):
+    assert expected in {(*f.core, f.year) for f in facts(text, Deal)}

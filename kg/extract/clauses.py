@@ -536,7 +536,7 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
     t = triggers[k]
     left = 0
     for other in triggers[:k]:
-        if other.frame in frames:
+        if other.frame in frames and not _named_as_time(sent, other):
             left = other.end
     left = clause_start(sent, t.start, left)
     right = len(sent.words)
@@ -709,7 +709,10 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
-    others = [s for s, e, f in sent.triggers if s != t.start and f in TRANSFER | SANCTION | {"member"}]
+    others = [  # (not a measure named as a time: "in June 2017, days after the blockade began, it agreed to buy")
+        s for s, e, f in sent.triggers
+        if s != t.start and f in TRANSFER | SANCTION | {"member"} and not _named_as_time(sent, Trigger(s, e, f))
+    ]
 
     def apart(i: int, o: int) -> bool:
         # "signed for Rafale jets in 2021 and has since received ...": a conjunction ends the year's clause
@@ -779,6 +782,13 @@ def _apposition(sent: Sent, m: Mention) -> tuple[int, int] | None:
     if close is None or not any(x.kind == "weapon" and x.start > close for x in sent.mentions):
         return None  # "l'Égypte, premier client de l'IRIS-T, avait commandé une tranche": the object it is
     return open_, close
+
+
+def _named_as_time(sent: Sent, t: Trigger) -> bool:
+    """A measure that only dates something: "days after the blockade began", "depuis l'embargo"."""
+    return t.frame in SANCTION and any(
+        w in ("after", "apres", "since", "depuis") for w in sent.words[max(0, t.start - 3) : t.start]
+    )
 
 
 def _in_person_aside(sent: Sent, i: int) -> bool:

@@ -245,6 +245,18 @@ def _object_antecedent(sent: Sent, ctx: Context, t: Trigger) -> tuple | None:
     return near[-1] if near else None  # "the Mirage jets": the designation its head noun follows
 
 
+def _when_year(sent: Sent, left: int) -> int | None:
+    """The year a "when" clause takes from the words before it: "in February 2022, when it shipped 5,000
+    AT4 to Kyiv", "en 2019, lorsque l'Inde a reçu ..."."""
+    words = sent.words
+    when = ("when", "lorsque", "quand")
+    if 0 < left < len(words) and words[left - 1] in when:
+        left -= 1  # the window may start after the conjunction
+    if left < 2 or left >= len(words) or words[left] not in when or words[left - 1] != ",":
+        return None
+    return next((int(w) for w in reversed(words[max(0, left - 4) : left - 1]) if YEAR.match(w)), None)
+
+
 def _second_hand(sent: Sent, t: Trigger) -> bool:
     """ "bought second-hand from the Netherlands", "achetés d'occasion": used systems, handed over."""
     near = sent.words[max(0, t.start - 4) : t.end + 3]
@@ -789,7 +801,7 @@ class TransferFrames:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
-                year = _year_for(sent, m, t, left, right)
+                year = _year_for(sent, m, t, left, right) or _when_year(sent, left)
                 halt = _halted_licence(sent, t)
                 if year is None and halt is not None:  # "In 2017, X suspended the licence ... to export ..."
                     year = _year_for(sent, None, Trigger(halt, halt + 1, "ban"), 0, t.start)
