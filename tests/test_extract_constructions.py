@@ -2793,3 +2793,8 @@ def test_a_state_to_state_frame_of_a_purchase_just_told_is_its_agreement():
 )
 def test_a_year_reaches_a_when_clause_and_past_a_measure_named_as_a_time(text, expected):
     assert expected in {(*f.core, f.year) for f in facts(text, Deal)}
+
+
+def test_a_membership_apposition_belongs_to_its_state_only():
+    text = "Bucharest, a member of NATO since 2004, has turned to Washington for much of its rearmament."
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member)} == {("ROU", "NATO")}

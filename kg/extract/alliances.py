@@ -80,6 +80,13 @@ class AgreementFrames:
                 if not (m.kind == "person" and p is not None)  # "with German minister X looking on"
                 and not (m.kind == "demonym" and (m.attached == "person" or any(s == m.end for s, _e in spans)))
             ]
+            # "Bucharest, a member of NATO since 2004, has turned to Washington": the apposition's state only
+            k = t.start - 1
+            while k > 0 and sent.words[k] in ("a", "an", "un", "une", "fellow", "founding", "fondateur", "longtime"):
+                k -= 1
+            owner = sent.mention_at(k - 1, ("country",)) if k > 0 and sent.words[k] == "," and k < t.start - 1 else None
+            if owner is not None:
+                candidates = [Ref.country(owner.key)]
             comma = next((i for i in range(t.end, len(sent.words)) if sent.words[i] == ","), len(sent.words))
             fronted = t.start <= 3 and sent.words[0] in ("membre", "member", "pays", "as", "a", "an")
             if fronted and not any(m.start < comma for m, r, p in everyone if m.kind == "country"):
