@@ -2798,3 +2798,8 @@ def test_a_year_reaches_a_when_clause_and_past_a_measure_named_as_a_time(text, e
 def test_a_membership_apposition_belongs_to_its_state_only():
     text = "Bucharest, a member of NATO since 2004, has turned to Washington for much of its rearmament."
     assert {(f.country.key, f.alliance.key) for f in facts(text, Member)} == {("ROU", "NATO")}
+
+
+def test_a_donor_with_no_recipient_gives_to_the_state_the_article_is_about():
+    text = "Ukraine needs long-range missiles. Britain began supplying Storm Shadow cruise missiles in May 2023."
+    assert ("GBR", "UKR", "Storm Shadow", "delivered") in deal_set(text)

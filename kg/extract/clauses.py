@@ -1121,6 +1121,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         sent, t.end, min(right, t.end + 4)
     ):
         return "delivered"  # "dont les livraisons sont achevées", "deliveries were completed in 2019"
+    began = "start" in _cues(sent, max(0, t.start - 2), t.start)
+    if t.frame in ("supply", "sell", "deliver") and began and "modal" not in near:
+        return "delivered"  # "Britain began supplying Storm Shadow missiles in May 2023"
     if word.startswith(("leas", "lou")) and _past_form(sent, t) and any(
         w in ("since", "depuis") for w in sent.words[t.end : min(right, t.end + 8)]
     ):

@@ -706,8 +706,10 @@ class TransferFrames:
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
                 others = [r for m, r, p in _actors(sent, self.ctx, left, right) if r != supplier]  # this clause
                 main = self.ctx.main_country
-                if not others and main in self.ctx.recipients and main != supplier:
-                    recipients = [main]  # the buyer the article is about
+                if not others and main is not None and main != supplier and (
+                    main in self.ctx.recipients or not self.ctx.recipients
+                ):
+                    recipients = [main]  # the buyer the article is about (its first deal, too)
                 elif not others and self.ctx.recipients and self.ctx.recipients[-1] != supplier:
                     recipients = [self.ctx.recipients[-1]]
         if sanctioned is not None:
