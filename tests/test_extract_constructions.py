@@ -2803,3 +2803,15 @@ def test_a_membership_apposition_belongs_to_its_state_only():
 def test_a_donor_with_no_recipient_gives_to_the_state_the_article_is_about():
     text = "Ukraine needs long-range missiles. Britain began supplying Storm Shadow cruise missiles in May 2023."
     assert ("GBR", "UKR", "Storm Shadow", "delivered") in deal_set(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Australia will send 49 of its retired M1A1 Abrams tanks to Ukraine. The US-designed tanks were bought "
+         "from the United States in the mid-2000s.", ("USA", "AUS", "M1 Abrams", "delivered")),
+        ("Spain bought F-18 jets from the US in the 1980s.", ("USA", "ESP", "F/A-18 Hornet", "delivered")),
+    ],
+)
+def test_a_purchase_decades_ago_was_delivered_to_the_state_that_passes_it_on(text, expected):
+    assert expected in deal_set(text)

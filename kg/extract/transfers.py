@@ -4,6 +4,7 @@ memory (the weapon's stated maker, the last recipient of the same weapon)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -264,8 +265,15 @@ def _second_hand(sent: Sent, t: Trigger) -> bool:
 
 
 def _long_ago(sent: Sent, t: Trigger) -> bool:
-    """ "bought ... two decades ago", "achetés il y a une dizaine d'années": long enough to be in service."""
+    """ "bought ... two decades ago", "achetés il y a une dizaine d'années", "in the mid-2000s", "dans les
+    années 1990": long enough to be in service."""
     after = sent.words[t.end : t.end + 10]
+    if any(re.match(r"^(mid-)?(19|20)\d0s$", w) for w in after) or any(
+        YEAR.match(w) and w.endswith("0") and (k + 1 < len(after) and after[k + 1] == "s" or k > 0 and after[k - 1]
+                                               in ("annees", "mid"))
+        for k, w in enumerate(after)
+    ):
+        return True
     years = ("years", "decades", "decade", "ans", "annees", "decennies", "decennie")
     if "ago" in after:
         i = after.index("ago")
@@ -635,8 +643,13 @@ class TransferFrames:
             if not recipients and not passive and not beaten:  # "Paris a dû devancer X": a seller beat X
                 recipients = [s for s in subjects if s != supplier]
             if not recipients and passive and t.frame in ("buy", "purchase_n") and not agent:
-                # "their replacement, the US-built F-35, was ordered in 2016": bought by the article's buyer
-                main = self.ctx.buyer()
+                # "their replacement, the US-built F-35, was ordered in 2016": bought by the article's buyer, or
+                # by the state that passes the system on ("Australia will send its Abrams to Ukraine. The tanks
+                # were bought from the United States")
+                keys = {k for _m, k in weapons}
+                resold = [f.supplier for f in self._deals_here(sent) + self.facts[-20:]
+                          if isinstance(f, Deal) and f.weapon.key in keys and f.supplier != supplier]
+                main = resold[-1] if resold else self.ctx.buyer()
                 recipients = [main] if main is not None and main != supplier else []
             if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
                 # "Le Pantsir-S1, acquis auprès de Moscou en 2020, ...", "earlier efforts to buy Sweden's
