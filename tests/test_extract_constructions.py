@@ -2815,3 +2815,8 @@ def test_a_donor_with_no_recipient_gives_to_the_state_the_article_is_about():
 )
 def test_a_purchase_decades_ago_was_delivered_to_the_state_that_passes_it_on(text, expected):
     assert expected in deal_set(text)
+
+
+def test_a_coordinated_french_nationality_before_a_designation_is_its_maker():
+    text = "La Pologne a commandé des chars américains Abrams et sud-coréens K2."
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")} == {("M1 Abrams", "USA"), ("K2", "KOR")}

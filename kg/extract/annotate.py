@@ -357,6 +357,11 @@ def _attach_demonyms(sent: Sent) -> None:
                 _give_maker(sent, target, d.key)
                 d.attached = "weapon"
                 continue
+        following = sent.mention_at(d.end, ("weapon",)) if d.end < len(words) else None
+        if lang == "fr" and before in ("et", ",", "ou") and following is not None and following.start == d.end:
+            _give_maker(sent, following, d.key)  # "des chars américains Abrams et sud-coréens K2"
+            d.attached = "weapon"
+            continue
         if lang == "fr":
             target = _nearest_weapon(weapons, d, after=False, limit=3, stop_on_punct=True, words=words)
         else:
