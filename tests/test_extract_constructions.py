@@ -2820,3 +2820,18 @@ def test_a_purchase_decades_ago_was_delivered_to_the_state_that_passes_it_on(tex
 def test_a_coordinated_french_nationality_before_a_designation_is_its_maker():
     text = "La Pologne a commandé des chars américains Abrams et sud-coréens K2."
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")} == {("M1 Abrams", "USA"), ("K2", "KOR")}
+
+
+def test_a_letter_of_intent_the_two_ministers_sign_is_their_states_proposed_agreement():
+    text = ("France will sell GM200 radars to Armenia, said Sebastien Lecornu, France's armed forces minister, "
+            "beside his Armenian counterpart Suren Papikyan. The two ministers also signed a letter of intent on "
+            "the future purchase of the French-made Mistral missile.")
+    assert [(tuple(sorted(p.key for p in f.parties)), f.weapon.key, f.status) for f in facts(text, Agreement)] == [
+        (("ARM", "FRA"), "Mistral missile", "proposed")
+    ]
+    assert ("FRA", "ARM", "Mistral missile", "proposed") in deal_set(text)
+
+
+def test_a_standard_is_no_system():
+    text = "Les deux ministres ont signé une lettre d'intention pour porter au standard F4 les douze Rafale croates."
+    assert all(f.weapon.key != "F-4 Phantom" for f in facts(text, Deal, "fr"))

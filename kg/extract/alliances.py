@@ -172,6 +172,7 @@ class AgreementFrames:
             return  # "a framework contract with Germany's Diehl": the contract's own frame reads it
         cues = _cues(sent, 0, len(sent.words))
         g2g = t.frame == "deal_n" and _between_states(sent, t)  # "an intergovernmental agreement"
+        pair = any(c == "coref_pair" and s < t.start for s, e, c in sent.cues)  # "the two governments signed"
         if t.frame == "deal_n":
             g = load()
             weapons = [
@@ -244,10 +245,12 @@ class AgreementFrames:
                 self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
                 return
             c_left, c_right = _clause(sent, t)
+            letter = sent.words[t.start] in ("letter", "letters", "lettre", "lettres")
             if (
                 any(o.frame in TRANSFER and c_left <= o.start < c_right for o in triggers)
                 and not g2g
                 and not joint
+                and not (pair and letter)  # "the two ministers signed a letter of intent on the purchase of"
             ):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & _cues(sent, c_left, c_right) and "negation" not in cues:
@@ -255,7 +258,6 @@ class AgreementFrames:
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return
-            pair = any(c == "coref_pair" and s < t.start for s, e, c in sent.cues)  # "the two governments signed"
             if not weapons and "commercial" in sent.cue_at(t.start) and not self._named_alliance(sent, t) and not (
                 pair or g2g
             ):
@@ -314,7 +316,8 @@ class AgreementFrames:
         if not weapons and t.frame in ("cooperate", "treaty") and _framework(sent, t):
             # "des Scorpène construits au Brésil, dans le cadre d'un partenariat signé en 2008": its system
             weapons = _weapons(sent, self.ctx, 0, t.start, specific_only=True, coordinated=False)[-1:]
-        if not weapons and g2g:  # "signed a contract, under which Germany is buying the Arrow 3": its system
+        letter = t.frame == "deal_n" and sent.words[t.start] in ("letter", "letters", "lettre", "lettres")
+        if not weapons and (g2g or pair and letter):  # "signed a contract, under which X is buying the Arrow 3"
             covered = next((o for o in triggers if o.frame in TRANSFER and o.start > t.end), None)
             if covered is not None:
                 weapons = _weapons(sent, self.ctx, covered.end, len(sent.words), specific_only=True)[:1]

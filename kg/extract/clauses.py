@@ -1050,6 +1050,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     )
     if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
         return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
+    letter = any(f == "deal_n" and sent.words[s] in ("letter", "letters", "lettre", "lettres") and 0 < t.start - s <= 10
+                 for s, e, f in sent.triggers)
+    if letter and not negated:
+        return "proposed"  # "signed a letter of intent on the future purchase of the Mistral": intended
     if "cancel" in around and _talks_dropped(sent, t):
         return "refused"  # "after walking away from long talks with France over the Rafale": never agreed
     if "cancel" in around:

@@ -94,6 +94,9 @@ def company_at(words: list[str], i: int) -> str | None:
 _VARIANT_SUFFIX = re.compile(r"^[A-Z]{0,2}\d[A-Z0-9]{0,3}\+?$")
 
 
+_STANDARD_WORDS = {"standard", "norme", "configuration"}
+
+
 def variant_name(key: str, text: str) -> str | None:
     """The catalogue's name for the variant a mention spells, when its row merges variants of one system
     and the text names one ("Leopard 2A8" in the "Leopard 2" row, "Leopard-1A5" in "Leopard 1"); else
@@ -284,6 +287,8 @@ class Gazetteer:
                     continue
                 if n > 1 and span[0].text.isalpha() and span[0].text.islower() and span[0].text not in _LOWER_PARTS:
                     continue  # "portée à 29 exemplaires", "a 29-year-old": a word before a number, not the A-29
+                if i > 0 and fold(tokens[i - 1].text) in _STANDARD_WORDS:
+                    continue  # "porter au standard F4 les Rafale", "to the F4 standard": a standard, no system
                 compact = _compact("".join(t.text for t in span))
                 key = self.designations.get(compact)
                 if key is None and compact.endswith("s"):

@@ -33,7 +33,7 @@ from kg.extract.clauses import (
     clause_start,
 )
 from kg.extract.context import Context
-from kg.extract.gazetteer import state_kind
+from kg.extract.gazetteer import load, state_kind
 from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
 from kg.extract.transfers import TransferFrames
@@ -181,6 +181,14 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                         ref = Ref.country(m.key) if m.kind in ("country", "demonym") and m.start > s else None
                         if ref is not None and ref not in later:
                             later.append(ref)
+                    if any(w in _PEOPLE_NOUNS for w in sent.words[s:_e]):
+                        # "the two ministers also signed a letter of intent": the states of the last two people
+                        # given an office
+                        served = list(dict.fromkeys(r.of for r in reversed(self.ctx.people.roles)
+                                                    if r.of and r.sentence <= sent.index))
+                        if len(served) >= 2:
+                            out += [Ref.country(k) for k in served[:2] if k in load().countries]
+                            continue
                     out += (
                         here[-2:] if len(here) >= 2
                         else later if len(later) == 2
@@ -332,6 +340,9 @@ def _incidental(sent: Sent, start: int, end: int) -> int:
     if b - a > 7 or any(sent.mention_at(i, ("country", "person", "alliance")) is not None for i in inside):
         return 0
     return b - a + 1
+
+
+_PEOPLE_NOUNS = {"ministers", "ministres", "leaders", "dirigeants", "presidents"}
 
 
 # prepositions and conjunctions that open a fronted adjunct, whose states are not the sentence's topic
