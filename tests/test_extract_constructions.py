@@ -2835,3 +2835,18 @@ def test_a_letter_of_intent_the_two_ministers_sign_is_their_states_proposed_agre
 def test_a_standard_is_no_system():
     text = "Les deux ministres ont signé une lettre d'intention pour porter au standard F4 les douze Rafale croates."
     assert all(f.weapon.key != "F-4 Phantom" for f in facts(text, Deal, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Bulgaria signed an agreement with the United States on Thursday to buy about 90 Stryker vehicles.", "en",
+         [(("BGR", "USA"), "Stryker")]),
+        ("Le constructeur brésilien Embraer a trouvé un accord avec Bamako pour la livraison de six Super Tucano.",
+         "fr", []),
+    ],
+)
+def test_an_agreement_a_state_signs_with_a_state_is_an_agreement_too(text, lang, expected):
+    found = [(tuple(sorted(p.key for p in f.parties)), f.weapon.key if f.weapon else None)
+             for f in facts(text, Agreement, lang)]
+    assert found == expected

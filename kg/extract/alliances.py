@@ -536,6 +536,19 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     after = sent.words[t.end : min(len(sent.words), t.end + 6)]
     if any(w in ("with", "avec") for w in after[:2]) and any(w in ("government", "gouvernement") for w in after):
         return True
+    # "signed an agreement with the United States to buy Strykers": an agreement (not a contract) with a state
+    if sent.words[t.start] in ("agreement", "agreements", "accord", "accords") and t.end + 1 < len(sent.words) and (
+        sent.words[t.end] in ("with", "avec")
+    ):
+        partner = sent.mention_at(t.end + 1, ("country",)) or (
+            sent.mention_at(t.end + 2, ("country",)) if sent.words[t.end + 1] in ("the", "la", "le", "l'", "les")
+            else None
+        )
+        firm = any(  # "le constructeur brésilien Embraer a trouvé un accord avec Bamako": a firm's agreement
+            m.kind == "demonym" and m.attached == "company" and 0 <= t.start - m.end <= 12 for m in sent.mentions
+        ) or any("company_noun" in sent.cue_at(i) for i in range(max(0, t.start - 12), t.start))
+        if partner is not None and not partner.setting and not firm:
+            return True
     return _signed_by_pair(sent, t)
 
 
