@@ -201,8 +201,8 @@ HELD_OUT = ["en-304-us-blocks-israel-cobra-nigeria", "en-307-finland-joins-nato"
 @needs_shared()
 @pytest.mark.parametrize("names,facts_f1,entities_f1", [
     (FIRST_NINE, 0.95, 0.95),  # 0.994 / 0.994
-    (TUNED_ON, 0.79, 0.91),  # 0.821 / 0.937 (0.499 / 0.870 before the rules of issue 11)
-    (HELD_OUT, 0.77, 0.91),  # 0.803 / 0.944; never read while writing rules (0.766 / 0.927 before)
+    (TUNED_ON, 0.79, 0.91),  # 0.824 / 0.937 (0.499 / 0.870 before the rules of issue 11)
+    (HELD_OUT, 0.80, 0.91),  # 0.830 / 0.944; never read while writing rules (0.766 / 0.927 before)
 ])
 def test_eval_on_named_dev_articles_meets_their_bar(names, facts_f1, entities_f1):
     from kg.evaluate import evaluate
@@ -215,11 +215,14 @@ def test_eval_on_named_dev_articles_meets_their_bar(names, facts_f1, entities_f1
 
 # Articles written for these tests (tests/data/heldoutN), named by batch so that a batch added later does not
 # move the bar of the ones guarded here: 1-24 were written and tuned on in sessions 3-6 (104 articles), 25-30
-# in session 7 (36, each batch scored before its rules), 31-32 in session 7 too but kept unread until the end.
+# in session 7 (36, each batch scored before its rules), 31-32 in session 7 too but kept unread until the end;
+# 33-40 in session 8 (48, scored before their rules), 41-46 in session 8 but kept unread until the end.
 WRITTEN = {
-    "sessions 3-6": (["heldout", *(f"heldout{n}" for n in range(2, 25))], 104, 0.83, 0.95),  # 0.856 / 0.970
-    "session 7": ([f"heldout{n}" for n in range(25, 31)], 36, 0.76, 0.94),  # 0.784 / 0.959
-    "session 7, unread": (["heldout31", "heldout32"], 12, 0.66, 0.92),  # 0.685 / 0.947, measured once
+    "sessions 3-6": (["heldout", *(f"heldout{n}" for n in range(2, 25))], 104, 0.84, 0.95),  # 0.864 / 0.971
+    "session 7": ([f"heldout{n}" for n in range(25, 31)], 36, 0.77, 0.94),  # 0.802 / 0.960
+    "session 7, unread": (["heldout31", "heldout32"], 12, 0.68, 0.92),  # 0.710 / 0.952 (0.685 when first read)
+    "session 8": ([f"heldout{n}" for n in range(33, 41)], 48, 0.83, 0.95),  # 0.862 / 0.969 (first run 0.777)
+    "session 8, unread": ([f"heldout{n}" for n in range(41, 47)], 36, 0.76, 0.94),  # 0.788 / 0.965, measured once
 }
 
 
