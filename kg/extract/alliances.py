@@ -226,7 +226,8 @@ class AgreementFrames:
                 return  # "the possible sale of 12 AH-1Z ..., in a package estimated at $997 million": that sale
             here = self._deals_here(sent)
             near = {m.key for m in sent.mentions if m.kind in ("country", "demonym") and 0 <= t.start - m.start <= 14}
-            if g2g and not weapons and not states and here and t.start > 0 and sent.words[t.start - 1] != "le":
+            framed = t.start > 0 and sent.words[t.start - 1] not in _DEFINITE  # not "Le contrat ... a été paraphé"
+            if g2g and not weapons and not states and here and framed:
                 # "la volonté de New Delhi d'acquérir 36 Rafale, dans le cadre d'un accord d'État à État": the
                 # agreement of the purchase just told, between its two states (none when it was not told)
                 deal = here[-1]
