@@ -2850,3 +2850,20 @@ def test_an_agreement_a_state_signs_with_a_state_is_an_agreement_too(text, lang,
     found = [(tuple(sorted(p.key for p in f.parties)), f.weapon.key if f.weapon else None)
              for f in facts(text, Agreement, lang)]
     assert found == expected
+
+
+def test_a_conditional_main_clause_states_nothing_but_its_relative_clause_does():
+    text = ("If the purchase goes ahead, Chile would become the second country to field the Abrams, after Peru, "
+            "which ordered 250 of the tanks from Washington in 2022.")
+    assert deal_set(text) == {("USA", "PER", "M1 Abrams", "agreed")}
+
+
+def test_another_states_fleet_does_not_deliver_an_order():
+    text = "Déjà en service dans l'armée française, le Caesar a été commandé par le Danemark en 2017."
+    assert deal_set(text, "fr") == {("FRA", "DNK", "Caesar", "agreed")}
+
+
+def test_a_definite_noun_takes_up_the_system_its_own_sentence_named():
+    text = ("Portugal had bought F-35 jets? No: it has flown F-16s since 1994, when the first of the American jets "
+            "were delivered.")
+    assert all(w != "F-35" or st != "delivered" for s, r, w, st in deal_set(text))

@@ -1032,6 +1032,11 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     word = sent.words[t.start]
     if "condition" in before or "threat" in near or "condition" in _cues(sent, t.end, min(right, t.end + 10)):
         return None
+    relative = any(w in ("which", "who", "qui", "that") for w in sent.words[max(0, t.start - 4) : t.start])
+    if sent.words[:1] in (["if"], ["si"]) and "," in sent.words[: t.start] and not relative:
+        # "If the transfer goes ahead, Pakistan would become the first foreign operator of ..." (not "..., after
+        # Poland, which ordered 250 of the tanks in 2022": a fact told in a relative clause)
+        return None
     if "denial" in _cues(sent, max(0, t.start - 8), t.start):
         return None  # "Russia denied that it had sold ...", "a démenti avoir vendu": no fact stated
     # (far back when the infinitive is coordinated: "asked X to speed up deliveries ... and to supply Apaches")

@@ -291,6 +291,9 @@ class Context:
             for k in reversed(self.weapon_order + here)
             if g.weapons.get(k) and (not category or g.weapons[k].category == category)
         ]
+        near = [k for k in reversed(here) if k in kind]
+        if near:
+            return near[0]  # "the F-16s it has flown since 1994, when the first of the American jets were delivered"
         if self.main_weapon in kind:
             return self.main_weapon  # the system the article is about, when it is of that kind
         return kind[0] if kind else None

@@ -553,6 +553,8 @@ class TransferFrames:
         fleet = fleet or past and (_second_hand(sent, t) or _long_ago(sent, t) or any(
             f == "possess" and s < m.start <= e + 8 and s < t.start and not planned(sent, s)
             and "modal" not in _cues(sent, max(0, s - 3), s)  # not "are due to fly alongside 28 Super Hornets"
+            # nor another state's fleet: "Déjà en service dans l'armée française, le système a été commandé par"
+            and not any(x.kind in ("country", "demonym") and e <= x.start < m.start for x in sent.mentions)
             for m, _k in weapons if m is not None for s, e, f in sent.triggers
         ))
         if status == "agreed" and t.frame in BUY_LIKE and fleet:
