@@ -2867,3 +2867,17 @@ def test_a_definite_noun_takes_up_the_system_its_own_sentence_named():
     text = ("Portugal had bought F-35 jets? No: it has flown F-16s since 1994, when the first of the American jets "
             "were delivered.")
     assert all(w != "F-35" or st != "delivered" for s, r, w, st in deal_set(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Chile is giving Sweden's Gripen a look. Chile signed in January 2023 for 88 F-35A aircraft built by U.S. "
+         "manufacturer Lockheed Martin, a purchase then valued at about $19 billion.", "en",
+         {("USA", "CHL", "F-35", "agreed")}),
+        ("Le Chili a annoncé avoir choisi le Rafale français, une commande d'environ un milliard d'euros.", "fr",
+         {("FRA", "CHL", "Rafale", "proposed")}),
+    ],
+)
+def test_an_apposed_purchase_sums_up_the_system_its_sentence_named(text, lang, expected):
+    assert deal_set(text, lang) == expected

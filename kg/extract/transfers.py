@@ -502,6 +502,15 @@ class TransferFrames:
                 last = here[-1]
                 self._deal(sent, last.supplier, last.recipient, last.weapon.key, "delivered", last.year)
                 return
+            apposed = t.start >= 2 and sent.words[t.start - 2] == "," and sent.words[t.start - 1] in ("a", "an", "un",
+                                                                                                   "une")
+            if not weapons and apposed:
+                # "Ottawa signed for 88 F-35A aircraft ..., a purchase then valued at C$19 billion": that purchase
+                weapons = [(m, k) for m, k in _weapons(sent, self.ctx, 0, t.start - 2, coordinated=False)
+                           if m is not None and m.kind == "weapon"][-1:]
+                told = {f.weapon.key for f in self._deals_here(sent)}
+                if not weapons or weapons[0][1] in told:
+                    return  # (no second reading of a deal the sentence told: "choisi le Rafale, une commande ...")
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
         elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
