@@ -2881,3 +2881,16 @@ def test_a_definite_noun_takes_up_the_system_its_own_sentence_named():
 )
 def test_an_apposed_purchase_sums_up_the_system_its_sentence_named(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington is paving the way to eventually provide India with the F-35 stealth fighter.",
+         ("USA", "IND", "F-35", "proposed")),
+        ("Russia has become the largest supplier to Venezuela with recent deals to sell 24 Su-30 fighter jets.",
+         ("RUS", "VEN", "Su-30", "agreed")),
+    ],
+)
+def test_an_infinitive_transfer_is_a_plan_unless_agreed_or_contracted(text, expected):
+    assert expected in deal_set(text)

@@ -872,6 +872,8 @@ def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     i = t.start - 1
     while i >= 0 and sent.words[i] in _CLITICS and sent.lang == "fr":
         i -= 1
+    if i >= 1 and sent.lang == "en" and sent.words[i].endswith("ly") and sent.words[i - 1] == "to":
+        i -= 1  # "to eventually provide", "to quickly deliver"
     if i >= 1 and sent.lang == "en" and sent.words[i] == "be" and sent.words[i - 1] == "to":
         return i - 1  # "the first items to be shipped": a passive infinitive, still to come
     if i >= 0 and sent.words[i] in _INFINITIVE_MARK and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
@@ -1141,6 +1143,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # not "signed for Rafale jets and has since received Bradley vehicles": received
     if t.frame == "supply" and _past_form(sent, t) and marker is None:
         return "delivered"  # "Iran has supplied drones", "la France a fourni des canons"
+    contracted = marker is not None and marker > 0 and (
+        "commercial" in sent.cue_at(marker - 1) or any(f == "deal_n" and e == marker for s, e, f in sent.triggers)
+    )  # "recent deals to sell 100,000 Kalashnikov rifles": the deal is made
+    if t.frame in ("supply", "sell") and marker is not None and "agree" not in before and not (
+        _is_passive(sent, t) or contracted
+    ):
+        return "proposed"  # "paving the way to eventually provide India with the F-35": not done, not agreed
     if t.frame in ("deliver", "receive", "possess"):
         if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 7)):
             return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
