@@ -2894,3 +2894,17 @@ def test_an_apposed_purchase_sums_up_the_system_its_sentence_named(text, lang, e
 )
 def test_an_infinitive_transfer_is_a_plan_unless_agreed_or_contracted(text, expected):
     assert expected in deal_set(text)
+
+
+def test_rivals_passed_over_in_a_participle_take_the_choices_year():
+    text = ("Brazil picked the Swedish Gripen in December 2013, passing over the Rafale, built by France's Dassault "
+            "Aviation, and the Super Hornet made by US-based Boeing.")
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal)}
+    rivals = {("FRA", "BRA", "Rafale", "refused", 2013), ("USA", "BRA", "F/A-18E/F Super Hornet", "refused", 2013)}
+    assert rivals <= found
+
+
+def test_the_year_of_a_revolution_dates_no_deal():
+    text = ("Washington a fourni à la Tunisie des hélicoptères Black Hawk, au titre d'une aide militaire qui dépasse "
+            "le milliard de dollars depuis la révolution de 2011.")
+    assert all(f.year is None for f in facts(text, Deal, "fr"))

@@ -706,6 +706,8 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
         # "before the 2020 war", "citing the 1982 Falklands war": the year of the war
         and not any("event" in sent.cue_at(k) for k in range(i + 1, min(len(sent.words), i + 3)))
+        # "depuis la révolution de 2011", "since the coup of 2014": the year of an event
+        and not (i > 1 and sent.words[i - 1] in ("de", "of", "d'") and "event" in sent.cue_at(i - 2))
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")

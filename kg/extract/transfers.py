@@ -828,6 +828,9 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = _year_for(sent, m, t, left, right) or _when_year(sent, left)
+                if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
+                    # "picked the Swedish jet in December 2013, passing over the Rafale": the choice's year
+                    year = _year_before(sent, t.start)
                 halt = _halted_licence(sent, t)
                 if year is None and halt is not None:  # "In 2017, X suspended the licence ... to export ..."
                     year = _year_for(sent, None, Trigger(halt, halt + 1, "ban"), 0, t.start)
