@@ -2908,3 +2908,24 @@ def test_the_year_of_a_revolution_dates_no_deal():
     text = ("Washington a fourni à la Tunisie des hélicoptères Black Hawk, au titre d'une aide militaire qui dépasse "
             "le milliard de dollars depuis la révolution de 2011.")
     assert all(f.year is None for f in facts(text, Deal, "fr"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Pologne achète des F-35. Membre de l'Otan depuis 1999, le pays a fortement accru ses dépenses.", "fr",
+         {("POL", "NATO")}),
+        ("Lithuania buys tanks. It spends 3 percent, one of the highest levels in NATO, to which it has belonged "
+         "since 2004.", "en", {("LTU", "NATO")}),
+        ("Australia, Britain and the United States, partners in the AUKUS security pact signed in 2021, unveiled a "
+         "plan.", "en", {("AUS", "AUKUS"), ("GBR", "AUKUS"), ("USA", "AUKUS")}),
+    ],
+)
+def test_membership_fronted_before_a_state_noun_belonged_to_or_as_partners(text, lang, expected):
+    assert {(f.country.key, f.alliance.key) for f in facts(text, Member, lang)} == expected
+
+
+def test_a_fronted_government_to_government_participle_makes_the_contract_an_agreement():
+    text = ("La Pologne achète des F-35 aux États-Unis. Conclu de gouvernement à gouvernement dans le cadre du "
+            "programme FMS, le contrat comprend également la formation des pilotes.")
+    assert [tuple(sorted(p.key for p in f.parties)) for f in facts(text, Agreement, "fr")] == [("POL", "USA")]

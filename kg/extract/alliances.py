@@ -91,7 +91,10 @@ class AgreementFrames:
             fronted = t.start <= 3 and sent.words[0] in ("membre", "member", "pays", "as", "a", "an")
             if fronted and not any(m.start < comma for m, r, p in everyone if m.kind == "country"):
                 # "Membre de l'Alliance atlantique, l'Allemagne participe ... avec le Royaume-Uni": the subject
-                candidates = [r for m, r, p in everyone if comma < m.start <= comma + 2][:1]
+                # ("Membre de l'Otan depuis 1999, le pays a ...": the state the noun takes up)
+                candidates = [r for m, r, p in everyone if comma < m.start <= comma + 2][:1] or self._coref_actors(
+                    sent, comma + 1, min(len(sent.words), comma + 4)
+                )[:1]
         elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
             keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
             candidates = self._taken_up_member(sent, t)  # joined by the subject of its clause
@@ -529,7 +532,11 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     if any(w in _G2G or w.startswith("intergouvernement") for w in near):
         return True
     # "le contrat de gouvernement à gouvernement", "un accord d'État à État", "a government to government deal"
-    phrase = " ".join(sent.words[max(0, t.start - 4) : t.end + 5])
+    # (from the head of a fronted participle too: "Conclu de gouvernement à gouvernement ..., le contrat")
+    fronted = sent.tokens[0].lower.endswith(("é", "ée", "és", "ées", "u", "ue", "us", "ed")) and (
+        "," in sent.words[: t.start]
+    )
+    phrase = " ".join(sent.words[0 if fronted else max(0, t.start - 4) : t.end + 5])
     if any(p in phrase for p in ("gouvernement a gouvernement", "etat a etat", "government to government",
                                  "state to state", "state-to-state")):
         return True
