@@ -2929,3 +2929,35 @@ def test_a_fronted_government_to_government_participle_makes_the_contract_an_agr
     text = ("La Pologne achète des F-35 aux États-Unis. Conclu de gouvernement à gouvernement dans le cadre du "
             "programme FMS, le contrat comprend également la formation des pilotes.")
     assert [tuple(sorted(p.key for p in f.parties)) for f in facts(text, Agreement, "fr")] == [("POL", "USA")]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Indonesia has cancelled its order for 11 Su-35 fighters from Russia. "
+      "The two governments signed the $1.14 billion contract in February 2018.", "en",
+      {("RUS", "IDN", "Su-35", "cancelled", 2018)}),
+     ("Romania received its first Patriot battery from the United States in 2020. "
+      "Bucharest and Washington signed a $3.9 billion agreement in 2017 for the system.", "en",
+      {("USA", "ROU", "Patriot", "delivered", 2017)}),
+     ("The initial order, signed with Washington in 2021, covered 11 HIMARS launchers for Taiwan.", "en",
+      {("USA", "TWN", "HIMARS", "agreed", 2021)}),
+     ("L'Égypte a reçu sa première frégate FREMM de la France. "
+      "Le contrat a été conclu en 2020 pour un montant de 1,2 milliard d'euros.", "fr",
+      {("FRA", "EGY", "FREMM", "delivered", 2020)}),
+     ("L'Inde a acheté des Rafale à la France. Signé en 2019 à Paris, le contrat porte sur 36 appareils.", "fr",
+      {("FRA", "IND", "Rafale", "agreed", 2019)})])
+def test_a_contract_signed_in_a_year_dates_the_deal_it_takes_up(text, lang, expected):
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Singapore chose the H225M from France. "
+      "The two sides entered negotiations in 2013 to finalise a contract worth S$4.84 billion.", "en"),
+     ("Japan will buy 12 Typhoon jets from Britain. "
+      "The two countries signed a reciprocal access agreement in 2022.", "en"),
+     ("Poland bought 48 K9 howitzers from South Korea. "
+      "Seoul has signed defence contracts worth $5 billion in 2022.", "en"),
+     ("L'Inde achètera des Rafale à la France. Ce contrat doit renforcer le partenariat noué en 2008.", "fr")])
+def test_talks_other_agreements_and_many_contracts_do_not_date_the_deal(text, lang):
+    assert all(f.year is None for f in facts(text, Deal, lang))

@@ -188,6 +188,8 @@ class AgreementFrames:
                 own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
             if g2g and not own & {"propose", "cancel", "refuse"}:
                 own.add("agree")  # "under a 2016 intergovernmental agreement": one in force
+            if not weapons:
+                self._date_told_deal(sent, t, left, right)  # "the contract was signed in 2018": the deal told
             if sent.words[t.start] in ("il", "it"):
                 own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
             # "signed a letter of intent on air defence": an agreement, though no system is named (not "the

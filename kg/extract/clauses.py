@@ -137,6 +137,15 @@ _EN_NOUN_MARKERS = {
     "such",
     "arms",
     "weapons",
+    # adjectives that only stand before a noun: "the initial order", "a follow-on purchase"
+    "initial",
+    "original",
+    "earlier",
+    "previous",
+    "latest",
+    "second",
+    "follow-on",
+    "firm",
 }
 
 

@@ -33,6 +33,7 @@ from kg.extract.clauses import (
     clause_start,
 )
 from kg.extract.context import Context
+from kg.extract.dating import ContractDates
 from kg.extract.gazetteer import load, state_kind
 from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
@@ -40,13 +41,14 @@ from kg.extract.transfers import TransferFrames
 from kg.facts import Evidence, Fact, Ref
 
 
-class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrames):
+class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrames, ContractDates):
     """Reads the facts of each sentence of one article, with the article's context. The frame
     families live in their own modules (transfers, sanctions, alliances, makers)."""
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.facts: list[Fact] = []
+        self.dated: list[Fact] = []  # deals a contract sentence dates, added after its frames
         self.last_sanction_by: Ref | None = None
         self.deal_recipients: dict[str, Ref] = {}
         self.last_alliance: str | None = None
@@ -298,6 +300,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
         self._makers(sent)
+        self.facts += self.dated
+        self.dated.clear()
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]

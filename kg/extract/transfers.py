@@ -549,6 +549,8 @@ class TransferFrames:
         if not weapons and t.frame == "offer" and tendered and bids:
             weapons = [(None, tendered)]  # "X and Y had also submitted offers": for the tender's system
         if not weapons:
+            if t.frame in NOMINAL:
+                self._date_told_deal(sent, t, left, right)  # "la commande initiale, signée en 2021": the deal told
             return
         fleet = any(m is not None and _in_a_fleet(sent, m) for m, _k in weapons)
         # "les nouveaux appareils remplaceront les douze Mirage 2000-5 que l'émirat avait achetés": in service

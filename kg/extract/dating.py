@@ -1,0 +1,108 @@
+"""Dates a deal already told from a later sentence about its contract.
+
+News often tells a deal first ("Indonesia has cancelled its order for 11 Su-35") and dates it later in a
+sentence that names no system: "The two governments signed the contract in February 2018", "Le contrat
+a été conclu en 2020", "Bucarest et Washington avaient signé en 2017 un accord ...". The contract is
+the deal's agreement (``fact-model.md``: the year is that of the agreement), so its year dates the deal.
+
+The contract must point back: a definite or possessive noun ("the contract", "la commande initiale",
+"its order"), or a clause whose states are the two parties of a deal told. A contract of parties the
+article has not told, or a plan ("the contract is to be signed in 2027"), dates nothing.
+"""
+
+from __future__ import annotations
+
+from kg.extract.annotate import Sent
+from kg.extract.clauses import Trigger, _actors, _year_for, planned, status_of
+from kg.facts import Deal
+
+# determiners that point back to a contract told ("the contract", "sa commande", "this deal")
+_BACK = ("the", "le", "la", "l'", "ce", "cet", "cette", "this", "that", "its", "their", "son", "sa", "leur")
+_NEW = ("a", "an", "un", "une", "des", "another", "autre", "second", "seconde", "nouveau", "nouvelle", "new")
+_TOLD = ("agreed", "delivered", "cancelled")  # a contract was signed for these (not a proposal or a refusal)
+
+
+def points_back(sent: Sent, t: Trigger) -> bool:
+    """The contract noun has a definite or possessive determiner, with only amounts and adjectives between.
+
+    "the $1.14 billion contract", "la commande initiale" point back; "a contract", "another order",
+    "a second contract" do not.
+    """
+    for k in range(t.start - 1, max(-1, t.start - 7), -1):
+        w = sent.words[k]
+        if w in _NEW or w in (",", ";", ":") or sent.mention_at(k, ("country", "weapon", "person")) is not None:
+            return False
+        if w in _BACK:
+            return True
+    return False
+
+
+def signing_verb(sent: Sent, t: Trigger) -> int | None:
+    """The verb or participle that signs this contract: within five words of the noun ("signed the $1.14
+    billion contract", "le contrat a été conclu", "the contract that followed, signed in"), or fronted at the
+    head of the sentence ("Signé en 2019 par le gouvernement, le contrat ..."). None under an infinitive
+    ("to finalise a contract", "pour conclure le marché"): a plan, not a signing.
+    """
+    near = [k for k in range(max(0, t.start - 5), min(len(sent.words), t.end + 5)) if not t.start <= k < t.end]
+    for k in sorted(near, key=lambda k: abs(k - t.start)) + [0]:
+        if "agree" in sent.cue_at(k) and (k > 0 or k in near or sent.words[1:2] != [","]):
+            if k > 0 and sent.words[k - 1] in _INFINITIVE:
+                return None
+            return k
+    return None
+
+
+def commercial(sent: Sent, t: Trigger, left: int, right: int) -> bool:
+    """A contract, an order, a sale (not talks, nor a defence or access agreement unless it has a price)."""
+    word = sent.words[t.start]
+    if word.startswith(_TALKS):
+        return False
+    return "commercial" in sent.cue_at(t.start) or any(w in _PRICE for w in sent.words[left:right])
+
+
+_INFINITIVE = ("to", "de", "d'", "pour", "afin")
+_TALKS = ("talk", "negotiation", "negociation", "pourparler", "discussion")
+_PRICE = ("$", "€", "£", "dollars", "euros", "billion", "million", "milliards", "milliard", "millions")
+
+
+class ContractDates:
+    """Mixin of the relation reader: a told contract's year dates its deal."""
+
+    def _date_told_deal(self, sent: Sent, t: Trigger, left: int, right: int) -> None:
+        """Queue the year of the deal this contract clause points back to, if the article has not dated
+        its agreement yet (``self.dated``: added once the sentence's frames are read, so that they see
+        only the deals the sentence itself tells)."""
+        word = sent.words[t.start]
+        if word.endswith("s") and not word.endswith(("ss", "is")) or not commercial(sent, t, left, right):
+            return  # "signed Israeli defence contracts worth $5 billion": several, told as one sum
+        verb = signing_verb(sent, t)
+        if verb is None or status_of(sent, t, left, right) != "agreed" or planned(sent, t.start):
+            return
+        lo, hi = max(left, min(verb, t.start) - 4), min(right, max(verb, t.end) + 8)
+        year = _year_for(sent, None, t, lo, hi)
+        if year is None:
+            return
+        states = [r for m, r, _p in _actors(sent, self.ctx, left, right) if r.type == "Country" and m.kind == "country"]
+        states += [r for r in self._coref_actors(sent, left, right) if r not in states]
+        deals = [f for f in self.facts if isinstance(f, Deal) and f.status in _TOLD]
+        if len(states) >= 2:  # "Bucharest and Washington signed a $3.9 billion agreement in 2017": theirs
+            deals = [f for f in deals if f.recipient in states and f.supplier in states]
+        elif states and not points_back(sent, t):
+            # "New Delhi avait signé en 2018 un contrat de 5,4 milliards": the one deal told of that buyer
+            deals = [f for f in deals if f.recipient == states[0]]
+            if len({f.core for f in deals}) != 1:
+                return  # "Turkey signed a contract in 2013": which of its deals, the article does not say
+        elif not points_back(sent, t):
+            return
+        if not deals:
+            return
+        deal = deals[-1]
+        if any(
+            isinstance(f, Deal) and f.core == deal.core and f.status == "agreed" and f.year is not None
+            for f in self.facts + self.dated
+        ):
+            return  # the article has dated this agreement already
+        self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "agreed", year, self._evidence(sent)))
+
+
+__all__ = ["ContractDates", "commercial", "points_back", "signing_verb"]
