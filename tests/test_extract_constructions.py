@@ -2961,3 +2961,19 @@ def test_a_contract_signed_in_a_year_dates_the_deal_it_takes_up(text, lang, expe
      ("L'Inde achètera des Rafale à la France. Ce contrat doit renforcer le partenariat noué en 2008.", "fr")])
 def test_talks_other_agreements_and_many_contracts_do_not_date_the_deal(text, lang):
     assert all(f.year is None for f in facts(text, Deal, lang))
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Australia scrapped a A$90 billion contract for French-designed submarines in 2021 to join AUKUS.", "en",
+      ("FRA", "AUS", "submarine", 2021)),  # the year before a purpose is the main verb's
+     ("The Philippine Air Force received 12 FA-50 jets from South Korea between 2015 and 2017.", "en",
+      ("KOR", "PHL", "FA-50", None)),  # deliveries over a period: no one year
+     ("Le Vietnam a reçu de la Russie six sous-marins Kilo entre 2014 et 2017.", "fr",
+      ("RUS", "VNM", "Kilo", None)),
+     ("Egypt bought 54 Rafale jets from France between 2015 and 2021.", "en",
+      ("FRA", "EGY", "Rafale", 2015)),  # purchases over a period: the first
+     ("Moscou avait déjà offert à Belgrade six chasseurs MiG-29, livrés en 2017, tandis que le Bélarus "
+      "s'est engagé à en céder quatre.", "fr", ("RUS", "SRB", "MiG-29", 2017))])  # a participle after the system
+def test_years_of_periods_purposes_and_participles(text, lang, expected):
+    assert [(*f.core, f.year) for f in facts(text, Deal, lang)] == [expected]

@@ -718,6 +718,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         # "depuis la révolution de 2011", "since the coup of 2014": the year of an event
         and not (i > 1 and sent.words[i - 1] in ("de", "of", "d'") and "event" in sent.cue_at(i - 2))
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
+        and not _in_period(sent, i, t.frame in ("deliver", "receive", "possess", "supply"))
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [  # (not a measure named as a time: "in June 2017, days after the blockade began, it agreed to buy")
@@ -732,7 +733,10 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
 
     halt = _halted_licence(sent, t)  # "In 2017, X suspended the licence ... to export": the halt dates the deal
     others = [o for o in others if o != halt]
-    years = [(i, y) for i, y in years if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) for o in others)]
+    years = [
+        (i, y) for i, y in years
+        if not any(abs(i - o) < abs(i - t.start) and not apart(i, o) and not _purpose(sent, i, o) for o in others)
+    ]
     aside = _asides(sent, t.start)  # "Indonesia, which ordered jets in 2022, is weighing ...": not this event
     years = [(i, y) for i, y in years if not _in_person_aside(sent, i) and i not in aside]
     if not years:
@@ -778,6 +782,48 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if not years:
             return None
     return min(years, key=lambda iy: abs(iy[0] - t.start))[1]
+
+
+_PERIOD = {"between": ("and",), "entre": ("et",), "from": ("to", "until"), "de": ("a",), "du": ("au",)}
+
+
+def _in_period(sent: Sent, i: int, deliveries: bool = True) -> bool:
+    """The year closes a period, or opens one of ``deliveries``: "received 12 jets between 2015 and 2017",
+    "livrés entre 2014 et 2017", "from 2019 to 2024" are spread over years, dated by no one year (a purchase
+    "between 2015 and 2021" is dated by its first)."""
+    words = sent.words
+    before = words[i - 1] if i else ""
+    opens = i + 2 < len(words) and words[i + 1] in _PERIOD.get(before, ()) and YEAR.match(words[i + 2])
+    closes = i > 2 and words[i - 1] in _PERIOD.get(words[i - 3], ()) and YEAR.match(words[i - 2])
+    return bool(opens and deliveries or closes)
+
+
+def appositive_year(sent: Sent, weapon: Mention | None) -> int | None:
+    """The year of a transfer participle set after this weapon, up to the next comma: "offert à Belgrade
+    six MiG-29, livrés en 2017, tandis que", "24 Archer guns, ordered in 2016, were": it tells of this
+    weapon's deal. None for a relative clause or a participle of something else ("ships, built in 2015")."""
+    if weapon is None:
+        return None
+    head = weapon.end
+    while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
+        head = noun.end
+    o = head + 1
+    if sent.words[head : head + 1] != [","] or not any(s == o and f in TRANSFER for s, e, f in sent.triggers):
+        return None
+    if not sent.words[o].endswith(("ed", "e", "es", "s", "ee", "ees")):
+        return None  # a participle, not a verb of a new clause
+    for i in range(o + 1, min(len(sent.words), o + 6)):
+        if sent.words[i] in (",", ";", "."):
+            return None
+        if YEAR.match(sent.words[i]) and sent.mention_at(i, ("weapon",)) is None and not _in_period(sent, i):
+            return int(sent.words[i])
+    return None
+
+
+def _purpose(sent: Sent, i: int, o: int) -> bool:
+    """The event at ``o`` is an infinitive of purpose after the year at ``i``: "scrapped the contract in 2021
+    to join AUKUS", "signé en 2019 pour rejoindre": the year dates the main verb, not the purpose."""
+    return i < o and sent.words[o - 1] in ("to", "pour", "afin", "de", "d'")
 
 
 def _apposition(sent: Sent, m: Mention) -> tuple[int, int] | None:

@@ -39,6 +39,7 @@ from kg.extract.clauses import (
     _owns_company,
     _weapons,
     _year_for,
+    appositive_year,
     before_articles,
     planned,
     status_of,
@@ -829,7 +830,7 @@ class TransferFrames:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
-                year = _year_for(sent, m, t, left, right) or _when_year(sent, left)
+                year = _year_for(sent, m, t, left, right) or _when_year(sent, left) or appositive_year(sent, m)
                 if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
                     # "picked the Swedish jet in December 2013, passing over the Rafale": the choice's year
                     year = _year_before(sent, t.start)
