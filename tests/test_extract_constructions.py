@@ -2977,3 +2977,19 @@ def test_talks_other_agreements_and_many_contracts_do_not_date_the_deal(text, la
       "s'est engagé à en céder quatre.", "fr", ("RUS", "SRB", "MiG-29", 2017))])  # a participle after the system
 def test_years_of_periods_purposes_and_participles(text, lang, expected):
     assert [(*f.core, f.year) for f in facts(text, Deal, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Norway ordered 24 Archer guns from Sweden. Oslo cancelled the order in 2013.", "en", ("cancelled", 2013)),
+     ("Norway, which had ordered 24 Archer guns from Sweden, cancelled its purchase in 2013.", "en",
+      ("cancelled", 2013)),
+     ("La Norvège avait commandé 24 canons Archer à la Suède. La commande a été annulée en 2013.", "fr",
+      ("cancelled", 2013)),
+     ("La Norvège avait commandé 24 canons Archer à la Suède. Oslo a résilié le contrat en 2013.", "fr",
+      ("cancelled", 2013)),
+     ("Norway ordered 24 Archer guns from Sweden. Oslo could cancel the order.", "en", ("agreed", None)),
+     ("Norway ordered 24 Archer guns from Sweden. Oslo threatened to cancel the order.", "en", ("agreed", None)),
+     ("Norway ordered 24 Archer guns from Sweden. Oslo did not cancel the order.", "en", ("agreed", None))])
+def test_cancelling_the_order_told_cancels_that_deal_in_that_year(text, lang, expected):
+    assert [(*f.core, f.status, f.year) for f in facts(text, Deal, lang)] == [("SWE", "NOR", "Archer", *expected)]

@@ -260,7 +260,8 @@ class AgreementFrames:
             ):
                 return  # "un accord sur la livraison de ...", "a deal to purchase ...": the transfer says it all
             if not weapons and {"cancel", "refuse"} & _cues(sent, c_left, c_right) and "negation" not in cues:
-                self._contract_event(sent, "cancelled" if "cancel" in cues else "refused")
+                status = "cancelled" if "cancel" in cues else "refused"
+                self._contract_event(sent, status, _year_for(sent, None, t, c_left, c_right))
                 return
             if "agree" not in own and "propose" not in own and not self._named_alliance(sent, t):
                 return

@@ -65,8 +65,59 @@ _TALKS = ("talk", "negotiation", "negociation", "pourparler", "discussion")
 _PRICE = ("$", "€", "£", "dollars", "euros", "billion", "million", "milliards", "milliard", "millions")
 
 
+def cancelling_verb(sent: Sent, t: Trigger) -> int | None:
+    """A verb that cancels this order, before it ("cancelled its purchase", "a annulé la commande") or after
+    it ("the order was scrapped", "la commande a été annulée"). None under negation, a modal or an
+    infinitive: "could cancel the order", "threatened to scrap the deal" are not a cancellation.
+    """
+    words = sent.words
+    near = [k for k in range(max(0, t.start - 4), min(len(words), t.end + 5)) if not t.start <= k < t.end]
+    for k in sorted(near, key=lambda k: abs(k - t.start)):
+        if "cancel" not in sent.cue_at(k):
+            continue
+        if any(w in (",", ";") for w in words[min(k, t.start) : max(k, t.start)]):
+            return None
+        lo = max(0, k - 3)
+        if any("negation" in sent.cue_at(j) or "modal" in sent.cue_at(j) for j in range(lo, k)) or planned(sent, k):
+            return None
+        if k > 0 and words[k - 1] in _INFINITIVE:
+            return None
+        return k
+    return None
+
+
+def _antecedent_end(sent: Sent, i: int) -> int:
+    """The end of the antecedent of the relative clause holding ``i`` ("Chile, which had cancelled"), else 0."""
+    for k in range(i - 1, max(0, i - 5), -1):
+        if sent.words[k] in ("which", "who", "qui") and sent.words[k - 1] == ",":
+            return k - 1
+    return 0
+
+
 class ContractDates:
-    """Mixin of the relation reader: a told contract's year dates its deal."""
+    """Mixin of the relation reader: a told contract's year dates its deal; its cancellation cancels it."""
+
+    def _cancel_told_deal(self, sent: Sent, t: Trigger, left: int, right: int) -> bool:
+        """ "Norway ordered 24 Archer guns. Oslo cancelled the order in 2013": the deal told is cancelled,
+        in that year. The noun must point back ("the order", "its purchase", "la commande"), to the last
+        deal told of the state the clause names (or of the article, if it names none)."""
+        verb = cancelling_verb(sent, t)
+        if verb is None or not points_back(sent, t):
+            return False
+        states = [r for m, r, _p in _actors(sent, self.ctx, left, right) if r.type == "Country"]
+        antecedent = _antecedent_end(sent, min(verb, t.start))
+        if antecedent:  # "for Chile, which had cancelled its order in 2011": the order of the antecedent
+            states = [r for _m, r, _p in _actors(sent, self.ctx, 0, antecedent) if r.type == "Country"][-1:]
+        deals = [f for f in self.facts if isinstance(f, Deal) and f.status in ("agreed", "delivered", "proposed")]
+        if states:
+            deals = [f for f in deals if f.recipient in states or f.supplier in states]
+        if not deals:
+            return False
+        lo, hi = max(left, min(verb, t.start) - 4), min(right, max(verb, t.end) + 8)
+        year = _year_for(sent, None, t, lo, hi)
+        deal = deals[-1]
+        self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "cancelled", year, self._evidence(sent)))
+        return True
 
     def _date_told_deal(self, sent: Sent, t: Trigger, left: int, right: int) -> None:
         """Queue the year of the deal this contract clause points back to, if the article has not dated
@@ -105,4 +156,4 @@ class ContractDates:
         self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "agreed", year, self._evidence(sent)))
 
 
-__all__ = ["ContractDates", "commercial", "points_back", "signing_verb"]
+__all__ = ["ContractDates", "cancelling_verb", "commercial", "points_back", "signing_verb"]

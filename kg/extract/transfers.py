@@ -550,7 +550,7 @@ class TransferFrames:
         if not weapons and t.frame == "offer" and tendered and bids:
             weapons = [(None, tendered)]  # "X and Y had also submitted offers": for the tender's system
         if not weapons:
-            if t.frame in NOMINAL:
+            if t.frame in NOMINAL and not self._cancel_told_deal(sent, t, left, right):  # "cancelled the order"
                 self._date_told_deal(sent, t, left, right)  # "la commande initiale, signée en 2021": the deal told
             return
         fleet = any(m is not None and _in_a_fleet(sent, m) for m, _k in weapons)
@@ -1132,12 +1132,13 @@ class TransferFrames:
         if recipient not in self.ctx.recipients:
             self.ctx.recipients.append(recipient)
 
-    def _contract_event(self, sent: Sent, status: str) -> None:
-        """ "X mettait fin aux discussions sur le marché": the status applies to X's last deal in the article."""
+    def _contract_event(self, sent: Sent, status: str, year: int | None = None) -> None:
+        """ "X mettait fin aux discussions sur le marché", "Oslo cancelled the contract in 2013": the status
+        (and the year of that event) applies to X's last deal in the article."""
         actors = {r for m, r, p in _actors(sent, self.ctx, 0, len(sent.words))}
         for f in reversed(self.facts):
             if isinstance(f, Deal) and (not actors or actors & {f.supplier, f.recipient}):
-                self.facts.append(replace(f, status=status, year=None, evidence=self._evidence(sent)))
+                self.facts.append(replace(f, status=status, year=year, evidence=self._evidence(sent)))
                 return
 
     def _deal_status(self, weapon: str) -> str | None:
