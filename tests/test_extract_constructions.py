@@ -2993,3 +2993,15 @@ def test_years_of_periods_purposes_and_participles(text, lang, expected):
      ("Norway ordered 24 Archer guns from Sweden. Oslo did not cancel the order.", "en", ("agreed", None))])
 def test_cancelling_the_order_told_cancels_that_deal_in_that_year(text, lang, expected):
     assert [(*f.core, f.status, f.year) for f in facts(text, Deal, lang)] == [("SWE", "NOR", "Archer", *expected)]
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("La Thaïlande a commandé un sous-marin à la Chine. Conclu en 2017 sous le gouvernement militaire, "
+      "ce contrat de gouvernement à gouvernement porte sur un sous-marin S26T.", "fr", {2017}),
+     ("Malaysia cancelled its purchase of 18 Su-30 jets from Russia. Signed in March 2019 in Moscow, "
+      "the deal had drawn criticism from lawmakers.", "en", {2019}),
+     ("La Thaïlande a commandé un sous-marin à la Chine. Signé en 2019, l'accord de défense entre Bangkok "
+      "et Pékin prévoit des exercices communs.", "fr", {None})])  # another agreement, of defence
+def test_a_signing_participle_that_opens_the_sentence_dates_its_contract(text, lang, expected):
+    assert {f.year for f in facts(text, Deal, lang)} == expected

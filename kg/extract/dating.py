@@ -13,7 +13,7 @@ article has not told, or a plan ("the contract is to be signed in 2027"), dates 
 from __future__ import annotations
 
 from kg.extract.annotate import Sent
-from kg.extract.clauses import Trigger, _actors, _year_for, planned, status_of
+from kg.extract.clauses import YEAR, Trigger, _actors, _year_for, planned, status_of
 from kg.facts import Deal
 
 # determiners that point back to a contract told ("the contract", "sa commande", "this deal")
@@ -49,6 +49,22 @@ def signing_verb(sent: Sent, t: Trigger) -> int | None:
             if k > 0 and sent.words[k - 1] in _INFINITIVE:
                 return None
             return k
+    return None
+
+
+def fronted_year(sent: Sent, t: Trigger) -> int | None:
+    """The year of a signing participle that opens the sentence and whose subject is this contract:
+    "Conclu en 2017 sous le gouvernement du général Prayut, ce contrat porte sur", "Signed in April 2016,
+    the $8 billion deal covers". None if the noun is not the first noun phrase after the fronted clause.
+    """
+    if t.start < 3 or "agree" not in sent.cue_at(0) or sent.words[1] in (",", "that", "que"):
+        return None
+    comma = next((k for k in range(t.start - 1, 0, -1) if sent.words[k] == ","), None)
+    if comma is None or not points_back(sent, t) or t.start - comma > 6:
+        return None
+    for k in range(1, comma):
+        if YEAR.match(sent.words[k]) and sent.mention_at(k, ("weapon",)) is None:
+            return int(sent.words[k])
     return None
 
 
@@ -124,7 +140,8 @@ class ContractDates:
         its agreement yet (``self.dated``: added once the sentence's frames are read, so that they see
         only the deals the sentence itself tells)."""
         word = sent.words[t.start]
-        if word.endswith("s") and not word.endswith(("ss", "is")) or not commercial(sent, t, left, right):
+        bare = fronted_year(sent, t) and sent.words[t.end : t.end + 1] not in (["de"], ["d'"], ["of"], ["on"], ["sur"])
+        if word.endswith("s") and not word.endswith(("ss", "is")) or not (commercial(sent, t, left, right) or bare):
             return  # "signed Israeli defence contracts worth $5 billion": several, told as one sum
         verb = signing_verb(sent, t)
         if verb is None or status_of(sent, t, left, right) != "agreed" or planned(sent, t.start):
@@ -156,4 +173,4 @@ class ContractDates:
         self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "agreed", year, self._evidence(sent)))
 
 
-__all__ = ["ContractDates", "cancelling_verb", "commercial", "points_back", "signing_verb"]
+__all__ = ["ContractDates", "cancelling_verb", "commercial", "fronted_year", "points_back", "signing_verb"]

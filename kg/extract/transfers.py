@@ -45,6 +45,7 @@ from kg.extract.clauses import (
     status_of,
 )
 from kg.extract.context import Context
+from kg.extract.dating import fronted_year
 from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.sanctions import people_of_a_state
 from kg.facts import Deal, Fact, Ref
@@ -1180,7 +1181,8 @@ class TransferFrames:
                 continue  # another state's system: not this contract's
             named = m is not None and m.kind == "weapon"
             st = told if named else last.status
-            self._deal(sent, last.supplier, last.recipient, key, st, _year_for(sent, m, t, left, right))
+            year = _year_for(sent, m, t, left, right) or fronted_year(sent, t)  # "Conclu en 2017, ce contrat"
+            self._deal(sent, last.supplier, last.recipient, key, st, year)
 
     def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
