@@ -3005,3 +3005,16 @@ def test_cancelling_the_order_told_cancels_that_deal_in_that_year(text, lang, ex
       "et Pékin prévoit des exercices communs.", "fr", {None})])  # another agreement, of defence
 def test_a_signing_participle_that_opens_the_sentence_dates_its_contract(text, lang, expected):
     assert {f.year for f in facts(text, Deal, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("La Suisse a préféré le Patriot américain au SAMP/T franco-italien. Berne en a passé commande en 2022.", "fr",
+      ("USA", "CHE", "Patriot", "agreed", 2022)),  # "passer commande"; "en" takes up the system chosen
+     ("Denmark operates French Caesar howitzers. The howitzers were ordered in 2017 to replace its M109s.", "en",
+      ("FRA", "DNK", "Caesar", "delivered", 2017)),  # bought by the state that fields them, from their maker
+     ("Denmark operates French Caesar howitzers, which were ordered in 2017.", "en",
+      ("FRA", "DNK", "Caesar", "delivered", 2017))])
+def test_an_order_told_of_a_system_already_named_is_its_buyers(text, lang, expected):
+    found = {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)}
+    assert expected in found and all(f.core[:2] != ("DNK", "FRA") for f in facts(text, Deal, lang))

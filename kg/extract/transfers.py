@@ -445,6 +445,12 @@ def _delivery_to_come(sent: Sent, t: Trigger, status: str, year: int | None) -> 
     return all(i >= t.end for i, w in enumerate(sent.words) if w == str(year))
 
 
+def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
+    """The states that make this system: the catalogue's makers, or the origin its mention gives."""
+    made = load().weapons[key].makers if key in load().weapons else ()
+    return tuple(made) + ((m.maker,) if m is not None and m.maker else ())
+
+
 class TransferFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -542,7 +548,7 @@ class TransferFrames:
         if not weapons and t.frame not in NOMINAL and _object_pronoun(sent, t):
             # "la Pologne, qui en a commandé 32 en 2020", "Finland ordered 64 of them": the system named last
             here = _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]
-            weapons = here or ([(None, self.ctx.weapon_order[-1])] if self.ctx.weapon_order else [])
+            weapons = here or ([(None, self._pronoun_weapon())] if self.ctx.weapon_order else [])
         weapons = self._package(sent, weapons)
         weapons = _without_armament(weapons)
         last = self._last_deal()
@@ -662,8 +668,11 @@ class TransferFrames:
                 # by the state that passes the system on ("Australia will send its Abrams to Ukraine. The tanks
                 # were bought from the United States")
                 keys = {k for _m, k in weapons}
-                resold = [f.supplier for f in self._deals_here(sent) + self.facts[-20:]
-                          if isinstance(f, Deal) and f.weapon.key in keys and f.supplier != supplier]
+                makers = {Ref.country(c) for m, k in weapons for c in _makers_of(k, m)}
+                told = [f for f in self._deals_here(sent) + self.facts[-20:]
+                        if isinstance(f, Deal) and f.weapon.key in keys and f.supplier != supplier]
+                # (not the maker's own sale: "Denmark fields French Caesar guns. They were ordered in 2017")
+                resold = [f.supplier if f.supplier not in makers else f.recipient for f in told]
                 main = resold[-1] if resold else self.ctx.buyer()
                 recipients = [main] if main is not None and main != supplier else []
             if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
@@ -805,7 +814,9 @@ class TransferFrames:
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
                 [self.deal_recipients[key]]
-                if key in self.deal_recipients and (t.frame not in BUY_LIKE or t.frame in NOMINAL)
+                if key in self.deal_recipients
+                # "the howitzers were ordered in 2017": bought by the buyer told
+                and (t.frame not in BUY_LIKE or t.frame in NOMINAL or t.frame == "buy" and _is_passive(sent, t))
                 else []
             )
             if not weapon_recipients and t.frame in NOMINAL and weapon_supplier is not None:
@@ -1132,6 +1143,17 @@ class TransferFrames:
         self.ctx.recipient_counts[recipient] += 1
         if recipient not in self.ctx.recipients:
             self.ctx.recipients.append(recipient)
+
+    def _pronoun_weapon(self) -> str:
+        """The system a pronoun object takes up: the one named last, unless the article told it only as
+        passed over ("préféré au SAMP/T. Berne en a passé commande": the system chosen, told before)."""
+        last = self.ctx.weapon_order[-1]
+        deals = [f for f in self.facts if isinstance(f, Deal)]
+        told = [f.status for f in deals if f.weapon.key == last]
+        if told and all(status == "refused" for status in told):
+            kept = [f.weapon.key for f in deals if f.status not in ("refused", "cancelled")]
+            return kept[-1] if kept else last
+        return last
 
     def _contract_event(self, sent: Sent, status: str, year: int | None = None) -> None:
         """ "X mettait fin aux discussions sur le marché", "Oslo cancelled the contract in 2013": the status
