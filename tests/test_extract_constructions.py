@@ -3018,3 +3018,17 @@ def test_a_signing_participle_that_opens_the_sentence_dates_its_contract(text, l
 def test_an_order_told_of_a_system_already_named_is_its_buyers(text, lang, expected):
     found = {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)}
     assert expected in found and all(f.core[:2] != ("DNK", "FRA") for f in facts(text, Deal, lang))
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Switzerland chose the Patriot over the SAMP/T. Bern placed an order in 2022.", "en",  # (not "T." an initial)
+      {("USA", "CHE", "Patriot", "agreed", 2022)}),
+     ("Washington expelled Turkey from the F-35 programme in 2019, after Ankara took delivery of Russia's "
+      "S-400 that summer.", "en",
+      {("USA", "TUR", "F-35", "refused", 2019), ("RUS", "TUR", "S-400", "delivered", 2019)}),
+     ("Saudi Arabia is negotiating with Turkey to buy up to 100 KAAN jets. The kingdom signed a deal in 2023 "
+      "to buy Akinci drones from Turkey.", "en",
+      {("TUR", "SAU", "Kaan", "proposed", None), ("TUR", "SAU", "Bayraktar Akıncı", "agreed", 2023)})])
+def test_an_order_placed_and_a_season_of_the_year_written_before(text, lang, expected):
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected

@@ -44,6 +44,9 @@ def signing_verb(sent: Sent, t: Trigger) -> int | None:
     ("to finalise a contract", "pour conclure le marché"): a plan, not a signing.
     """
     near = [k for k in range(max(0, t.start - 5), min(len(sent.words), t.end + 5)) if not t.start <= k < t.end]
+    placed = [k for k in range(max(0, t.start - 3), t.start) if sent.words[k] in _PLACE]
+    if placed and sent.words[t.start].startswith(("order", "command")):
+        return placed[-1]  # "Bern placed an order in 2022", "a passé une commande"
     for k in sorted(near, key=lambda k: abs(k - t.start)) + [0]:
         if "agree" in sent.cue_at(k) and (k > 0 or k in near or sent.words[1:2] != [","]):
             if k > 0 and sent.words[k - 1] in _INFINITIVE:
@@ -76,6 +79,7 @@ def commercial(sent: Sent, t: Trigger, left: int, right: int) -> bool:
     return "commercial" in sent.cue_at(t.start) or any(w in _PRICE for w in sent.words[left:right])
 
 
+_PLACE = ("placed", "place", "places", "placing", "passe", "passait", "passaient")
 _INFINITIVE = ("to", "de", "d'", "pour", "afin")
 _TALKS = ("talk", "negotiation", "negociation", "pourparler", "discussion")
 _PRICE = ("$", "€", "£", "dollars", "euros", "billion", "million", "milliards", "milliard", "millions")
@@ -143,6 +147,8 @@ class ContractDates:
         bare = fronted_year(sent, t) and sent.words[t.end : t.end + 1] not in (["de"], ["d'"], ["of"], ["on"], ["sur"])
         if word.endswith("s") and not word.endswith(("ss", "is")) or not (commercial(sent, t, left, right) or bare):
             return  # "signed Israeli defence contracts worth $5 billion": several, told as one sum
+        if any(m.kind == "weapon" and left <= m.start for m in sent.mentions):
+            return  # "signed a deal in 2023 to buy Akinci drones": a contract for the system it names
         verb = signing_verb(sent, t)
         if verb is None or status_of(sent, t, left, right) != "agreed" or planned(sent, t.start):
             return
@@ -153,11 +159,13 @@ class ContractDates:
         states = [r for m, r, _p in _actors(sent, self.ctx, left, right) if r.type == "Country" and m.kind == "country"]
         states += [r for r in self._coref_actors(sent, left, right) if r not in states]
         deals = [f for f in self.facts if isinstance(f, Deal) and f.status in _TOLD]
+        # the one deal of a buyer: signed now if it was only chosen ("chose the Patriot. Bern placed an order")
+        told = [f for f in self.facts if isinstance(f, Deal) and f.status in (*_TOLD, "proposed")]
         if len(states) >= 2:  # "Bucharest and Washington signed a $3.9 billion agreement in 2017": theirs
             deals = [f for f in deals if f.recipient in states and f.supplier in states]
         elif states and not points_back(sent, t):
             # "New Delhi avait signé en 2018 un contrat de 5,4 milliards": the one deal told of that buyer
-            deals = [f for f in deals if f.recipient == states[0]]
+            deals = [f for f in told if f.recipient == states[0]]
             if len({f.core for f in deals}) != 1:
                 return  # "Turkey signed a contract in 2013": which of its deals, the article does not say
         elif not points_back(sent, t):

@@ -114,7 +114,7 @@ class Lexicon:
         """Trigger phrases of the table, and halts of the arms trade composed from their parts: a verb
         of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
         arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
-        found = self.trigger_set.scan(words)
+        found = [_as_noun(words, t) for t in self.trigger_set.scan(words)]
         cues = self.cues(words) if cues is None else cues
         # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
         found += [
@@ -152,6 +152,18 @@ class Lexicon:
 
     def cues(self, words: list[str]) -> list[tuple[int, int, str]]:
         return self.cue_set.labels(words)
+
+
+_DETERMINERS = {"a", "an", "the", "its", "their", "this", "that", "his", "her", "first", "initial", "new", "further"}
+
+
+def _as_noun(words: list[str], t: tuple[int, int, str]) -> tuple[int, int, str]:
+    """An English verb that is also a noun reads as the noun after a determiner: "placed an order in
+    2022", "its purchase of 12 jets" (a purchase, told by a noun)."""
+    s, e, frame = t
+    if frame == "buy" and e - s == 1 and words[s] in ("order", "purchase") and s and words[s - 1] in _DETERMINERS:
+        return s, e, "purchase_n"
+    return t
 
 
 def _replacements(words: list[str], cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -157,7 +157,7 @@ def split_sentences(text: str) -> list[Sentence]:
                 while k < n and text[k] == " ":
                     k += 1
                 nxt = text[k] if k < n else ""
-                word = re.search(r"([\w.-]+)$", text[start:i])
+                word = re.search(r"([\w./-]+)$", text[start:i])
                 prev = word.group(1).lower() if word else ""
                 is_abbrev = c == "." and (
                     prev in _ABBREVIATIONS

@@ -132,8 +132,10 @@ _DOCUMENTS = {"notice", "notification", "letter", "request", "message", "note", 
 
 
 def _that_year(sent: Sent, start: int, end: int) -> bool:
-    """ "that year", "the same year", "cette année-là", "la même année" between ``start`` and ``end``."""
-    pairs = (["that", "year"], ["same", "year"], ["meme", "annee"])
+    """ "that year", "the same year", "that summer", "cette année-là", "la même année" between ``start`` and
+    ``end``: a time within the year written before."""
+    pairs = [["that", w] for w in ("year", "summer", "spring", "autumn", "fall", "winter", "month")]
+    pairs += [["same", "year"], ["same", "month"], ["meme", "annee"], ["meme", "mois"]]
     return any(sent.words[i : i + 2] in pairs or sent.words[i : i + 3] == ["cette", "annee", "-la"]
                or sent.words[i : i + 2] == ["cette", "annee-la"] for i in range(start, end))
 
