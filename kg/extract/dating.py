@@ -106,14 +106,6 @@ def cancelling_verb(sent: Sent, t: Trigger) -> int | None:
     return None
 
 
-def _antecedent_end(sent: Sent, i: int) -> int:
-    """The end of the antecedent of the relative clause holding ``i`` ("Chile, which had cancelled"), else 0."""
-    for k in range(i - 1, max(0, i - 5), -1):
-        if sent.words[k] in ("which", "who", "qui") and sent.words[k - 1] == ",":
-            return k - 1
-    return 0
-
-
 class ContractDates:
     """Mixin of the relation reader: a told contract's year dates its deal; its cancellation cancels it."""
 
@@ -124,10 +116,10 @@ class ContractDates:
         verb = cancelling_verb(sent, t)
         if verb is None or not points_back(sent, t):
             return False
-        states = [r for m, r, _p in _actors(sent, self.ctx, left, right) if r.type == "Country"]
-        antecedent = _antecedent_end(sent, min(verb, t.start))
-        if antecedent:  # "for Chile, which had cancelled its order in 2011": the order of the antecedent
-            states = [r for _m, r, _p in _actors(sent, self.ctx, 0, antecedent) if r.type == "Country"][-1:]
+        # whose order: the subject of the verb that cancels it ("Oslo cancelled the order", "for Chile, which
+        # had cancelled its order"), else a state the clause names
+        states = [r for r in self._subject_or_coref(sent, 0, verb) if r.type == "Country"] if verb < t.start else []
+        states = states or [r for m, r, p in _actors(sent, self.ctx, left, right) if r.type == "Country" and p is None]
         deals = [f for f in self.facts if isinstance(f, Deal) and f.status in ("agreed", "delivered", "proposed")]
         if states:
             deals = [f for f in deals if f.recipient in states or f.supplier in states]
