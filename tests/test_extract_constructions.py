@@ -3032,3 +3032,10 @@ def test_an_order_told_of_a_system_already_named_is_its_buyers(text, lang, expec
       {("TUR", "SAU", "Kaan", "proposed", None), ("TUR", "SAU", "Bayraktar Akıncı", "agreed", 2023)})])
 def test_an_order_placed_and_a_season_of_the_year_written_before(text, lang, expected):
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+
+
+def test_a_previous_sale_is_not_the_one_the_article_tells():
+    text = ("Qatar signed a deal to buy 24 Typhoon fighter jets from Britain. Britain's previous export success "
+            "for the aircraft came in 2012, when Oman ordered 12 of them.")
+    found = {(*f.core, f.year) for f in facts(text, Deal, "en")}
+    assert found == {("GBR", "QAT", "Eurofighter Typhoon", None), ("GBR", "OMN", "Eurofighter Typhoon", 2012)}

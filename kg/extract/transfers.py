@@ -447,6 +447,15 @@ def _delivery_to_come(sent: Sent, t: Trigger, status: str, year: int | None) -> 
     return all(i >= t.end for i, w in enumerate(sent.words) if w == str(year))
 
 
+_PREVIOUS = {"previous", "earlier", "former", "prior", "precedent", "precedente", "precedents"}
+
+
+def _another_sale(sent: Sent, t: Trigger) -> bool:
+    """A sale noun told as another one than the article's: "Britain's previous export success for the
+    aircraft came in 2012, when Oman ordered 12", "le précédent contrat": not the buyer already told's."""
+    return t.frame in NOMINAL and any(w in _PREVIOUS for w in sent.words[max(0, t.start - 3) : t.end + 1])
+
+
 def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     """The states that make this system: the catalogue's makers, or the origin its mention gives."""
     made = load().weapons[key].makers if key in load().weapons else ()
@@ -740,8 +749,9 @@ class TransferFrames:
                 recipients = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p in ("to", "a", "au", "aux")][
                     :1
                 ]
-            if not recipients and not pair and supplier is not None and t.frame in ("offer", "sale_n", "supply",
-                                                                                    "deliver", "sell"):
+            if not recipients and not pair and supplier is not None and not _another_sale(sent, t) and t.frame in (
+                "offer", "sale_n", "supply", "deliver", "sell"
+            ):
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
                 others = [r for m, r, p in _actors(sent, self.ctx, left, right) if r != supplier]  # this clause
                 main = self.ctx.main_country
@@ -816,7 +826,7 @@ class TransferFrames:
             shared = shared or weapon_supplier
             weapon_recipients = recipients or (
                 [self.deal_recipients[key]]
-                if key in self.deal_recipients
+                if key in self.deal_recipients and not _another_sale(sent, t)
                 # "the howitzers were ordered in 2017": bought by the buyer told
                 and (t.frame not in BUY_LIKE or t.frame in NOMINAL or t.frame == "buy" and _is_passive(sent, t))
                 else []
