@@ -3039,3 +3039,16 @@ def test_a_previous_sale_is_not_the_one_the_article_tells():
             "for the aircraft came in 2012, when Oman ordered 12 of them.")
     found = {(*f.core, f.year) for f in facts(text, Deal, "en")}
     assert found == {("GBR", "QAT", "Eurofighter Typhoon", None), ("GBR", "OMN", "Eurofighter Typhoon", 2012)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("In 2020 Egypt ordered two FREMM frigates from Italy, both of which have since been handed over.",
+      {("ITA", "EGY", "FREMM", "delivered")}),  # the passive of a phrasal verb
+     ("In 2019 Bulgaria ordered eight F-16 jets from the United States. None of them has yet been handed over.",
+      {("USA", "BGR", "F-16", "agreed")}),  # none delivered
+     ("The Indian army fields T-90 tanks bought from Russia.", {("RUS", "IND", "T-90", "delivered")}),
+     ("Nigeria ordered 12 Super Tucano aircraft in 2017. The deal was revived by President Donald Trump, "
+      "and the Super Tucanos were handed over in 2021.", {("BRA", "NGA", "EMB-314 Super Tucano", "delivered")})])
+def test_deliveries_told_by_a_passive_and_systems_a_state_fields(text, expected):
+    assert deal_set(text, "en") == expected

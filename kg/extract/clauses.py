@@ -888,8 +888,11 @@ _PARTICIPLE_FR = ("é", "ée", "és", "ées", "i", "is", "ie", "ies", "u", "us",
 def _is_passive(sent: Sent, t: Trigger) -> bool:
     """A participle after a form of "be"/"être": "was sold", "sera livrée", "will be supplied"."""
     word = sent.words[t.end - 1]
-    if sent.lang == "en":
-        participle = word.endswith(("ed", "en", "ld", "ght", "nt", "wn")) or word in ("sold", "sent", "bought", "given")
+    if sent.lang == "en":  # (of a phrasal verb, its verb: "have since been handed over")
+        participle = any(
+            w.endswith(("ed", "en", "ld", "ght", "nt", "wn")) or w in ("sold", "sent", "bought", "given")
+            for w in (word, sent.words[t.start])
+        )
     else:  # the accented form tells "livré" from "livre"
         surface = sent.tokens[t.end - 1].lower
         participle = surface.endswith(_PARTICIPLE_FR)

@@ -41,6 +41,7 @@ from kg.extract.clauses import (
     _year_for,
     appositive_year,
     before_articles,
+    clause_start,
     planned,
     status_of,
 )
@@ -456,6 +457,19 @@ def _another_sale(sent: Sent, t: Trigger) -> bool:
     return t.frame in NOMINAL and any(w in _PREVIOUS for w in sent.words[max(0, t.start - 3) : t.end + 1])
 
 
+def _conjunct_start(sent: Sent, i: int) -> int:
+    """Where the clause holding ``i`` begins, a comma and a conjunction opening one too ("..., and the jets")."""
+    start = clause_start(sent, i)
+    k = next((k for k in range(i - 1, start, -1) if sent.words[k] in ("and", "et") and sent.words[k - 1] == ","), None)
+    return start if k is None else k + 1
+
+
+def _weapons_before_in_clause(sent: Sent, t: Trigger) -> bool:
+    """A system stands between the clause's start and this verb: the subject of its passive."""
+    start = _conjunct_start(sent, t.start)
+    return any(m.kind in ("weapon", "noun") and start <= m.start < t.start for m in sent.mentions)
+
+
 def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     """The states that make this system: the catalogue's makers, or the origin its mention gives."""
     made = load().weapons[key].makers if key in load().weapons else ()
@@ -716,6 +730,9 @@ class TransferFrames:
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
             if passive:
+                # (not an actor of an earlier clause: "revived by Trump, and the 12 Super Tucanos were handed over")
+                here = {r for m, r, p in _actors(sent, self.ctx, _conjunct_start(sent, t.start), t.start)}
+                subjects = [r for r in subjects if r in here] if _weapons_before_in_clause(sent, t) else subjects
                 recipients = recipients or subjects[:1] or self._article_buyer(sent, t, weapons)
                 if not recipients and _participle_after_noun(sent, t) and self.ctx.buyer() is not None:
                     recipients = [self.ctx.buyer()]  # "sa flotte de F-16 livrés dans les années 80"
@@ -986,9 +1003,11 @@ class TransferFrames:
 
     def _article_buyer(self, sent: Sent, t: Trigger, weapons: list) -> list[Ref]:
         """ "75 F404 engines have been delivered": an agentless passive that names no state at all, about a
-        named system, delivers to the state the article last named as a buyer (or is most about)."""
-        if _actors(sent, self.ctx, 0, len(sent.words)) or not any(m is not None and m.kind == "weapon"
-                                                                      for m, _k in weapons):
+        named system, delivers to the state the article last named as a buyer (or is most about). (A state
+        of an earlier conjunct is not this clause's: "revived by Trump, and the 12 Super Tucanos were handed
+        over in 2021".)"""
+        named = any(m is not None and m.kind == "weapon" for m, _k in weapons)
+        if _actors(sent, self.ctx, _conjunct_start(sent, t.start), len(sent.words)) or not named:
             return []
         if any(w in ("like", "comme", "those", "ceux", "celles") for w in sent.words[max(0, t.start - 3) : t.start]):
             return []  # "like those delivered in January": a comparison, not this delivery
