@@ -3052,3 +3052,18 @@ def test_a_previous_sale_is_not_the_one_the_article_tells():
       "and the Super Tucanos were handed over in 2021.", {("BRA", "NGA", "EMB-314 Super Tucano", "delivered")})])
 def test_deliveries_told_by_a_passive_and_systems_a_state_fields(text, expected):
     assert deal_set(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("L'Ukraine a signé avec la Suède une lettre d'intention portant sur 100 chasseurs Gripen.", "fr",
+      {("SWE", "UKR", "Gripen", "proposed")}),  # a letter of intent signed: intended
+     ("In January, Athens decided to buy 36 PULS rocket launchers from Israel.", "en",
+      {("ISR", "GRC", "PULS", "proposed")}),  # a decision, not a contract
+     ("En janvier, Athènes a décidé d'acheter 36 lance-roquettes PULS à Israël.", "fr",
+      {("ISR", "GRC", "PULS", "proposed")}),
+     ("\"We'll be selling F-35s to Saudi Arabia,\" Trump told reporters.", "en",
+      {("USA", "SAU", "F-35", "proposed")}),  # an English contraction of "will"
+     ("Germany won't sell Leopard tanks to Turkey.", "en", {("DEU", "TUR", "Leopard", "refused")})])
+def test_letters_decisions_and_contracted_modals_and_negations(text, lang, expected):
+    assert deal_set(text, lang) == expected

@@ -1117,8 +1117,12 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     )
     if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
         return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
-    letter = any(f == "deal_n" and sent.words[s] in ("letter", "letters", "lettre", "lettres") and 0 < t.start - s <= 10
-                 for s, e, f in sent.triggers)
+    # (the letter itself, or the one a signing trigger signs: "a signé avec la Suède une lettre d'intention")
+    ahead = 6 if t.frame == "deal_n" else 0
+    letter = any(
+        f == "deal_n" and sent.words[s] in ("letter", "letters", "lettre", "lettres") and -ahead <= t.start - s <= 10
+        for s, e, f in sent.triggers
+    )
     if letter and not negated:
         return "proposed"  # "signed a letter of intent on the future purchase of the Mistral": intended
     if "cancel" in around and _talks_dropped(sent, t):

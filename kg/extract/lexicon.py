@@ -18,6 +18,14 @@ from functools import lru_cache
 from kg.extract.tables import read_table
 
 
+def _elisions(word: str) -> list[str]:
+    """A pattern word split where the tokenizer splits it: French elisions ("s'il" -> "s'", "il"), never an
+    English contraction ("we'll", "don't" stay whole)."""
+    if re.fullmatch(r"[a-z]+'(ll|s|re|ve|d|t|m)", word):
+        return [word]
+    return re.findall(r"[^']+'|[^']+", word)
+
+
 def _word_regex(word: str) -> re.Pattern[str]:
     body = re.escape(word).replace(r"\*", ".*").replace(r"\?", ".")
     return re.compile(body + r"\Z")
@@ -42,7 +50,7 @@ class PatternSet:
         self._by_head: dict[str, list[_Pattern]] = defaultdict(list)
         for text, label in rows:
             # split elisions the way the tokenizer does: "s'il" -> "s'", "il"
-            words = [part for w in text.split() for part in re.findall(r"[^']+'|[^']+", w)]
+            words = [part for w in text.split() for part in _elisions(w)]
             pattern = _Pattern(tuple(_word_regex(w) for w in words), label, text)
             if "*" in words[0] or "?" in words[0]:
                 self._by_head[re.split(r"[*?]", words[0])[0][:2]].append(pattern)
