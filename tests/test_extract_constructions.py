@@ -3067,3 +3067,15 @@ def test_deliveries_told_by_a_passive_and_systems_a_state_fields(text, expected)
      ("Germany won't sell Leopard tanks to Turkey.", "en", {("DEU", "TUR", "Leopard", "refused")})])
 def test_letters_decisions_and_contracted_modals_and_negations(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("L'Inde a commandé 36 Rafale à la France. Les appareils seront livrés à partir de 2019.", "fr"),
+     ("Brazil ordered 36 Gripen jets from Sweden. Until the Gripens arrive, the country will rely on its F-5s.", "en"),
+     ("La Pologne a commandé 32 F-35 aux États-Unis. La livraison des premiers exemplaires est prévue en 2024.",
+      "fr"),
+     ("La Pologne a commandé 32 F-35 aux États-Unis. L'opposition reproche au gouvernement d'avoir renoncé à tout "
+      "appel d'offres.", "fr")])  # buying without a tender cancels nothing
+def test_deliveries_to_come_are_not_deliveries(text, lang):
+    assert {f.status for f in facts(text, Deal, lang)} == {"agreed"}

@@ -1082,6 +1082,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame == "sale_n" and (after in (["had", "been"], ["has", "been"]) or after[:1] in (["was"], ["a"])):
         # "the sale had been cleared by the State Department", "la vente a été approuvée"
         around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 4))
+    if t.frame == "sale_n":  # the noun's predicate: "la livraison des premiers exemplaires est prévue en 2024"
+        verb = next((k for k in range(t.end, min(right, t.end + 6)) if "be" in sent.cue_at(k)), None)
+        if verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
+            around |= {"propose"} & _cues(sent, verb, min(right, verb + 3))
     near = _cues(sent, max(left, t.start - 4), t.start)
     # "is weighing the purchase of", "étudie l'achat de": a verb of intent whose object is the trigger
     governing = [s for s, e, c in sent.cues if c == "propose" and t.start - 3 <= s < t.start and s < left]

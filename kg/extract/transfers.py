@@ -579,6 +579,7 @@ class TransferFrames:
         last = self._last_deal()
         tendered = self.ctx.main_weapon or (last.weapon.key if last is not None else None)
         bids = sent.words[t.start].endswith(("offers", "offres", "bids"))
+        bids = bids and sent.words[max(0, t.start - 2) : t.start] != ["appel", "d'"]  # "un appel d'offres": a tender
         if not weapons and t.frame == "offer" and tendered and bids:
             weapons = [(None, tendered)]  # "X and Y had also submitted offers": for the tender's system
         if not weapons:
