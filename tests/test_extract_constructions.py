@@ -3079,3 +3079,22 @@ def test_letters_decisions_and_contracted_modals_and_negations(text, lang, expec
       "appel d'offres.", "fr")])  # buying without a tender cancels nothing
 def test_deliveries_to_come_are_not_deliveries(text, lang):
     assert {f.status for f in facts(text, Deal, lang)} == {"agreed"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Athens is negotiating with Israel for the Barak MX and Spyder systems.", "en",
+      {("ISR", "GRC", "Barak 8", "proposed", None), ("ISR", "GRC", "SPYDER", "proposed", None)}),
+     ("Le Maroc négocie avec Israël pour des drones Heron.", "fr", {("ISR", "MAR", "Heron", "proposed", None)}),
+     ("Romania signed in November 2024 for 32 F-35s from the United States.", "en",
+      {("USA", "ROU", "F-35", "agreed", 2024)}),
+     ("The Netherlands ordered five C-390 jets from Brazil. Portugal ordered five of the jets in 2019, and Hungary "
+      "signed for two a year later.", "en",
+      {("BRA", "NLD", "C-390 Millennium", "agreed", None), ("BRA", "PRT", "C-390 Millennium", "agreed", 2019),
+       ("BRA", "HUN", "C-390 Millennium", "agreed", 2020)}),  # a count of the system told; a year later
+     ("Norway ordered K9 howitzers from South Korea. Poland signed in August for more than 200 of the vehicles, "
+      "and neighbouring Finland already fields the K9.", "en",
+      {("KOR", "NOR", "K9", "agreed", None), ("KOR", "FIN", "K9", "delivered", None)})])
+def test_negotiating_with_signing_in_a_month_for_and_signing_for_a_count(text, lang, expected):
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+    assert not [f for f in facts(text, Agreement, lang) if f.weapon is None]  # no agreement across clauses

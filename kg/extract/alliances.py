@@ -188,6 +188,9 @@ class AgreementFrames:
                 own.add("agree")  # "signed with France for 26 Rafale": the signing is the trigger
             if g2g and not own & {"propose", "cancel", "refuse"}:
                 own.add("agree")  # "under a 2016 intergovernmental agreement": one in force
+            gap = sent.words[t.start].startswith("sign") and _counted_gap(sent, t)
+            if not weapons and gap and self.ctx.weapon_order:
+                weapons = [(None, self._pronoun_weapon())]  # "and Hungary signed for two a year later": of those
             if not weapons:
                 self._date_told_deal(sent, t, left, right)  # "the contract was signed in 2018": the deal told
             if sent.words[t.start] in ("il", "it"):
@@ -300,6 +303,14 @@ class AgreementFrames:
         everyone = _actors(sent, self.ctx, 0, len(sent.words))
         if in_relative_clause(sent, left, t.start):  # "X, which builds Y under licence from Z, sold ... to W"
             everyone = [(m, r, p) for m, r, p in everyone if m.end <= right]
+        words = sent.words
+        cut = next((k for k in range(t.end, len(words) - 1) if words[k] == "," and words[k + 1] in _NEXT_CLAUSE), None)
+        if cut is not None:  # "Poland signed for 200 of the vehicles, and neighbouring Finland fields the K9"
+            everyone = [(m, r, p) for m, r, p in everyone if m.start < cut]
+        opened = next((k for k in range(t.start - 1, 0, -1) if words[k] in _NEXT_CLAUSE and words[k - 1] == ","), None)
+        if opened is not None and any(m.start > opened for m, r, p in everyone):
+            # "Portugal ordered five in 2019, and Hungary signed for two a year later": Hungary's
+            everyone = [(m, r, p) for m, r, p in everyone if m.start > opened]
         linked = [r for m, r, p in everyone if p in ("with", "avec", "between", "entre")]
         if linked:  # "X signed deals with Moscow", "un accord entre A et B": the signer and the partners only
             subject = [r for r in self._subjects(sent, left, t.start) if r not in linked]
@@ -572,6 +583,23 @@ def _signed_by_pair(sent: Sent, t: Trigger) -> bool:
 
 
 _DEFINITE = ("the", "le", "la", "l'", "ce", "cet", "cette", "this")
+_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "deux", "trois", "quatre",
+           "cinq", "sept", "huit", "neuf", "dix", "douze"}
+
+
+def _counted_gap(sent: Sent, t: Trigger) -> bool:
+    """A count with no noun after a signing for: "signed for two a year later", "signé pour six de plus",
+    "signed for 12 of them": so many of the system just told."""
+    after = sent.words[t.end : t.end + 3]
+    if not after or not (after[0].isdigit() or after[0] in _COUNTS):
+        return False
+    rest = after[1:]
+    return not rest or rest[0] in (",", ".", ";", "a", "an", "in", "en", "more", "de", "last", "this", "the") and not (
+        sent.mention_at(t.end + 1, ("weapon", "noun")) is not None
+    ) or rest[:2] == ["of", "them"]
+
+
+_NEXT_CLAUSE = ("and", "et", "while", "tandis", "but", "mais", "whereas")
 _G2G = {"intergovernmental", "government-to-government", "inter-governmental", "g2g"}
 
 

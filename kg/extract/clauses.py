@@ -787,6 +787,25 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
 _PERIOD = {"between": ("and",), "entre": ("et",), "from": ("to", "until"), "de": ("a",), "du": ("au",)}
 
 
+_SPANS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "un": 1, "deux": 2, "trois": 3, "quatre": 4,
+          "cinq": 5}
+
+
+def relative_year(sent: Sent, start: int, end: int) -> int | None:
+    """A year told as so long after the one written before it: "Portugal ordered five in 2019, and Hungary
+    signed for two a year later" (2020), "deux ans plus tard" (None when no year stands before)."""
+    words = sent.words
+    for i in range(start, min(end, len(words) - 2)):
+        n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
+        if n is None or words[i + 1] not in ("year", "years", "an", "ans"):
+            continue
+        later = words[i + 2] == "later" or words[i + 2 : i + 4] == ["plus", "tard"]
+        base = [int(w) for w in words[:i] if YEAR.match(w)]
+        if later and base:
+            return base[-1] + n
+    return None
+
+
 def _in_period(sent: Sent, i: int, deliveries: bool = True) -> bool:
     """The year closes a period, or opens one of ``deliveries``: "received 12 jets between 2015 and 2017",
     "livrés entre 2014 et 2017", "from 2019 to 2024" are spread over years, dated by no one year (a purchase

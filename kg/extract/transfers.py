@@ -43,6 +43,7 @@ from kg.extract.clauses import (
     before_articles,
     clause_start,
     planned,
+    relative_year,
     status_of,
 )
 from kg.extract.context import Context
@@ -872,7 +873,9 @@ class TransferFrames:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
-                year = _year_for(sent, m, t, left, right) or _when_year(sent, left) or appositive_year(sent, m)
+                year = _year_for(sent, m, t, left, right) or _when_year(sent, left) or appositive_year(sent, m) or (
+                    relative_year(sent, t.end, right)
+                )
                 if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
                     # "picked the Swedish jet in December 2013, passing over the Rafale": the choice's year
                     year = _year_before(sent, t.start)
@@ -1281,4 +1284,5 @@ class TransferFrames:
             group = [r for r in self._subjects(sent, 0, t.start) if r != supplier]
             # "Estonia and Latvia signed a contract with Germany's Diehl for IRIS-T SLM": each signer buys
             for recipient in group if len(group) > 1 and recipients[0] in group else recipients[:1]:
-                self._deal(sent, supplier, recipient, key, status, _year_for(sent, m, t, left, right))
+                year = _year_for(sent, m, t, left, right) or relative_year(sent, t.end, right)
+                self._deal(sent, supplier, recipient, key, status, year)
