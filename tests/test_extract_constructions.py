@@ -3098,3 +3098,25 @@ def test_deliveries_to_come_are_not_deliveries(text, lang):
 def test_negotiating_with_signing_in_a_month_for_and_signing_for_a_count(text, lang, expected):
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
     assert not [f for f in facts(text, Agreement, lang) if f.weapon is None]  # no agreement across clauses
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Austria ordered 12 M-346 jets from Italy. Already in service with Israel, Poland and Singapore, the M-346 "
+      "will train pilots.", "en"),
+     ("L'Autriche a commandé 12 M-346 à l'Italie. Déjà en service en Israël, en Pologne et à Singapour, le M-346 "
+      "formera les pilotes. L'Italie propose aussi son hélicoptère AW149 pour un futur programme.", "fr")])
+def test_the_users_a_fronted_phrase_lists_operate_the_system_after_it(text, lang):
+    found = {(*f.core, f.status) for f in facts(text, Deal, lang) if f.weapon.key == "M-346"}
+    assert found == {("ITA", "AUT", "M-346", "agreed")} | {
+        ("ITA", c, "M-346", "delivered") for c in ("ISR", "POL", "SGP")
+    }
+    # the users listed are not the story's buyer: an offer with no buyer named is still for Austria
+    assert all(f.recipient.key == "AUT" for f in facts(text, Deal, lang) if f.weapon.key != "M-346")
+
+
+def test_a_part_bought_back_second_hand_comes_from_its_sellers_and_a_pair_of_decades_dates_nothing():
+    text = ("Amman exploite déjà plusieurs dizaines de F-16, dont une partie a été rachetée d'occasion aux Pays-Bas "
+            "et à la Belgique au cours des années 2000 et 2010.")
+    found = {(*f.core, f.year) for f in facts(text, Deal, "fr")}
+    assert {("NLD", "JOR", "F-16", None), ("BEL", "JOR", "F-16", None)} <= found

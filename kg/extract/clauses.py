@@ -713,6 +713,8 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if YEAR.match(sent.words[i])
         and sent.mention_at(i, ("weapon",)) is None  # "PzH 2000", "Mirage 2000": a designation
         and not (i > 0 and sent.words[i - 1] in ("annees", "decennie"))
+        # "au cours des années 2000 et 2010": the second decade of the pair
+        and not (i > 2 and sent.words[i - 1] in ("et", "and") and sent.words[i - 3] in ("annees", "decennies"))
         # "before the 2020 war", "citing the 1982 Falklands war": the year of the war
         and not any("event" in sent.cue_at(k) for k in range(i + 1, min(len(sent.words), i + 3)))
         # "depuis la révolution de 2011", "since the coup of 2014": the year of an event

@@ -483,11 +483,13 @@ class TransferFrames:
 
     ctx: Context
     facts: list[Fact]
+    listed_users: bool = False  # the deals being told are those of states listed as users of a system
     made_in: Callable[[Sent], list[tuple[str, Ref]]]  # from MakerFrames
 
     # ------------------------------------------------------------- transfers
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
+        self.listed_users = False
         if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
             t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
         right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
@@ -637,8 +639,8 @@ class TransferFrames:
         if sanctioned is not None:  # "the US sanctioned Iran for delivering drones to Russia": Iran delivered
             supplied = t.frame == "sale_n" and sent.words[t.start].startswith(("suppl", "deliver", "fourn", "livr"))
             subjects, status = [sanctioned], "delivered" if status == "proposed" or supplied else status
-        if t.frame in BUY_LIKE and sent.lang == "fr":
-            # "acheter des drones en Turquie": the country where one buys sells
+        if t.frame in BUY_LIKE - {"possess"} and sent.lang == "fr":
+            # "acheter des drones en Turquie": the country where one buys sells (not where one is in service)
             right_actors += [
                 (m, Ref.country(m.key), "from")
                 for m in sent.mentions
@@ -665,8 +667,8 @@ class TransferFrames:
                 if p in SUPPLIER_PREPS and supplier is not None and r != supplier:
                     co_suppliers = co_suppliers or [supplier]
                     co_suppliers.append(r)  # "from Germany and Norway"
-                elif p in SUPPLIER_PREPS and supplier is None:
-                    supplier = r
+                elif p in SUPPLIER_PREPS and supplier is None and not (t.frame == "possess" and p != "from"):
+                    supplier = r  # (not "en service à Singapour": where it serves)
                 elif p in ("for", "pour") and any(_MADE_VERB.match(w) for w in sent.words[t.end : _m.start]):
                     continue  # "bought vessels built by BAE for Chile": whom they were first built for
                 elif p in ("by", "par") and t.frame in NOMINAL and any(
@@ -717,6 +719,8 @@ class TransferFrames:
                 if any(m is not None and m.start < t.start for m, _k in weapons):
                     supplier, co_suppliers = None, []  # "le Rafale est en service au Qatar": the states operate it
                 recipients = self._operators(sent, t, right, weapons, recipients, supplier)
+                # "Déjà en service en Pologne, en Norvège et en Finlande": users listed, not the story's buyers
+                self.listed_users = len(recipients) > 1
                 if not recipients:  # "the 24 K9s that Norway ordered in 2017 and that are already in service"
                     keys = {k for _m, k in weapons}
                     for f in self._deals_here(sent):
@@ -927,6 +931,11 @@ class TransferFrames:
         listed with the subject: "Algeria is among the operators, along with India and Vietnam"."""
         out = list(recipients)
         weapon_first = any(m is not None and m.start < t.start for m, _k in weapons)
+        # "Already flown by Israel, Poland and Singapore, the M-346 ...": a fronted phrase before its system
+        comma = next((i for i in range(t.end, right) if sent.words[i] == ","
+                      and any(m is not None and i < m.start <= i + 3 for m, _k in weapons)), None)
+        if t.start <= 2 and comma is not None:
+            weapon_first, right = True, comma
         relative = any(w in ("that", "que", "qu'") for w in sent.words[max(0, t.start - 4) : t.start])
         if weapon_first and relative and out:
             return [r for r in dict.fromkeys(out) if r != supplier]  # "the Barak 8 that Baku has deployed"
@@ -1176,7 +1185,7 @@ class TransferFrames:
             self.ctx.deal_weapons.remove(weapon)
         self.ctx.deal_weapons.append(weapon)
         self.ctx.recipient_counts[recipient] += 1
-        if recipient not in self.ctx.recipients:
+        if recipient not in self.ctx.recipients and not self.listed_users:
             self.ctx.recipients.append(recipient)
 
     def _pronoun_weapon(self) -> str:
