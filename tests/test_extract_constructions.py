@@ -3120,3 +3120,11 @@ def test_a_part_bought_back_second_hand_comes_from_its_sellers_and_a_pair_of_dec
             "et à la Belgique au cours des années 2000 et 2010.")
     found = {(*f.core, f.year) for f in facts(text, Deal, "fr")}
     assert {("NLD", "JOR", "F-16", None), ("BEL", "JOR", "F-16", None)} <= found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Uruguay ordered two patrol vessels from the Spanish shipyard Cardama.",
+     "Uruguay has signed a contract with the Spanish shipyard Cardama for two patrol vessels."])
+def test_a_shipyard_whose_nationality_is_stated_sells_for_its_state(text):
+    assert deal_set(text, "en") == {("ESP", "URY", "patrol vessel", "agreed")}
