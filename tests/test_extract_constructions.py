@@ -3128,3 +3128,12 @@ def test_a_part_bought_back_second_hand_comes_from_its_sellers_and_a_pair_of_dec
      "Uruguay has signed a contract with the Spanish shipyard Cardama for two patrol vessels."])
 def test_a_shipyard_whose_nationality_is_stated_sells_for_its_state(text):
     assert deal_set(text, "en") == {("ESP", "URY", "patrol vessel", "agreed")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("L'Égypte aurait acquis le système HQ-9B chinois.", {("CHN", "EGY", "HQ-9", "agreed")}),  # reportedly
+     ("La Thaïlande a commandé un sous-marin S26T à la Chine. Le submersible aurait dû être remis à la marine "
+      "cette année.", {("CHN", "THA", "Type 039A", "agreed")})])  # should have been: not delivered
+def test_the_journalistic_conditional_reports_a_fact_and_aurait_du_does_not(text, expected):
+    assert deal_set(text, "fr") == expected
