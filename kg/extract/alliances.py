@@ -22,6 +22,7 @@ from kg.extract.clauses import (
     clause_start,
     in_relative_clause,
     planned,
+    subordinate_at,
 )
 from kg.extract.context import Context
 from kg.extract.gazetteer import load, maker_allowed
@@ -169,6 +170,9 @@ class AgreementFrames:
     # ----------------------------------------------------------- agreements
     def _agreement(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
+        # "a été abandonné après que les États-Unis eurent brandi ...": the states of a clause it opens are not
+        # this contract's
+        right = next((i for i in range(t.end, right) if subordinate_at(sent, i)), right)
         if t.frame == "treaty" and any(o.frame == "deal_n" and o.start == t.end for o in triggers) and (
             "commercial" in sent.cue_at(t.end)
         ):

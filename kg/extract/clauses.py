@@ -808,6 +808,14 @@ def relative_year(sent: Sent, start: int, end: int) -> int | None:
     return None
 
 
+_SUBORDINATE = {"apres que", "avant que", "parce que", "because", "lorsque", "puisque", "after which"}
+
+
+def subordinate_at(sent: Sent, i: int) -> bool:
+    """A clause of another event opens at ``i``: "après que les États-Unis eurent brandi", "because"."""
+    return sent.words[i] in _SUBORDINATE or " ".join(sent.words[i : i + 2]) in _SUBORDINATE
+
+
 def _in_period(sent: Sent, i: int, deliveries: bool = True) -> bool:
     """The year closes a period, or opens one of ``deliveries``: "received 12 jets between 2015 and 2017",
     "livrés entre 2014 et 2017", "from 2019 to 2024" are spread over years, dated by no one year (a purchase

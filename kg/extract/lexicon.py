@@ -122,7 +122,7 @@ class Lexicon:
         """Trigger phrases of the table, and halts of the arms trade composed from their parts: a verb
         of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
         arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
-        found = [_as_noun(words, t) for t in self.trigger_set.scan(words)]
+        found = [_as_noun(words, t) for t in self.trigger_set.scan(words) if not _upgraded(words, t)]
         cues = self.cues(words) if cues is None else cues
         # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
         found += [
@@ -172,6 +172,11 @@ def _as_noun(words: list[str], t: tuple[int, int, str]) -> tuple[int, int, str]:
     if frame == "buy" and e - s == 1 and words[s] in ("order", "purchase") and s and words[s - 1] in _DETERMINERS:
         return s, e, "purchase_n"
     return t
+
+
+def _upgraded(words: list[str], t: tuple[int, int, str]) -> bool:
+    """ "24 chasseurs Kfir remis à niveau": brought up to standard, not handed over."""
+    return words[t[0]].startswith(("remis", "remet")) and "niveau" in words[t[0] + 1 : t[0] + 3]
 
 
 def _replacements(words: list[str], cues: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -45,6 +45,7 @@ from kg.extract.clauses import (
     planned,
     relative_year,
     status_of,
+    subordinate_at,
 )
 from kg.extract.context import Context
 from kg.extract.dating import fronted_year
@@ -492,7 +493,11 @@ class TransferFrames:
         self.listed_users = False
         if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
             t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
-        right = next((i for i in range(t.end, right) if sent.words[i] in _CONTRAST or _cause_at(sent, i)), right)
+        stop = [
+            i for i in range(t.end, right)
+            if sent.words[i] in _CONTRAST or _cause_at(sent, i) or subordinate_at(sent, i)
+        ]
+        right = stop[0] if stop else right
         if t.frame in SUPPLY_LIKE and t.start > 0 and sent.words[t.start - 1] in _DOCUMENTS:
             return  # "according to a notice sent to Congress": the document is sent, not a weapon
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
@@ -739,6 +744,8 @@ class TransferFrames:
                 # (not an actor of an earlier clause: "revived by Trump, and the 12 Super Tucanos were handed over")
                 here = {r for m, r, p in _actors(sent, self.ctx, _conjunct_start(sent, t.start), t.start)}
                 subjects = [r for r in subjects if r in here] if _weapons_before_in_clause(sent, t) else subjects
+                if _participle_after_noun(sent, t):  # "offert à Belgrade six MiG-29, livrés en 2017": not Moscow's
+                    subjects = []
                 recipients = recipients or subjects[:1] or self._article_buyer(sent, t, weapons)
                 if not recipients and _participle_after_noun(sent, t) and self.ctx.buyer() is not None:
                     recipients = [self.ctx.buyer()]  # "sa flotte de F-16 livrés dans les années 80"
