@@ -3149,3 +3149,9 @@ def test_the_journalistic_conditional_reports_a_fact_and_aurait_du_does_not(text
 def test_upgrades_clauses_of_other_events_and_participles_after_a_system(text, expected):
     assert {d for d in deal_set(text, "fr") if d[2] != "Su-35"} == expected
     assert all(f.recipient.key != "USA" for f in facts(text, Deal, "fr"))
+
+
+def test_a_year_told_as_so_long_before_the_one_written():
+    text = ("Lithuania ordered 88 Boxer vehicles from Germany in 2016, a year after it agreed to buy 21 PzH 2000 "
+            "howitzers from Germany.")
+    assert {(f.weapon.key, f.year) for f in facts(text, Deal, "en")} == {("Boxer", 2016), ("PzH 2000", 2015)}

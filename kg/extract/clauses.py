@@ -816,6 +816,20 @@ def subordinate_at(sent: Sent, i: int) -> bool:
     return sent.words[i] in _SUBORDINATE or " ".join(sent.words[i : i + 2]) in _SUBORDINATE
 
 
+def year_before_by(sent: Sent, t: Trigger) -> int | None:
+    """The year of an event told as so long before the one just dated: "ordered Boxers in 2016, a year
+    after it agreed to buy 21 PzH 2000" (2015), "en 2020, deux ans après avoir commandé" (2018)."""
+    words = sent.words
+    for i in range(max(0, t.start - 7), t.start - 2):
+        n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
+        if n is None or words[i + 1] not in ("year", "years", "an", "ans") or words[i + 2] not in ("after", "apres"):
+            continue
+        base = [int(w) for w in words[:i] if YEAR.match(w)]
+        if base and not any(YEAR.match(w) for w in words[i + 3 : t.start]):
+            return base[-1] - n
+    return None
+
+
 def _in_period(sent: Sent, i: int, deliveries: bool = True) -> bool:
     """The year closes a period, or opens one of ``deliveries``: "received 12 jets between 2015 and 2017",
     "livrés entre 2014 et 2017", "from 2019 to 2024" are spread over years, dated by no one year (a purchase

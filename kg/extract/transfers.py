@@ -46,6 +46,7 @@ from kg.extract.clauses import (
     relative_year,
     status_of,
     subordinate_at,
+    year_before_by,
 )
 from kg.extract.context import Context
 from kg.extract.dating import fronted_year
@@ -884,7 +885,8 @@ class TransferFrames:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
-                year = _year_for(sent, m, t, left, right) or _when_year(sent, left) or appositive_year(sent, m) or (
+                year = year_before_by(sent, t) or _year_for(sent, m, t, left, right) or _when_year(sent, left)
+                year = year or appositive_year(sent, m) or (
                     relative_year(sent, t.end, right)
                 )
                 if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
