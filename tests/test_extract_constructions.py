@@ -3155,3 +3155,13 @@ def test_a_year_told_as_so_long_before_the_one_written():
     text = ("Lithuania ordered 88 Boxer vehicles from Germany in 2016, a year after it agreed to buy 21 PzH 2000 "
             "howitzers from Germany.")
     assert {(f.weapon.key, f.year) for f in facts(text, Deal, "en")} == {("Boxer", 2016), ("PzH 2000", 2015)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("South Africa's Type 209 submarines were bought under a 1999 arms package under which Pretoria also bought "
+      "Gripen fighters from Sweden.", {("Gripen", 1999)}),
+     ("Australia and Britain, partners in the AUKUS pact signed in 2021, unveiled a plan under which Canberra will "
+      "buy three Virginia-class submarines from the United States.", {("Virginia class", None)})])
+def test_a_purchase_under_a_dated_agreement_takes_its_year(text, expected):
+    assert {(f.weapon.key, f.year) for f in facts(text, Deal, "en") if f.weapon.key != "Type 209"} == expected

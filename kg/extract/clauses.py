@@ -830,6 +830,27 @@ def year_before_by(sent: Sent, t: Trigger) -> int | None:
     return None
 
 
+_UNDER_WHICH = {"under which", "by which", "in which", "aux termes duquel", "dans le cadre duquel", "en vertu duquel"}
+
+
+def antecedent_year(sent: Sent, t: Trigger) -> int | None:
+    """The year of the agreement a relative clause is under: "bought under a 1999 arms package under which
+    Pretoria also bought Gripen fighters" (1999), "un accord de 2016 aux termes duquel l'Inde achète"."""
+    words = sent.words
+    for i in range(t.start - 1, max(-1, t.start - 8), -1):
+        k = next((n for n in (2, 3, 4) if " ".join(words[i : i + n]) in _UNDER_WHICH), None)
+        if k is None:
+            continue
+        # (a year of the antecedent's own phrase: not "the pact signed in 2021, unveiled a plan under which")
+        years = [
+            int(words[j]) for j in range(max(0, i - 5), i)
+            if YEAR.match(words[j]) and sent.mention_at(j, ("weapon",)) is None and "," not in words[j:i]
+            and not any(j < s < i for s, e, f in sent.triggers if f not in ("deal_n", "purchase_n", "sale_n", "treaty"))
+        ]
+        return years[-1] if years else None
+    return None
+
+
 def _in_period(sent: Sent, i: int, deliveries: bool = True) -> bool:
     """The year closes a period, or opens one of ``deliveries``: "received 12 jets between 2015 and 2017",
     "livrés entre 2014 et 2017", "from 2019 to 2024" are spread over years, dated by no one year (a purchase

@@ -39,6 +39,7 @@ from kg.extract.clauses import (
     _owns_company,
     _weapons,
     _year_for,
+    antecedent_year,
     appositive_year,
     before_articles,
     clause_start,
@@ -886,6 +887,7 @@ class TransferFrames:
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
                 year = year_before_by(sent, t) or _year_for(sent, m, t, left, right) or _when_year(sent, left)
+                year = year or antecedent_year(sent, t)  # "under a 1999 arms package under which ... bought"
                 year = year or appositive_year(sent, m) or (
                     relative_year(sent, t.end, right)
                 )
