@@ -3165,3 +3165,17 @@ def test_a_year_told_as_so_long_before_the_one_written():
       "buy three Virginia-class submarines from the United States.", {("Virginia class", None)})])
 def test_a_purchase_under_a_dated_agreement_takes_its_year(text, expected):
     assert {(f.weapon.key, f.year) for f in facts(text, Deal, "en") if f.weapon.key != "Type 209"} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Slovakia chose the CV90. Its previous procurement, 14 F-16 fighters ordered from the United States in 2018, "
+      "has been delayed, with the first jets not due before 2024.", "en", ("USA", "SVK", "F-16", 2018)),
+     ("Le Danemark va céder à l'Ukraine ses 19 canons Caesar. Conçus par le français Nexter, ces obusiers avaient "
+      "été commandés en 2017.", "fr", ("FRA", "DNK", "Caesar", 2017)),  # ordered by the state passing them on
+     ("Le Chili achète des F-16 d'occasion aux Pays-Bas. Les dix F-16 neufs, fabriqués par l'américain Lockheed "
+      "Martin, avaient été commandés en 2002.", "fr", ("USA", "CHL", "F-16", 2002)),  # new ones: from the maker
+     ("Between 2014 and 2017 Russia delivered to Vietnam six Kilo submarines ordered in 2009.", "en",
+      ("RUS", "VNM", "Kilo class", 2009))])
+def test_the_year_of_a_participle_phrase_and_of_a_batch_ordered_before(text, lang, expected):
+    assert expected in {(*f.core, f.year) for f in facts(text, Deal, lang)}

@@ -871,8 +871,12 @@ def appositive_year(sent: Sent, weapon: Mention | None) -> int | None:
     head = weapon.end
     while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
         head = noun.end
-    o = head + 1
-    if sent.words[head : head + 1] != [","] or not any(s == o and f in TRANSFER for s, e, f in sent.triggers):
+    # ", livrés en 2017," after a comma, or a purchase participle right after the noun: "submarines ordered in 2009"
+    bought = any(s == head and f in ("buy",) for s, e, f in sent.triggers)
+    o = head if bought else head + 1
+    if not bought and (
+        sent.words[head : head + 1] != [","] or not any(s == o and f in TRANSFER for s, e, f in sent.triggers)
+    ):
         return None
     if not sent.words[o].endswith(("ed", "e", "es", "s", "ee", "ees")):
         return None  # a participle, not a verb of a new clause

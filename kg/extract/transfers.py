@@ -474,6 +474,19 @@ def _weapons_before_in_clause(sent: Sent, t: Trigger) -> bool:
     return any(m.kind in ("weapon", "noun") and start <= m.start < t.start for m in sent.mentions)
 
 
+def _fresh_batch(sent: Sent, weapons: list) -> bool:
+    """The systems are told as new ones ("les dix F-16 neufs", "new F-16s"): bought from their maker."""
+    return any(
+        w in ("new", "brand-new", "neuf", "neufs", "neuve", "neuves")
+        for m, _k in weapons if m is not None for w in sent.words[max(0, m.start - 2) : m.end + 2]
+    )
+
+
+def _aux_cue(sent: Sent, i: int) -> set[str]:
+    """ "has", "have", "had", "a", "ont", "avait": an auxiliary opening the main verb after a phrase."""
+    return {"be"} if sent.words[i] in ("has", "have", "had", "a", "ont", "avait", "avaient", "will", "would") else set()
+
+
 def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     """The states that make this system: the catalogue's makers, or the origin its mention gives."""
     made = load().weapons[key].makers if key in load().weapons else ()
@@ -500,6 +513,10 @@ class TransferFrames:
             if sent.words[i] in _CONTRAST or _cause_at(sent, i) or subordinate_at(sent, i)
         ]
         right = stop[0] if stop else right
+        if t.frame in BUY_LIKE and _participle_after_noun(sent, t) and sent.mention_at(t.start - 1, ("weapon", "noun")):
+            # "14 F-16 fighters ordered from the United States in 2018, has been delayed": the participle's phrase
+            right = next((i for i in range(t.end, right) if sent.words[i] in (",", ";")
+                          and sent.words[i + 1 : i + 2] and "be" in sent.cue_at(i + 1) | _aux_cue(sent, i + 1)), right)
         if t.frame in SUPPLY_LIKE and t.start > 0 and sent.words[t.start - 1] in _DOCUMENTS:
             return  # "according to a notice sent to Congress": the document is sent, not a weapon
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
@@ -709,6 +726,8 @@ class TransferFrames:
                         if isinstance(f, Deal) and f.weapon.key in keys and f.supplier != supplier]
                 # (not the maker's own sale: "Denmark fields French Caesar guns. They were ordered in 2017")
                 resold = [f.supplier if f.supplier not in makers else f.recipient for f in told]
+                if _fresh_batch(sent, weapons):  # "Les dix F-16 neufs avaient été commandés en 2002": not the
+                    resold = []  # batch passed on
                 main = resold[-1] if resold else self.ctx.buyer()
                 recipients = [main] if main is not None and main != supplier else []
             if not recipients and not subjects and (_participle_after_noun(sent, t) or _infinitive_after_noun(sent, t)):
@@ -882,6 +901,12 @@ class TransferFrames:
             for recipient in weapon_recipients:
                 if weapon_supplier is None and len(subjects) > 1:
                     weapon_supplier = next((s for s in subjects if s != recipient), None)
+                fresh = passive and t.frame == "buy" and not agent and _fresh_batch(sent, weapons)
+                if (weapon_supplier == recipient or fresh) and passive and t.frame == "buy" and not agent:
+                    # "ces obusiers avaient été commandés en 2017" by the state that now passes them on: from
+                    # their maker, not from the state the article first saw giving them
+                    makers = [c for c in _makers_of(key, m) if c != recipient.key]  # (new ones: from the maker)
+                    weapon_supplier = Ref.country(makers[0]) if len(set(makers)) == 1 else None
                 if weapon_supplier is None or weapon_supplier == recipient:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
