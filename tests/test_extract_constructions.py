@@ -3179,3 +3179,9 @@ def test_a_purchase_under_a_dated_agreement_takes_its_year(text, expected):
       ("RUS", "VNM", "Kilo class", 2009))])
 def test_the_year_of_a_participle_phrase_and_of_a_batch_ordered_before(text, lang, expected):
     assert expected in {(*f.core, f.year) for f in facts(text, Deal, lang)}
+
+
+def test_a_year_in_a_clause_of_time_of_another_event_dates_no_deal():
+    text = ("Austria has ordered 12 M-346 jet trainers from Italy's Leonardo, closing a gap that opened when the "
+            "country grounded its last Saab 105 aircraft at the end of 2020.")
+    assert [(*f.core, f.year) for f in facts(text, Deal, "en")] == [("ITA", "AUT", "M-346", None)]

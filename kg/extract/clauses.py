@@ -721,6 +721,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         and not (i > 1 and sent.words[i - 1] in ("de", "of", "d'") and "event" in sent.cue_at(i - 2))
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
         and not _in_period(sent, i, t.frame in ("deliver", "receive", "possess", "supply"))
+        and not _in_when_clause(sent, t, i)
     ]
     # a year nearer another transfer or sanction word dates that event ("sanctionnée en 2020 pour l'achat")
     others = [  # (not a measure named as a time: "in June 2017, days after the blockade began, it agreed to buy")
@@ -886,6 +887,16 @@ def appositive_year(sent: Sent, weapon: Mention | None) -> int | None:
         if YEAR.match(sent.words[i]) and sent.mention_at(i, ("weapon",)) is None and not _in_period(sent, i):
             return int(sent.words[i])
     return None
+
+
+def _in_when_clause(sent: Sent, t: Trigger, i: int) -> bool:
+    """The year at ``i`` stands in a clause of time after the trigger that tells another event: "ordered 12
+    M-346, closing a gap that opened when the country grounded its Saab 105s at the end of 2020" (not "when
+    the contract was signed in 2022": a contract's own clause)."""
+    when = [k for k in range(t.end, i) if sent.words[k] in ("when", "lorsque", "quand")]
+    if not when:
+        return False
+    return not any(when[-1] < s < i and (f in TRANSFER or f == "deal_n") for s, e, f in sent.triggers)
 
 
 def _purpose(sent: Sent, i: int, o: int) -> bool:
