@@ -3185,3 +3185,14 @@ def test_a_year_in_a_clause_of_time_of_another_event_dates_no_deal():
     text = ("Austria has ordered 12 M-346 jet trainers from Italy's Leonardo, closing a gap that opened when the "
             "country grounded its last Saab 105 aircraft at the end of 2020.")
     assert [(*f.core, f.year) for f in facts(text, Deal, "en")] == [("ITA", "AUT", "M-346", None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Norway cancelled its Archer order. Oslo turned instead to South Korea's K9 self-propelled howitzer, "
+      "ordering 24 of them in 2017.",
+      {("KOR", "NOR", "K9", "agreed")}),  # a participle adjunct tells what was done
+     ("Pakistan's air chief said the foundation has been laid for acquiring J-35 jets from China in the near "
+      "future.", set())])  # a plan for the near future agrees to nothing
+def test_participle_adjuncts_report_and_the_near_future_plans(text, expected):
+    assert {d for d in deal_set(text, "en") if d[3] != "proposed" and d[2] != "Archer"} == expected

@@ -1233,6 +1233,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         gerund = False  # "after buying the S-400", "sanctioned for buying": done
     if gerund and "start" in sent.cue_at(t.start - 1):
         gerund = False  # "it began taking delivery of the S-400": begun, so done
+    if gerund and sent.words[t.start - 1 : t.start] == [","] and not _cues(sent, 0, t.start) & {"modal", "propose"}:
+        gerund = False  # "..., handing Kyiv its only S-300 in April": an adjunct telling what was done
     if gerund and _under_a_contract(sent, t.end, right):
         return "agreed"  # "buying 36 Rafale jets under a 2016 intergovernmental agreement": done, under it
     if gerund:
