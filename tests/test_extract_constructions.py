@@ -3196,3 +3196,9 @@ def test_a_year_in_a_clause_of_time_of_another_event_dates_no_deal():
       "future.", set())])  # a plan for the near future agrees to nothing
 def test_participle_adjuncts_report_and_the_near_future_plans(text, expected):
     assert {d for d in deal_set(text, "en") if d[3] != "proposed" and d[2] != "Archer"} == expected
+
+
+def test_a_purchase_noun_predicated_of_a_conditional_is_a_plan():
+    text = ("Bangladesh is negotiating the purchase of about 20 J-10C fighters from China, officials said, in what "
+            "would be the largest combat aircraft acquisition in the country's history.")
+    assert deal_set(text, "en") == {("CHN", "BGD", "J-10", "proposed")}

@@ -1267,8 +1267,17 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     headline = sent.lang == "en" and marker is not None and marker > 0 and sent.words[marker] == "to" and (
         sent.mention_at(marker - 1, ("country", "person")) is not None
     )
+    # "in what would be the largest acquisition", "ce qui serait la plus grosse commande": a noun predicated
+    # of a future or conditional
+    back = sent.words[max(left, t.start - 8) : t.start]
+    predicated = t.frame in NOMINAL and "," not in back and any(
+        back[k : k + 2] in (["would", "be"], ["will", "be"], ["could", "be"])
+        or back[k] in ("serait", "sera", "deviendrait")
+        for k in range(len(back))
+    )
     future = (
         headline
+        or predicated
         or "modal" in near
         or "modal" in sent.cue_at(t.start)
         or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
