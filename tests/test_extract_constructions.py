@@ -3202,3 +3202,18 @@ def test_a_purchase_noun_predicated_of_a_conditional_is_a_plan():
     text = ("Bangladesh is negotiating the purchase of about 20 J-10C fighters from China, officials said, in what "
             "would be the largest combat aircraft acquisition in the country's history.")
     assert deal_set(text, "en") == {("CHN", "BGD", "J-10", "proposed")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Lithuania ordered 18 Caesar howitzers from France. The gun has a strong reputation in Ukraine, where France "
+      "delivered 18 of them earlier this year.", "en",
+      {("FRA", "LTU", "Caesar", "agreed"), ("FRA", "UKR", "Caesar", "delivered")}),  # ", where": the place it went
+     ("La Belgique va acquérir des NASAMS à la Norvège, a déclaré le ministre à son arrivée au siège de l'Otan.", "fr",
+      {("NOR", "BEL", "NASAMS", "proposed")}),  # a person's arrival
+     ("Sweden sold Archer howitzers to Ukraine. The howitzer can fire a salvo and leave before enemy "
+      "counter-battery fire arrives.", "en", {("SWE", "UKR", "Archer", "agreed")}),  # fire arrives, not guns
+     ("Londres a accepté de céder 14 chars Challenger 2 à l'Ukraine. Les équipages seront formés avant la livraison "
+      "des premiers exemplaires.", "fr", {("GBR", "UKR", "Challenger 2", "agreed")})])  # a delivery to come
+def test_places_of_where_and_arrivals_and_deliveries_that_are_not(text, lang, expected):
+    assert deal_set(text, lang) == expected

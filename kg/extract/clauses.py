@@ -1286,6 +1286,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "agreed"  # "Germany and Denmark will provide Ukraine with 100 Leopard 1A5": a donor's announced transfer
     if future:
         return "proposed"
+    pending = {"avant", "before", "pending", "ahead"} & set(sent.words[max(0, t.start - 2) : t.start])
+    if t.frame == "sale_n" and word.startswith(("livraison", "deliver")) and pending:
+        return "proposed"  # "avant la livraison des premiers exemplaires": a delivery to come
     if t.frame == "sale_n" and word.startswith(("livraison", "deliver")) and "start" in _cues(
         sent, t.end, min(right, t.end + 4)
     ):

@@ -474,6 +474,22 @@ def _weapons_before_in_clause(sent: Sent, t: Trigger) -> bool:
     return any(m.kind in ("weapon", "noun") and start <= m.start < t.start for m in sent.mentions)
 
 
+def _not_weapons_arriving(sent: Sent, t: Trigger) -> bool:
+    """Not an arrival of weapons: a person's ("à son arrivée au siège de l'Otan", "upon his arrival"), or of
+    something a noun before the verb names ("before enemy counter-battery fire arrives")."""
+    before = sent.words[max(0, t.start - 2) : t.start]
+    if before[-1:] in (["son"], ["his"], ["her"]) and before[:1] in (["a"], ["upon"], ["on"]):
+        return True
+    if t.start == 0 or not sent.words[t.start].startswith("arriv"):
+        return False
+    i = t.start - 1
+    while i > 0 and sent.words[i] in ("have", "has", "had", "will", "finally", "sont", "est", "ont", "enfin"):
+        i -= 1
+    noun = sent.words[i]
+    return noun.isalpha() and noun not in ("they", "ils", "elles", "it") and sent.mention_at(
+        i, ("weapon", "noun")) is None and sent.words[i - 1 : i] in (["counter-battery"], ["enemy"], ["the"], ["le"])
+
+
 def _fresh_batch(sent: Sent, weapons: list) -> bool:
     """The systems are told as new ones ("les dix F-16 neufs", "new F-16s"): bought from their maker."""
     return any(
@@ -785,6 +801,13 @@ class TransferFrames:
             ):
                 # "the Kremlin delivered Su-30SM fighter jets to the country in 2019": the state the noun takes up
                 recipients = [r for r in self._coref_actors(sent, t.end, right) if r != supplier][:1]
+            if not recipients and not pair and t.frame in ("deliver", "supply"):
+                # "a strong reputation in Ukraine, where France delivered 18 of them": where they went
+                where = next((i for i in range(t.start - 1, max(0, t.start - 5), -1)
+                              if sent.words[i] in ("where", "ou") and sent.words[i - 1] == ","), None)
+                place = sent.mention_at(where - 2, ("country",)) if where is not None and where >= 2 else None
+                if place is not None and Ref.country(place.key) != supplier:
+                    recipients = [Ref.country(place.key)]
             if not recipients and not pair:
                 pronoun = self._pronoun_actor(sent, left, right, {supplier} if supplier else set())
                 pronoun = pronoun or self._possessor(sent, t, right, weapons, {supplier} if supplier else set())
@@ -1110,6 +1133,8 @@ class TransferFrames:
 
     def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
+        if _not_weapons_arriving(sent, t):
+            return
         places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
         if not places:  # "the first guns arrived two years later": the deal the article told for them
             # the subject may stand before an earlier trigger: "the first jets ordered by Kuwait touched down"
