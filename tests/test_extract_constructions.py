@@ -3217,3 +3217,13 @@ def test_a_purchase_noun_predicated_of_a_conditional_is_a_plan():
       "des premiers exemplaires.", "fr", {("GBR", "UKR", "Challenger 2", "agreed")})])  # a delivery to come
 def test_places_of_where_and_arrivals_and_deliveries_that_are_not(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Peru signed a deal with South Korea for 54 K2 tanks. The K2's largest customer so far is Poland, whose first "
+      "tanks arrived in December 2022.", ("KOR", "POL", "K2", "delivered", 2022)),  # ", whose": the owner's
+     ("Canada will send Leopard tanks to Ukraine. Washington announced the same day that it would provide 31 M1 "
+      "Abrams tanks to Ukraine.", ("USA", "UKR", "M1 Abrams", "agreed", None))])  # an announced transfer
+def test_arrivals_of_a_states_own_systems_and_transfers_announced_in_reported_speech(text, expected):
+    assert expected in {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")}

@@ -1099,6 +1099,10 @@ def _announced_transfer(sent: Sent, t: Trigger, left: int) -> bool:
     if t.frame not in ("supply", "deliver") or t.end - t.start != 1 and not modal_in_phrase:
         return False
     near = sent.words[max(left, t.start - 3) : t.start + (1 if modal_in_phrase else 0)]
+    # "Washington announced that it would provide 31 Abrams": the future of an announcement is announced
+    announced = any(w.startswith(("announc", "annonc", "pledg")) for w in sent.words[max(0, t.start - 8) : t.start])
+    if announced and "would" in near and "that" in sent.words[max(0, t.start - 6) : t.start]:
+        return sent.lang == "en"
     if any(w in ("could", "may", "might", "would", "pourrait", "pourraient", "pourra", "pourront") for w in near):
         return False
     if {"propose", "condition", "threat", "start", "exhort"} & _cues(sent, max(left, t.start - 8), t.end):

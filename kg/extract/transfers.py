@@ -1136,6 +1136,16 @@ class TransferFrames:
         if _not_weapons_arriving(sent, t):
             return
         places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
+        whose = next((i for i in range(t.start - 1, max(0, t.start - 5), -1) if sent.words[i] in ("whose", "dont")
+                      and sent.words[i - 1] == ","), None)
+        owner = sent.mention_at(whose - 2, ("country",)) if whose is not None and whose >= 2 else None
+        if not places and owner is not None:  # "its largest customer is Poland, whose first tanks arrived in 2022"
+            for m, key in _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]:
+                supplier = self._supplier_for(key, m, sent)
+                if supplier is not None and supplier.key != owner.key:
+                    year = _year_for(sent, None, t, t.end, right)  # the arrival dates a deal told only by it
+                    self._deal(sent, supplier, Ref.country(owner.key), key, status, year)
+            return
         if not places:  # "the first guns arrived two years later": the deal the article told for them
             # the subject may stand before an earlier trigger: "the first jets ordered by Kuwait touched down"
             found = _weapons(sent, self.ctx, left, right, coordinated=False) or _weapons(
