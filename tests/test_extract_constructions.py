@@ -3227,3 +3227,9 @@ def test_places_of_where_and_arrivals_and_deliveries_that_are_not(text, lang, ex
       "Abrams tanks to Ukraine.", ("USA", "UKR", "M1 Abrams", "agreed", None))])  # an announced transfer
 def test_arrivals_of_a_states_own_systems_and_transfers_announced_in_reported_speech(text, expected):
     assert expected in {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")}
+
+
+def test_an_apposition_gives_the_origin_of_the_systems_listed_before_it():
+    text = ("Israel's fleet already includes the F-35I Adir and the F-16I Sufa, both American-made jets that Israel "
+            "bought from the United States.")
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("F-35", "USA"), ("F-16", "USA")}

@@ -70,6 +70,25 @@ class MakerFrames:
                     if d.key in makers:
                         self.facts.append(Maker(Ref.weapon(m.key), Ref.country(d.key), self._evidence(sent)))
 
+    def _apposed_origins(self, sent: Sent) -> None:
+        """An apposition that gives the origin of the systems listed before it: "the F-35I Adir and the F-16I
+        Sufa, both American-made jets", "des Rafale et des Mirage 2000, tous deux de fabrication française"."""
+        g = load()
+        words = sent.words
+        for n in sent.mentions:
+            if n.kind != "noun" or not n.maker:
+                continue
+            i = n.start - 1
+            while i > 0 and (words[i] in _ALL or sent.mention_at(i, ("demonym",))):
+                i -= 1
+            if words[i] != "," or not {"both", "all", "tous", "toutes"} & set(words[i + 1 : n.start]):
+                continue
+            start = clause_start(sent, i)
+            for m in sent.mentions:
+                listed = m.kind == "weapon" and m.key in g.weapons and start <= m.start < i
+                if listed and maker_allowed(m.key, n.maker):
+                    self.facts.append(Maker(Ref.weapon(m.key), Ref.country(n.maker), self._evidence(sent)))
+
     def _made_by(self, sent: Sent) -> None:
         """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""
         g = load()
@@ -201,6 +220,7 @@ class MakerFrames:
             if maker_allowed(key, m.maker):
                 self.facts.append(Maker(Ref.weapon(key), Ref.country(m.maker), self._evidence(sent)))
         self._stated_origins(sent)
+        self._apposed_origins(sent)
         self._made_by(sent)
         self._made_in(sent)
         companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
@@ -225,6 +245,7 @@ class MakerFrames:
                     self.facts.append(Maker(Ref.weapon(m.key), Ref.country(owner), self._evidence(sent)))
 
 
+_ALL = ("both", "all", "tous", "toutes", "deux")
 _WORKS = {"factories", "factory", "plants", "plant", "yards", "shipyards", "usines", "usine", "chantiers", "ateliers"}
 
 
