@@ -223,7 +223,7 @@ WRITTEN = {
     "session 7": ([f"heldout{n}" for n in range(25, 31)], 36, 0.77, 0.94),  # 0.803 / 0.959
     "session 7, unread": (["heldout31", "heldout32"], 12, 0.70, 0.92),  # 0.727 / 0.958 (0.685 when first read)
     "session 8": ([f"heldout{n}" for n in range(33, 41)], 48, 0.84, 0.95),  # 0.866 / 0.968 (first run 0.777)
-    "session 8, unread": ([f"heldout{n}" for n in range(41, 47)], 36, 0.77, 0.94),  # 0.791 / 0.964 (0.788 unread)
+    "session 8, unread": ([f"heldout{n}" for n in range(41, 47)], 36, 0.77, 0.94),  # 0.795 / 0.964 (0.788 unread)
     "session 8, last": ([f"heldout{n}" for n in range(47, 51)], 24, 0.84, 0.95),  # 0.867 / 0.972 (0.847 unread)
 }
 
