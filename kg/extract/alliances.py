@@ -9,6 +9,7 @@ from kg.extract.clauses import (
     BOUNDARY,
     CONJ,
     DETS,
+    NUMBERS,
     POSSESSIVES,
     TRANSFER,
     Trigger,
@@ -587,8 +588,7 @@ def _signed_by_pair(sent: Sent, t: Trigger) -> bool:
 
 
 _DEFINITE = ("the", "le", "la", "l'", "ce", "cet", "cette", "this")
-_COUNTS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "deux", "trois", "quatre",
-           "cinq", "sept", "huit", "neuf", "dix", "douze"}
+_COUNTS = {w for w, n in NUMBERS.items() if n >= 2}
 
 
 def _counted_gap(sent: Sent, t: Trigger) -> bool:

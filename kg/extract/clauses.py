@@ -745,9 +745,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
     if not years:
         return None
     if weapon is not None:
-        head = weapon.end  # "Rafale fighter jets": the nouns the designation heads are part of it
-        while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
-            head = noun.end
+        head = head_end(sent, weapon)
         later = [m.start for m in sent.mentions if m.kind in ("weapon", "noun") and m.start >= head]
         # nor past a relative clause: "vessels built for Trinidad, which had cancelled its order in 2010"
         later += [
@@ -790,8 +788,17 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
 _PERIOD = {"between": ("and",), "entre": ("et",), "from": ("to", "until"), "de": ("a",), "du": ("au",)}
 
 
-_SPANS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "un": 1, "deux": 2, "trois": 3, "quatre": 4,
-          "cinq": 5}
+# number words of counts and spans ("two", "douze"); "a year later" also counts one
+NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "twelve": 12, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+           "dix": 10, "douze": 12}
+_SPANS = {"a": 1} | {w: n for w, n in NUMBERS.items() if n <= 5}
+
+
+def _years_span(words: list[str], i: int) -> int | None:
+    """So many years at ``i``: "a year", "two years", "deux ans", "3 years"."""
+    n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
+    return n if n is not None and words[i + 1] in ("year", "years", "an", "ans") else None
 
 
 def relative_year(sent: Sent, start: int, end: int) -> int | None:
@@ -799,8 +806,8 @@ def relative_year(sent: Sent, start: int, end: int) -> int | None:
     signed for two a year later" (2020), "deux ans plus tard" (None when no year stands before)."""
     words = sent.words
     for i in range(start, min(end, len(words) - 2)):
-        n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
-        if n is None or words[i + 1] not in ("year", "years", "an", "ans"):
+        n = _years_span(words, i)
+        if n is None:
             continue
         later = words[i + 2] == "later" or words[i + 2 : i + 4] == ["plus", "tard"]
         base = [int(w) for w in words[:i] if YEAR.match(w)]
@@ -822,8 +829,8 @@ def year_before_by(sent: Sent, t: Trigger) -> int | None:
     after it agreed to buy 21 PzH 2000" (2015), "en 2020, deux ans après avoir commandé" (2018)."""
     words = sent.words
     for i in range(max(0, t.start - 7), t.start - 2):
-        n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
-        if n is None or words[i + 1] not in ("year", "years", "an", "ans") or words[i + 2] not in ("after", "apres"):
+        n = _years_span(words, i)
+        if n is None or words[i + 2] not in ("after", "apres"):
             continue
         base = [int(w) for w in words[:i] if YEAR.match(w)]
         if base and not any(YEAR.match(w) for w in words[i + 3 : t.start]):
@@ -869,9 +876,7 @@ def appositive_year(sent: Sent, weapon: Mention | None) -> int | None:
     weapon's deal. None for a relative clause or a participle of something else ("ships, built in 2015")."""
     if weapon is None:
         return None
-    head = weapon.end
-    while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
-        head = noun.end
+    head = head_end(sent, weapon)
     # ", livrés en 2017," after a comma, or a purchase participle right after the noun: "submarines ordered in 2009"
     bought = any(s == head and f in ("buy",) for s, e, f in sent.triggers)
     o = head if bought else head + 1
@@ -903,6 +908,14 @@ def _purpose(sent: Sent, i: int, o: int) -> bool:
     """The event at ``o`` is an infinitive of purpose after the year at ``i``: "scrapped the contract in 2021
     to join AUKUS", "signé en 2019 pour rejoindre": the year dates the main verb, not the purpose."""
     return i < o and sent.words[o - 1] in ("to", "pour", "afin", "de", "d'")
+
+
+def head_end(sent: Sent, weapon: Mention) -> int:
+    """Where the phrase a designation heads ends: "Rafale fighter jets" (the nouns after it are part of it)."""
+    head = weapon.end
+    while (noun := sent.mention_at(head, ("noun",))) is not None and noun.start == head:
+        head = noun.end
+    return head
 
 
 def _apposition(sent: Sent, m: Mention) -> tuple[int, int] | None:

@@ -106,6 +106,11 @@ def cancelling_verb(sent: Sent, t: Trigger) -> int | None:
     return None
 
 
+def _year_by_verb(sent: Sent, t: Trigger, verb: int, left: int, right: int) -> int | None:
+    """The year written around the contract noun and the verb that signs or cancels it."""
+    return _year_for(sent, None, t, max(left, min(verb, t.start) - 4), min(right, max(verb, t.end) + 8))
+
+
 class ContractDates:
     """Mixin of the relation reader: a told contract's year dates its deal; its cancellation cancels it."""
 
@@ -125,8 +130,7 @@ class ContractDates:
             deals = [f for f in deals if f.recipient in states or f.supplier in states]
         if not deals:
             return False
-        lo, hi = max(left, min(verb, t.start) - 4), min(right, max(verb, t.end) + 8)
-        year = _year_for(sent, None, t, lo, hi)
+        year = _year_by_verb(sent, t, verb, left, right)
         deal = deals[-1]
         self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "cancelled", year, self._evidence(sent)))
         return True
@@ -144,8 +148,7 @@ class ContractDates:
         verb = signing_verb(sent, t)
         if verb is None or status_of(sent, t, left, right) != "agreed" or planned(sent, t.start):
             return
-        lo, hi = max(left, min(verb, t.start) - 4), min(right, max(verb, t.end) + 8)
-        year = _year_for(sent, None, t, lo, hi)
+        year = _year_by_verb(sent, t, verb, left, right)
         if year is None:
             return
         states = [r for m, r, _p in _actors(sent, self.ctx, left, right) if r.type == "Country" and m.kind == "country"]

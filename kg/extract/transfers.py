@@ -490,6 +490,14 @@ def _not_weapons_arriving(sent: Sent, t: Trigger) -> bool:
         i, ("weapon", "noun")) is None and sent.words[i - 1 : i] in (["counter-battery"], ["enemy"], ["the"], ["le"])
 
 
+def _relative_state(sent: Sent, t: Trigger, pronouns: tuple[str, ...]) -> Mention | None:
+    """The state a relative pronoun just before the verb takes up: "in Ukraine, where France delivered",
+    "is Poland, whose first tanks arrived"."""
+    at = next((i for i in range(t.start - 1, max(0, t.start - 5), -1)
+               if sent.words[i] in pronouns and sent.words[i - 1] == ","), None)
+    return sent.mention_at(at - 2, ("country",)) if at is not None and at >= 2 else None
+
+
 def _fresh_batch(sent: Sent, weapons: list) -> bool:
     """The systems are told as new ones ("les dix F-16 neufs", "new F-16s"): bought from their maker."""
     return any(
@@ -803,9 +811,7 @@ class TransferFrames:
                 recipients = [r for r in self._coref_actors(sent, t.end, right) if r != supplier][:1]
             if not recipients and not pair and t.frame in ("deliver", "supply"):
                 # "a strong reputation in Ukraine, where France delivered 18 of them": where they went
-                where = next((i for i in range(t.start - 1, max(0, t.start - 5), -1)
-                              if sent.words[i] in ("where", "ou") and sent.words[i - 1] == ","), None)
-                place = sent.mention_at(where - 2, ("country",)) if where is not None and where >= 2 else None
+                place = _relative_state(sent, t, ("where", "ou"))
                 if place is not None and Ref.country(place.key) != supplier:
                     recipients = [Ref.country(place.key)]
             if not recipients and not pair:
@@ -862,6 +868,8 @@ class TransferFrames:
         shared = supplier or next((s for m, key in weapons if (s := self._supplier_for(key, m, sent))), None)
         if by_maker:
             shared = None  # a list of systems with makers of their own shares no seller
+        ordered_passive = passive and t.frame == "buy" and not agent  # "ces obusiers avaient été commandés"
+        fresh = ordered_passive and _fresh_batch(sent, weapons)
         for m, key in weapons:
             weapon_supplier = own_supplier.get(m.start, supplier) if m is not None else supplier
             late = supplier is not None and m is not None and m.maker and _origin_after_supplier(sent, m, right_actors)
@@ -924,8 +932,7 @@ class TransferFrames:
             for recipient in weapon_recipients:
                 if weapon_supplier is None and len(subjects) > 1:
                     weapon_supplier = next((s for s in subjects if s != recipient), None)
-                fresh = passive and t.frame == "buy" and not agent and _fresh_batch(sent, weapons)
-                if (weapon_supplier == recipient or fresh) and passive and t.frame == "buy" and not agent:
+                if ordered_passive and (weapon_supplier == recipient or fresh):
                     # "ces obusiers avaient été commandés en 2017" by the state that now passes them on: from
                     # their maker, not from the state the article first saw giving them
                     makers = [c for c in _makers_of(key, m) if c != recipient.key]  # (new ones: from the maker)
@@ -936,9 +943,7 @@ class TransferFrames:
                     continue
                 year = year_before_by(sent, t) or _year_for(sent, m, t, left, right) or _when_year(sent, left)
                 year = year or antecedent_year(sent, t)  # "under a 1999 arms package under which ... bought"
-                year = year or appositive_year(sent, m) or (
-                    relative_year(sent, t.end, right)
-                )
+                year = year or appositive_year(sent, m) or relative_year(sent, t.end, right)
                 if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
                     # "picked the Swedish jet in December 2013, passing over the Rafale": the choice's year
                     year = _year_before(sent, t.start)
@@ -1136,9 +1141,7 @@ class TransferFrames:
         if _not_weapons_arriving(sent, t):
             return
         places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
-        whose = next((i for i in range(t.start - 1, max(0, t.start - 5), -1) if sent.words[i] in ("whose", "dont")
-                      and sent.words[i - 1] == ","), None)
-        owner = sent.mention_at(whose - 2, ("country",)) if whose is not None and whose >= 2 else None
+        owner = _relative_state(sent, t, ("whose", "dont"))
         if not places and owner is not None:  # "its largest customer is Poland, whose first tanks arrived in 2022"
             for m, key in _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]:
                 supplier = self._supplier_for(key, m, sent)
