@@ -300,6 +300,11 @@ def test_status_constructions(text, expected):
         ("Canada, which froze the assets of 40 Venezuelan officials, has moved against the government.",
          {("CAN", "VEN")}),
         ("Le Japon a gelé ses exportations d'armes vers la Birmanie.", {("JPN", "MMR")}),
+        # a measure obstructed is no measure taken
+        ("Russia and China blocked new sanctions on Laos at the Security Council.", set()),
+        ("Moscou et Pékin ont bloqué toute mesure contraignante contre le Laos.", set()),
+        # a measure that frames the story is told elsewhere
+        ("Peru signs frigate deal with Spain despite Chile's blockade.", set()),
     ],
 )
 def test_sanction_constructions(text, expected):
@@ -317,6 +322,16 @@ def test_every_state_of_a_subject_group_imposes_the_measure():
     ]:
         found = {f.core for f in facts(text, Sanction, lang)}
         assert found == {("DEU", "TUR"), ("FRA", "TUR"), ("ITA", "TUR")}
+
+
+def test_every_state_of_the_subject_imposes_the_measure_of_a_second_verb():
+    from kg.facts import Sanction
+
+    text = (
+        "Chile, Argentina and Brazil recalled their ambassadors from Peru and imposed a land, sea and air"
+        " blockade on the country, accusing it of siding with Bolivia."
+    )
+    assert {f.core for f in facts(text, Sanction)} == {("CHL", "PER"), ("ARG", "PER"), ("BRA", "PER")}
 
 
 def test_a_state_sanctioned_for_a_transfer_made_it():

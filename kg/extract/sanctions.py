@@ -5,6 +5,7 @@ from __future__ import annotations
 from kg.extract.annotate import Sent
 from kg.extract.clauses import (
     BY_PREPS,
+    DETS,
     TARGET_PREPS,
     Trigger,
     _actors,
@@ -47,6 +48,8 @@ class SanctionFrames:
             named = [r for m, r, p in _actors(sent, self.ctx, left, t.start) if p is None]
             if named:
                 self.last_sanction_by = named[-1]  # "Washington n'a pas décidé s'il imposera des sanctions"
+        if t.frame in ("ban", "exclude", "sanction_v") and _obstructs_measure(sent, t):
+            return  # "Russia and China blocked any binding measure at the Security Council": no measure taken
         if "exhort" in _cues(sent, max(0, t.start - 8), t.start):
             return  # "Amnesty urged Sweden to halt arms exports": asked for, not done
         negative = t.frame == "ban" and any(w in _NEGATIVE for w in sent.words[t.start : t.end])
@@ -56,17 +59,17 @@ class SanctionFrames:
             nxt = sent.words[t.end + 1] if t.end + 1 < len(sent.words) else ""
             if nxt.endswith(("er", "ir", "re", "oir")):
                 return  # "a exclu de suspendre son aide": ruled out, no one is excluded
-        if t.frame == "sanction_n" and any(
-            o.frame in ("impose", "sanction_v", "ban") and 0 <= t.start - o.end <= 4 for o in triggers[:k]
-        ):
-            return
+        if t.frame in ("sanction_n", "ban") and any(_measure_of(sent, o, t) for o in triggers[:k]):
+            return  # "imposed a land, sea and air blockade on ...": the noun is the verb's object, told there
         if t.frame in ("sanction_n", "ban") and _definite(sent, t) and any(
             w in ("after", "since", "before", "apres", "depuis", "avant", "until", "jusqu'a")
             for w in sent.words[max(0, t.start - 3) : t.start]
         ):
             return  # "days after the blockade began", "depuis l'embargo": a time told by a measure already told
-        if t.frame == "sanction_n" and any(w in ("under", "sous") for w in sent.words[max(0, t.start - 3) : t.start]):
-            return  # "both under Western sanctions": a state of affairs, not a measure taken here
+        if t.frame in ("sanction_n", "ban") and any(
+            w in ("under", "sous", "despite", "malgre", "amid") for w in sent.words[max(0, t.start - 3) : t.start]
+        ):
+            return  # "both under Western sanctions", "despite the Gulf blockade": a state of affairs, not a measure
         if t.frame == "sanction_n" and t.start > 0 and "no_state" in sent.cue_at(t.start - 1):
             return  # "Western sanctions", "international sanctions": imposed by no state the sentence names
         actors_left = _actors(sent, self.ctx, left, t.start)
@@ -106,8 +109,9 @@ class SanctionFrames:
                 if t.start - m.end <= 4 and not _is_object(sent, m) and p in (None, "de", "du", "des", "d'", "of")
             ]
             group = self._subjects(sent, 0, t.start)
-            # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group
-            by = group if near and group and near[-1] == group[0] else (near[-1:] or group[:1])
+            # "Germany, France and Italy suspended arms sales to Turkey": every state of the subject group, also
+            # of a second verb ("A, B and C severed relations with Qatar and imposed a blockade on it")
+            by = group if near and group and near[-1] == group[0] or not near else near[-1:]
             # the agent may follow the target: "les sanctions imposées à la Russie par les États-Unis et l'UE"
             agent = _first_group(
                 sent, [(m, r) for m, r, p in actors_right if p in ("par", "by") and m.start - t.end <= 8]
@@ -121,7 +125,12 @@ class SanctionFrames:
                 preps = preps | {"for", "pour"}
             if t.frame == "ban" and sent.words[t.end - 1] in ("cooperation", "co-operation", "ties"):
                 preps = preps | {"with", "avec"}  # "Kiev a cessé toute coopération militaire avec Moscou"
-            targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in preps])
+            named = [(m, r) for m, r, p in actors_right if p in preps]
+            targets = _first_group(sent, named)
+            reach = max([o.end for o in triggers[k + 1 :] if _measure_of(sent, t, o)], default=t.end)
+            at, taken = _taken_up_target(sent, t.end, max(right, reach + 6), by)
+            if taken and (not named or at < named[0][0].start):
+                targets = taken  # "... a blockade on the country, accusing it of cosying up to Iran"
             if t.frame == "ban" and not targets:  # "withhold military aid from Egypt"
                 targets = _first_group(sent, [(m, r) for m, r, p in actors_right if p in ("from", "a", "au", "aux")])
             if t.frame in ("sanction_v", "exclude") and not targets:
@@ -199,6 +208,43 @@ class SanctionFrames:
                 return r
         main = self.ctx.main_country
         return main if main not in by else None
+
+
+_QUANTIFIERS = {"toute", "tout", "toutes", "tous", "any", "all", "new", "further", "nouvelles", "nouvelle", "de"}
+
+
+def _obstructs_measure(sent: Sent, t: Trigger) -> bool:
+    """ "blocked any binding measure", "a bloqué toute mesure", "vetoed new sanctions": the verb's object is a
+    measure, which the subject stops rather than takes."""
+    i = t.end
+    while i < min(len(sent.words), t.end + 3) and (sent.words[i] in DETS or sent.words[i] in _QUANTIFIERS):
+        i += 1
+    return i < len(sent.words) and (
+        "measure_noun" in sent.cue_at(i) or any(s == i and f == "sanction_n" for s, _e, f in sent.triggers)
+    )
+
+
+def _measure_of(sent: Sent, verb: Trigger, noun: Trigger) -> bool:
+    """Whether ``noun`` is the object of ``verb``: "imposed sanctions", "imposed a land, sea and air blockade" (only
+    determiners, modifiers and their commas between; no actor, no other trigger)."""
+    if verb.frame not in ("impose", "sanction_v", "ban") or noun.frame not in ("sanction_n", "ban"):
+        return False
+    gap = range(verb.end, noun.start)
+    if not 0 <= noun.start - verb.end <= 8 or any(sent.mention_at(i) is not None for i in gap):
+        return False
+    words = sent.words[verb.end : noun.start]
+    return noun.start - verb.end <= 4 or not any(w in (".", ";", ":", "which", "that", "qui", "que") for w in words)
+
+
+def _taken_up_target(sent: Sent, start: int, end: int, by: list[Ref]) -> tuple[int, list[Ref]]:
+    """ "severed relations with Qatar and imposed a blockade on the country": a noun taking up a state after a
+    preposition of the target names the last state named before it that does not impose the measure; with the
+    noun's position."""
+    for s, _e, cue in sent.cues:
+        if start <= s < end and cue == "coref_country" and s > 0 and sent.words[s - 1] in TARGET_PREPS:
+            named = [Ref.country(m.key) for m in sent.mentions if m.kind == "country" and m.end <= s]
+            return s, [r for r in named if r not in by][-1:]
+    return -1, []
 
 
 _NEGATIVE = {"aucun", "aucune", "no", "plus", "longer", "not"}
