@@ -215,6 +215,20 @@ def test_a_counterpart_holds_the_office_of_the_last_person_given_one():
     assert ("Leader", "Tran Duc Minh", "VNM") in people(text, "fr")
 
 
+def test_a_second_title_before_the_name_is_no_part_of_it():
+    text = "Jordan bought jets. Jordan's defence minister, Crown Prince Faisal bin Karim, welcomed the deal."
+    assert people(text) == {("Official", "Faisal bin Karim", "JOR")}
+
+
+def test_a_nationality_of_another_persons_title_is_not_the_state_of_a_title_without_one():
+    text = (
+        "Le Liban a reçu ses premiers avions d'attaque. « Ils renforceront l'armée », a déclaré l'ambassadeur"
+        " américain Paul Reed, en présence du commandant en chef de l'armée, le général Karim Haddad."
+    )
+    found = people(text, "fr")
+    assert ("Official", "Karim Haddad", "LBN") in found and ("Official", "Paul Reed", "USA") in found
+
+
 def test_stacked_titles_make_one_role():
     text = "Bangladesh's Army Chief General Rafiq Hasan met officials in Ankara."
     assert people(text) == {("Official", "Rafiq Hasan", "BGD")}

@@ -519,7 +519,7 @@ def _nearest_state(sent: Sent, i: int) -> str | None:
     states = [
         m
         for m in sent.mentions
-        if (m.kind == "country" and not m.setting) or (m.kind == "demonym" and m.attached in (None, "actor", "person"))
+        if (m.kind == "country" and not m.setting) or (m.kind == "demonym" and m.attached in (None, "actor"))
     ]
     before = [m for m in states if m.end <= i]
     acting = [m for m in before if m.kind == "country" or m.attached is not None]
@@ -662,6 +662,9 @@ def _name_at(sent: Sent, i: int, titled: bool = False) -> tuple[int, int, str] |
         or (sent.words[i] in ("le", "la", "l'", "the") and i + 1 < n and _is_rank(sent, i + 1))  # ", le colonel X"
     ):
         i += 1
+    if titled:
+        # "the kingdom's defence minister, Crown Prince X": a second title before the name is no part of it
+        i = next((e for s, e in sent.role_spans if s == i and e < n), i)
     if i >= n:
         return None
     known = sent.mention_at(i, ("person",))
