@@ -229,6 +229,19 @@ def test_a_nationality_of_another_persons_title_is_not_the_state_of_a_title_with
     assert ("Official", "Karim Haddad", "LBN") in found and ("Official", "Paul Reed", "USA") in found
 
 
+def test_a_title_without_a_state_keeps_the_state_of_the_persons_first_office():
+    text = (
+        "La Thaïlande a acheté des chars chinois. Le Premier ministre Somchai Rattana a défendu l'achat."
+        " Washington a suspendu son aide militaire après le coup d'État qui a porté le général Somchai au pouvoir."
+    )
+    assert {p[2] for p in people(text, "fr")} == {"THA"}
+    text = (
+        "Russia offered India its Su-57. Air Chief Marshal R.K. Mehta, the Indian Air Force chief, warned the"
+        " service was short of squadrons."
+    )
+    assert {p[2] for p in people(text)} == {"IND"}
+
+
 def test_stacked_titles_make_one_role():
     text = "Bangladesh's Army Chief General Rafiq Hasan met officials in Ankara."
     assert people(text) == {("Official", "Rafiq Hasan", "BGD")}

@@ -84,6 +84,12 @@ def people_facts(ctx: Context) -> list[Fact]:
     out: list[Fact] = known_leaders(ctx)
     fallback = ctx.first_country()
     leaders = {r.person for r in ctx.people.roles if r.kind == "leader"}
+    first: dict[str, str] = {}  # the state of each person's first office (not a rank, nor a ruler by a phrase)
+    for r in ctx.people.roles:
+        if r.kind != "no_office" and not is_rank_title(r.role) and r.role != "head of government":
+            state = r.near or (fallback.key if fallback else None)
+            if state and r.person not in first:
+                first[r.person] = state
     for r in ctx.people.roles:
         if r.kind == "no_office":
             continue  # company officers and the opposition hold no office of a state (corpus convention)
@@ -97,7 +103,9 @@ def people_facts(ctx: Context) -> list[Fact]:
             info = g.people.get(r.person)
             home = info.home if info is not None else ""
             known, near = (home or None), (r.near or (ctx.main_country.key if ctx.main_country else None))
-        of = r.of or known or near or (fallback.key if fallback else None)
+        # a title that names no state takes the state of the person's first office ("le Premier ministre X" ...
+        # "le coup d'État qui a porté le général X au pouvoir", told in a sentence about another state)
+        of = r.of or known or first.get(r.person) or near or (fallback.key if fallback else None)
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)
