@@ -2886,6 +2886,12 @@ def test_a_standard_is_no_system():
          [(("BGR", "USA"), "Stryker")]),
         ("Le constructeur brésilien Embraer a trouvé un accord avec Bamako pour la livraison de six Super Tucano.",
          "fr", []),
+        # a contract signed with a state, not with a firm of that state
+        ("Chile signs $2 billion F-16 deal with U.S.", "en", [(("CHL", "USA"), "F-16")]),
+        ("Le Pérou a signé avec la Corée du Sud le contrat d'achat de 20 chars K2.", "fr", [(("KOR", "PER"), "K2")]),
+        ("Peru has signed a contract with Israel's Elbit Systems for 36 ATMOS howitzers.", "en", []),
+        ("Peru has signed a contract with Korea Aerospace Industries for 12 FA-50 jets.", "en", []),
+        ("Peru has signed military deals with Moscow worth some $3 billion.", "en", []),
     ],
 )
 def test_an_agreement_a_state_signs_with_a_state_is_an_agreement_too(text, lang, expected):

@@ -3,7 +3,7 @@ cooperation, treaties, co-production and contracts between states."""
 
 from __future__ import annotations
 
-from kg.extract.annotate import Sent
+from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
     _ALLIANCE_NOUNS,
     BOUNDARY,
@@ -563,20 +563,35 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     after = sent.words[t.end : min(len(sent.words), t.end + 6)]
     if any(w in ("with", "avec") for w in after[:2]) and any(w in ("government", "gouvernement") for w in after):
         return True
-    # "signed an agreement with the United States to buy Strykers": an agreement (not a contract) with a state
-    if sent.words[t.start] in ("agreement", "agreements", "accord", "accords") and t.end + 1 < len(sent.words) and (
-        sent.words[t.end] in ("with", "avec")
-    ):
-        partner = sent.mention_at(t.end + 1, ("country",)) or (
-            sent.mention_at(t.end + 2, ("country",)) if sent.words[t.end + 1] in ("the", "la", "le", "l'", "les")
-            else None
-        )
-        firm = any(  # "le constructeur brésilien Embraer a trouvé un accord avec Bamako": a firm's agreement
-            m.kind == "demonym" and m.attached == "company" and 0 <= t.start - m.end <= 12 for m in sent.mentions
-        ) or any("company_noun" in sent.cue_at(i) for i in range(max(0, t.start - 12), t.start))
-        if partner is not None and not partner.setting and not firm:
-            return True
+    # "signed an agreement with the United States to buy Strykers", "a deal with Britain", "a signé avec la Chine
+    # le contrat d'achat": a contract made with a state, not with a firm ("a contract with Israel's Elbit")
+    signer = next((i for i in range(max(0, t.start - 8), t.start) if sent.words[i].startswith("sign")), None)
+    agreement = sent.words[t.start] in ("agreement", "agreements", "accord", "accords")
+    plural = sent.words[t.start] in ("deals", "contracts", "contrats")  # "signed military deals with Moscow"
+    partner = _state_after_with(sent, t.end, firm_check=not agreement) if agreement or signer is not None else None
+    if partner is None and signer is not None and sent.words[t.start - 1] in _DEFINITE + ("un", "une", "a", "an"):
+        partner = _state_after_with(sent, signer + 1, t.start)
+    partner = None if plural else partner
+    firm = any(  # "le constructeur brésilien Embraer a trouvé un accord avec Bamako": a firm's agreement
+        m.kind == "demonym" and m.attached == "company" and 0 <= t.start - m.end <= 12 for m in sent.mentions
+    ) or any("company_noun" in sent.cue_at(i) for i in range(max(0, t.start - 12), t.start))
+    if partner is not None and not firm:
+        return True
     return _signed_by_pair(sent, t)
+
+
+def _state_after_with(sent: Sent, i: int, end: int | None = None, firm_check: bool = True) -> Mention | None:
+    """The state named right after "with"/"avec" at ``i`` (its article skipped), not a place, nor (with
+    ``firm_check``) a firm's nationality or name ("with Israel's Elbit Systems", "with Korea Aerospace")."""
+    words = sent.words
+    if i + 1 >= len(words) or words[i] not in ("with", "avec"):
+        return None
+    j = i + 2 if words[i + 1] in ("the", "la", "le", "l'", "les") else i + 1
+    m = sent.mention_at(j, ("country",))
+    if m is None or m.start != j or m.setting or (end is not None and m.end > end):
+        return None
+    firm = m.end < len(words) and (words[m.end] == "'s" or bool({"firm_word", "corporate"} & sent.cue_at(m.end)))
+    return None if firm_check and firm else m
 
 
 def _signed_by_pair(sent: Sent, t: Trigger) -> bool:
