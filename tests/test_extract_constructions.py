@@ -3281,3 +3281,15 @@ def test_an_apposition_gives_the_origin_of_the_systems_listed_before_it():
     text = ("Israel's fleet already includes the F-35I Adir and the F-16I Sufa, both American-made jets that Israel "
             "bought from the United States.")
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("F-35", "USA"), ("F-16", "USA")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("LIMA, 4 mai 2015 (AFP) - Le Pérou a signé lundi un contrat portant sur l'achat de 24 Rafale.", "fr"),
+        ("LIMA, Oct 15, 2024 (Reuters) - Peru signed a contract on Tuesday to buy 24 Rafale jets from France.", "en"),
+    ],
+)
+def test_the_year_of_a_dateline_dates_no_deal(text, lang):
+    assert [d[:4] for d in deal_set(text, lang)] == [("FRA", "PER", "Rafale", "agreed")]
+    assert all(f.year is None for f in facts(text, Deal, lang))

@@ -98,6 +98,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     lex = load_lexicon(lang)
     tokens = tokenize(text, offset)
     words = [t.folded for t in tokens]
+    _mask_dateline_year(tokens, words)
     sent = Sent(index, text, offset, lang, tokens, words)
     sent.cues = [c for c in lex.cues(words) if not (c[2] == "modal" and _month(tokens, c[0]))]
     sent.triggers = lex.triggers(words, sent.cues)
@@ -455,6 +456,19 @@ def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
         and sent.mention_at(m.end) is None
         and not ({"not_a_name", "firm_word", "corporate"} & sent.cue_at(m.end))
     )
+
+
+def _mask_dateline_year(tokens: list, words: list[str]) -> None:
+    """ "DOHA, 4 mai 2015 (AFP) -", "NEW DELHI, Oct 15, 2024 (Reuters) -": the year of a dateline is the date the
+    story was filed, no year the text gives an event; its word is masked so that no rule reads it as one."""
+    if not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 3:
+        return
+    dash = next((i for i, w in enumerate(words[:16]) if w in ("-", "–", "—")), None)
+    if dash is None or "," not in words[:dash]:
+        return
+    for i in range(1, dash):
+        if re.fullmatch(r"(19|20)\d\d", words[i]):
+            words[i] = "#dateline-year"
 
 
 def _dateline(sent: Sent, m: Mention) -> bool:
