@@ -3293,3 +3293,11 @@ def test_an_apposition_gives_the_origin_of_the_systems_listed_before_it():
 def test_the_year_of_a_dateline_dates_no_deal(text, lang):
     assert [d[:4] for d in deal_set(text, lang)] == [("FRA", "PER", "Rafale", "agreed")]
     assert all(f.year is None for f in facts(text, Deal, lang))
+
+
+def test_a_french_purchase_participle_after_the_system_dates_its_deal():
+    text = (
+        "Le Laos achète des armes. Moscou a déjà livré à Vientiane une vingtaine de chasseurs MiG-29"
+        " commandés en 2009."
+    )
+    assert {(f.weapon.key, f.year) for f in facts(text, Deal, "fr")} == {("MiG-29", 2009)}

@@ -878,7 +878,11 @@ def appositive_year(sent: Sent, weapon: Mention | None) -> int | None:
         return None
     head = head_end(sent, weapon)
     # ", livrés en 2017," after a comma, or a purchase participle right after the noun: "submarines ordered in 2009"
-    bought = any(s == head and f in ("buy",) for s, e, f in sent.triggers)
+    # (a French participle folds into the noun: "MiG-29 commandés en 2009" reads "commandes")
+    bought = any(s == head and f in ("buy",) for s, e, f in sent.triggers) or any(
+        s == head and f == "purchase_n" and sent.tokens[head].lower.endswith(("é", "ée", "és", "ées"))
+        for s, e, f in sent.triggers
+    )
     o = head if bought else head + 1
     if not bought and (
         sent.words[head : head + 1] != [","] or not any(s == o and f in TRANSFER for s, e, f in sent.triggers)
