@@ -3301,3 +3301,12 @@ def test_a_french_purchase_participle_after_the_system_dates_its_deal():
         " commandés en 2009."
     )
     assert {(f.weapon.key, f.year) for f in facts(text, Deal, "fr")} == {("MiG-29", 2009)}
+
+
+def test_the_army_with_no_nationality_is_the_government_of_the_articles_buyer():
+    text = (
+        "Le Laos a signé pour des avions chinois. L'armée de terre avait déjà commandé en 2016 une série de"
+        " 28 chars VT4, fabriqués par le groupe d'État chinois Norinco."
+    )
+    assert ("CHN", "LAO", "VT-4", 2016) in {(f.supplier.key, f.recipient.key, f.weapon.key, f.year)
+                                              for f in facts(text, Deal, "fr")}
