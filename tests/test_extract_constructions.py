@@ -3310,3 +3310,15 @@ def test_the_army_with_no_nationality_is_the_government_of_the_articles_buyer():
     )
     assert ("CHN", "LAO", "VT-4", 2016) in {(f.supplier.key, f.recipient.key, f.weapon.key, f.year)
                                               for f in facts(text, Deal, "fr")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Peru bought six Seahawks from the United States. The Seahawks are meant to replace the Peruvian Navy's"
+         " ageing Sea King helicopters and will give its destroyers and frigates a modern submarine-hunting"
+         " capability.", "en"),
+    ],
+)
+def test_weapons_given_a_capability_are_its_holders_not_what_is_given(text, lang):
+    assert {d[2] for d in deal_set(text, lang)} == {"MH-60R Seahawk"}

@@ -461,6 +461,17 @@ def _another_sale(sent: Sent, t: Trigger) -> bool:
     return t.frame in NOMINAL and any(w in _PREVIOUS for w in sent.words[max(0, t.start - 3) : t.end + 1])
 
 
+def _gives_a_capability(sent: Sent, t: Trigger, right: int) -> bool:
+    """ "give its destroyers a modern submarine-hunting capability", "donner à ses frégates une capacité": what
+    is given is an ability (a ``benefit_noun`` after an indefinite article); the weapons named are its holders."""
+    for i in range(t.end, min(right, t.end + 10)):
+        if sent.words[i] in ("a", "an", "une", "un", "new", "nouvelles", "de") and any(
+            "benefit_noun" in sent.cue_at(j) for j in range(i + 1, min(len(sent.words), i + 5))
+        ):
+            return sent.mention_at(i + 1, ("weapon",)) is None
+    return False
+
+
 def _conjunct_start(sent: Sent, i: int) -> int:
     """Where the clause holding ``i`` begins, a comma and a conjunction opening one too ("..., and the jets")."""
     start = clause_start(sent, i)
@@ -549,6 +560,8 @@ class TransferFrames:
             return  # "signed a letter of intent on the joint buying of air defence systems": co-buyers, no seller
         if t.frame == "receive" and any(w in _MONEY for w in sent.words[max(0, t.start - 4) : t.start]):
             return  # "put the money it receives from Germany toward new tanks": money received, no weapon
+        if t.frame in SUPPLY_LIKE and _gives_a_capability(sent, t, right):
+            return  # "will give its destroyers and frigates a modern capability": the ships are the beneficiaries
         antecedent = _object_antecedent(sent, self.ctx, t)
         if antecedent is not None:  # "the F-16IQ fighters it has ordered": the relative clause's own tense
             left = max(left, antecedent[0].end)
