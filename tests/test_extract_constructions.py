@@ -3322,3 +3322,16 @@ def test_the_army_with_no_nationality_is_the_government_of_the_articles_buyer():
 )
 def test_weapons_given_a_capability_are_its_holders_not_what_is_given(text, lang):
     assert {d[2] for d in deal_set(text, lang)} == {"MH-60R Seahawk"}
+
+
+def test_a_state_punished_for_a_purchase_made_it():
+    text = (
+        "Les États-Unis ont imposé des sanctions à l'agence d'armement du Laos, pour punir Vientiane d'avoir"
+        " acquis le système russe S-400."
+    )
+    assert {d[:2] for d in deal_set(text, "fr")} == {("RUS", "LAO")}
+
+
+def test_exclusion_from_the_programme_of_a_described_system_refuses_it():
+    text = "Washington a exclu le Laos du programme de l'avion furtif américain F-35, dont il comptait acquérir 100."
+    assert deal_set(text, "fr") == {("USA", "LAO", "F-35", "refused")}

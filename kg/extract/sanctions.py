@@ -255,10 +255,13 @@ def _programme(sent: Sent, t: Trigger) -> str | None:
     "exclue du programme F-35"."""
     words = sent.words
     for m in sent.mentions:
-        if m.kind != "weapon" or not t.end <= m.start <= t.end + 5:
+        if m.kind != "weapon" or not t.end <= m.start <= t.end + 10:
             continue
-        after = m.end < len(words) and words[m.end] in ("programme", "program")
-        if after or m.start > 0 and words[m.start - 1] == "programme":  # "du programme F-35"
+        after = m.end < len(words) and words[m.end] in ("programme", "program") and m.start <= t.end + 5
+        # "du programme F-35", "du programme de l'avion furtif américain F-35": the programme's system
+        named = next((j for j in range(m.start - 1, max(t.end, m.start - 6) - 1, -1) if words[j] in ("programme",
+                      "program")), None)
+        if after or named is not None and not any(w in (",", ".", ";") for w in words[named : m.start]):
             return m.key
     return None
 

@@ -1121,7 +1121,9 @@ class TransferFrames:
         """The state a sanction punishes for this transfer: "sanctioned Iran for delivering drones",
         "a sanctionné l'Iran pour avoir livré des drones"."""
         before = sent.words[max(0, t.start - 3) : t.start]
-        if not any(w in ("for", "pour", "over") for w in before):
+        # (also "punir Ankara d'avoir acquis": a perfect infinitive after "de")
+        perfect = before[-2:] in (["d'", "avoir"], ["de", "avoir"])
+        if not perfect and not any(w in ("for", "pour", "over") for w in before):
             return None
         for _s, e, f in sent.triggers:
             if f in ("sanction_v", "impose", "sanction_n", "ban") and e <= t.start:
