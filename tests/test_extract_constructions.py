@@ -3335,3 +3335,16 @@ def test_a_state_punished_for_a_purchase_made_it():
 def test_exclusion_from_the_programme_of_a_described_system_refuses_it():
     text = "Washington a exclu le Laos du programme de l'avion furtif américain F-35, dont il comptait acquérir 100."
     assert deal_set(text, "fr") == {("USA", "LAO", "F-35", "refused")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Chile has approved the purchase of four P-8A Poseidon aircraft from the United States. Officials said the"
+         " choice of an aircraft already flown by Australia's air force would help crews train with partners.", "en"),
+        ("Le Chili a approuvé l'achat de quatre avions P-8A Poseidon aux États-Unis. Le choix d'un avion déjà"
+         " utilisé par l'Australie facilitera l'entraînement.", "fr"),
+    ],
+)
+def test_an_indefinite_noun_already_in_use_is_the_system_told_before(text, lang):
+    assert ("USA", "AUS", "P-8 Poseidon", "delivered") in deal_set(text, lang)

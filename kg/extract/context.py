@@ -61,6 +61,15 @@ _NUMBERS = {
 }
 
 
+def _in_use_after(sent: Sent, m: Mention) -> bool:
+    """ "an aircraft already flown by Australia", "un avion déjà utilisé par la Grèce": a noun described by
+    who already uses it is a system in service, not a new one."""
+    nxt = sent.words[m.end : m.end + 1]
+    if nxt not in (["already"], ["deja"]):
+        return False
+    return any(s in (m.end + 1, m.end + 2) and f in ("possess", "buy", "receive") for s, _e, f in sent.triggers)
+
+
 def _category(key: str) -> str:
     info = load().weapons.get(key)
     return info.category if info else ""
@@ -230,6 +239,11 @@ class Context:
         if any(after.startswith(p) or f" {p}" in after for p in _SAME_TYPE):
             # "trois sous-marins supplémentaires du même type", "two more of the same type"
             recent = [k for k in reversed(self.weapon_order) if g.weapons.get(k) and g.weapons[k].category == category]
+            if recent:
+                return recent[0]
+        if before in ("a", "an", "un", "une") and category and _in_use_after(sent, m):
+            # "the choice of an aircraft already flown by Australia": the system of its kind told before
+            recent = [k for k in reversed(self.weapon_order) if _category(k) == category]
             if recent:
                 return recent[0]
         if m.via == "vague":
