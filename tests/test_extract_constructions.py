@@ -3348,3 +3348,16 @@ def test_exclusion_from_the_programme_of_a_described_system_refuses_it():
 )
 def test_an_indefinite_noun_already_in_use_is_the_system_told_before(text, lang):
     assert ("USA", "AUS", "P-8 Poseidon", "delivered") in deal_set(text, lang)
+
+
+def test_weapons_of_a_user_nationality_arriving_from_a_state_are_its_delivery():
+    text = (
+        "Le Laos a commandé des corvettes. Le défilé a vu passer les trois premiers Rafale laotiens, arrivés de"
+        " France quelques jours auparavant."
+    )
+    assert ("FRA", "LAO", "Rafale", "delivered") in deal_set(text, "fr")
+
+
+def test_an_arrival_in_the_french_future_is_no_delivery():
+    text = "Le Laos va acheter des Su-30 à la Russie. Dans les jours à venir, deux Su-30 arriveront de Russie."
+    assert deal_set(text, "fr") == {("RUS", "LAO", "Su-30", "proposed")}

@@ -1269,8 +1269,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return None  # "a ban on the transfer of ...", "gelé ses ventes": the sanction, not a deal
     if _halted_licence(sent, t) is not None:
         return "refused"  # "suspended the licence of X to export its Orbiter to Y": the sale was refused
-    if t.frame == "arrive":
-        return "proposed" if "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"  # "sont arrivés"
+    if t.frame == "arrive":  # "sont arrivés"; not "arriveront", "will arrive"
+        future = sent.lang == "fr" and _FUTURE_FR.match(word) is not None
+        return "proposed" if future or "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"
     if t.frame == "possess":
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
     if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):

@@ -461,6 +461,9 @@ def _another_sale(sent: Sent, t: Trigger) -> bool:
     return t.frame in NOMINAL and any(w in _PREVIOUS for w in sent.words[max(0, t.start - 3) : t.end + 1])
 
 
+_ORIGIN_PREPS = {"from", "de", "d'", "du", "des"}
+
+
 def _gives_a_capability(sent: Sent, t: Trigger, right: int) -> bool:
     """ "give its destroyers a modern submarine-hunting capability", "donner à ses frégates une capacité": what
     is given is an ability (a ``benefit_noun`` after an indefinite article); the weapons named are its holders."""
@@ -1155,8 +1158,22 @@ class TransferFrames:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
         if _not_weapons_arriving(sent, t):
             return
-        places = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
+        # "sont arrivés de France": a state after "from" is where they come from, not where they arrive
+        places = [
+            m for m in sent.mentions
+            if m.kind == "country" and t.end <= m.start < right and sent.words[m.start - 1] not in _ORIGIN_PREPS
+        ]
         owner = _relative_state(sent, t, ("whose", "dont"))
+        if not places and owner is None:  # "les trois premiers Rafale égyptiens sont arrivés de France": the
+            # nationality the catalogue does not give the system's maker is its user, who receives them
+            origin = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
+            for m, key in _weapons(sent, self.ctx, left if left < t.start else 0, t.start, coordinated=False)[-1:]:
+                if m is None or not m.maker or maker_allowed(key, m.maker):
+                    continue
+                supplier = Ref.country(origin[0].key) if origin else self._supplier_for(key, m, sent)
+                if supplier is not None and supplier.key != m.maker:
+                    self._deal(sent, supplier, Ref.country(m.maker), key, status, None)
+                    return
         if not places and owner is not None:  # "its largest customer is Poland, whose first tanks arrived in 2022"
             for m, key in _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]:
                 supplier = self._supplier_for(key, m, sent)
