@@ -3361,3 +3361,15 @@ def test_weapons_of_a_user_nationality_arriving_from_a_state_are_its_delivery():
 def test_an_arrival_in_the_french_future_is_no_delivery():
     text = "Le Laos va acheter des Su-30 à la Russie. Dans les jours à venir, deux Su-30 arriveront de Russie."
     assert deal_set(text, "fr") == {("RUS", "LAO", "Su-30", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Hongrie loue quatorze Gripen à la Suède depuis 2006.", ("SWE", "HUN", "Gripen", "delivered")),
+        ("Les F-35 remplaceront les quatorze Gripen que Budapest loue à la Suède depuis 2006.",
+         ("SWE", "HUN", "Gripen", "delivered")),
+    ],
+)
+def test_a_french_lease_in_the_present_is_a_system_in_service(text, expected):
+    assert expected in deal_set(text, "fr")
