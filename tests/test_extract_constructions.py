@@ -3373,3 +3373,11 @@ def test_an_arrival_in_the_french_future_is_no_delivery():
 )
 def test_a_french_lease_in_the_present_is_a_system_in_service(text, expected):
     assert expected in deal_set(text, "fr")
+
+
+def test_a_plural_purchase_noun_after_a_demonstrative_takes_up_the_purchases_told():
+    text = (
+        "Le Laos a commandé 180 chars K2 à la Corée du Sud. Ces achats doivent combler le vide laissé par les"
+        " 40 chars T-72 que Vientiane a livrés à Kiev."
+    )
+    assert {d[:3] for d in deal_set(text, "fr")} == {("KOR", "LAO", "K2"), ("LAO", "UKR", "T-72")}

@@ -464,6 +464,16 @@ def _another_sale(sent: Sent, t: Trigger) -> bool:
 _ORIGIN_PREPS = {"from", "de", "d'", "du", "des"}
 
 
+def _collective_takeup(sent: Sent, t: Trigger) -> bool:
+    """ "Ces achats doivent ...", "These purchases will ...": a plural purchase noun after a demonstrative takes
+    up the deals told before; unless a system follows it as its complement ("ces achats de Rafale")."""
+    word = sent.words[t.end - 1]
+    if t.start == 0 or sent.words[t.start - 1] not in ("ces", "these", "those") or not word.endswith("s"):
+        return False
+    nxt = sent.words[t.end : t.end + 3]
+    return not nxt or nxt[0] not in ("de", "d'", "des", "du", "of")
+
+
 def _gives_a_capability(sent: Sent, t: Trigger, right: int) -> bool:
     """ "give its destroyers a modern submarine-hunting capability", "donner à ses frégates une capacité": what
     is given is an ability (a ``benefit_noun`` after an indefinite article); the weapons named are its holders."""
@@ -563,6 +573,8 @@ class TransferFrames:
             return  # "signed a letter of intent on the joint buying of air defence systems": co-buyers, no seller
         if t.frame == "receive" and any(w in _MONEY for w in sent.words[max(0, t.start - 4) : t.start]):
             return  # "put the money it receives from Germany toward new tanks": money received, no weapon
+        if t.frame in NOMINAL and _collective_takeup(sent, t):
+            return  # "Ces achats doivent combler le vide laissé par les T-72 ...": the purchases already told
         if t.frame in SUPPLY_LIKE and _gives_a_capability(sent, t, right):
             return  # "will give its destroyers and frigates a modern capability": the ships are the beneficiaries
         antecedent = _object_antecedent(sent, self.ctx, t)
