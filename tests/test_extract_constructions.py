@@ -3381,3 +3381,15 @@ def test_a_plural_purchase_noun_after_a_demonstrative_takes_up_the_purchases_tol
         " 40 chars T-72 que Vientiane a livrés à Kiev."
     )
     assert {d[:3] for d in deal_set(text, "fr")} == {("KOR", "LAO", "K2"), ("LAO", "UKR", "T-72")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Georgia has received four Su-30SM fighters from Russia, for an air force that has flown only ageing"
+         " Soviet-era Su-25 attack aircraft.", "en"),
+        ("La Géorgie a reçu quatre Su-30SM de Russie, pour une aviation qui exploite des Su-25 soviétiques.", "fr"),
+    ],
+)
+def test_systems_held_from_soviet_times_name_no_supplier(text, lang):
+    assert {d[2] for d in deal_set(text, lang)} == {"Su-30"}

@@ -464,6 +464,13 @@ def _another_sale(sent: Sent, t: Trigger) -> bool:
 _ORIGIN_PREPS = {"from", "de", "d'", "du", "des"}
 
 
+def _soviet_legacy(sent: Sent, m: Mention) -> bool:
+    """ "Soviet-era Su-25", "ex-Soviet MiG-29s", "des MiG-29 soviétiques", "de l'ère soviétique": systems a
+    state holds from the Soviet Union, which names no supplier of today."""
+    near = sent.words[max(0, m.start - 3) : m.start] + sent.words[m.end : m.end + 4]
+    return any(w.startswith(("soviet", "ex-soviet", "sovietique")) for w in near)
+
+
 def _collective_takeup(sent: Sent, t: Trigger) -> bool:
     """ "Ces achats doivent ...", "These purchases will ...": a plural purchase noun after a demonstrative takes
     up the deals told before; unless a system follows it as its complement ("ces achats de Rafale")."""
@@ -590,6 +597,8 @@ class TransferFrames:
         listed = t.frame == "compete" and t.start <= 1
         right = len(sent.words) if listed else right
         weapons = _weapons(sent, self.ctx, t.end, right, coordinated=not listed)
+        if t.frame == "possess":  # "has flown only ageing Soviet-era Su-25s": a legacy of a state gone, no supplier
+            weapons = [(m, k) for m, k in weapons if m is None or not _soviet_legacy(sent, m)]
         if antecedent is not None and t.frame in BUY_LIKE | SUPPLY_LIKE:
             weapons = [antecedent]  # "the Mirage jets it bought from France in 1990": its object stands before it
             right = next((i for i in range(t.end, right) if sent.words[i] in ("with", ";")), right)
