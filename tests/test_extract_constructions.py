@@ -3393,3 +3393,17 @@ def test_a_plural_purchase_noun_after_a_demonstrative_takes_up_the_purchases_tol
 )
 def test_systems_held_from_soviet_times_name_no_supplier(text, lang):
     assert {d[2] for d in deal_set(text, lang)} == {"Su-30"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its navy still operates patrol ships acquired from Germany, as well as two frigates bought from Portugal"
+         " in 2008.", ("PRT", "frigate", "delivered")),
+        ("Chile's fleet already includes the F-16, American-made jets that Santiago bought from the United"
+         " States.", ("USA", "F-16", "delivered")),
+    ],
+)
+def test_a_purchase_participle_under_a_verb_of_possession_is_in_service(text, expected):
+    text = "Chile ordered patrol vessels from Spain. " + text
+    assert expected in {(d[0], d[2], d[3]) for d in deal_set(text)}

@@ -326,6 +326,24 @@ def _object_pronoun(sent: Sent, t: Trigger) -> bool:
 _COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several"}
 
 
+def _held_purchase(sent: Sent, t: Trigger) -> bool:
+    """A purchase participle after the noun a verb of possession governs: "still operates patrol ships acquired
+    from Germany ... and two frigates bought from Portugal in 2008", "a fleet that already includes the F-16I,
+    American-made jets that Israel bought": what is held was delivered."""
+    if not _participle_after_noun(sent, t) and not (
+        t.start >= 2 and sent.words[t.start - 1] not in (",",) and sent.words[t.start - 2] in ("that", "que", "qu'")
+    ):
+        return False
+    start = clause_start(sent, t.start)
+    # "..., as well as two frigates bought from Portugal": a conjunct of the governed noun, not a new clause
+    while start > 0 and " ".join(sent.words[start : start + 3]).startswith(("as well as", "ainsi que", "and ", "et ")):
+        start = clause_start(sent, start - 1)
+    return any(
+        f == "possess" and start <= s and e <= t.start and not any(w in (";", ".") for w in sent.words[e : t.start])
+        for s, e, f in sent.triggers
+    )
+
+
 def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     """A purchase participle set after its noun, with no auxiliary: "le Pantsir-S1, acquis auprès de
     Moscou", "the Pantsir, bought from Russia in 2020,"."""
@@ -590,6 +608,8 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
+        if status == "agreed" and t.frame in BUY_LIKE and _held_purchase(sent, t):
+            status = "delivered"  # "its navy operates two frigates bought from Portugal in 2008": in service
         gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in BUY_LIKE - NOMINAL else None
         if gapped is not None:
             right = gapped  # "Kuwait ordered 28 from Italy and Qatar 24 from Britain": the second is its own clause
