@@ -3407,3 +3407,15 @@ def test_systems_held_from_soviet_times_name_no_supplier(text, lang):
 def test_a_purchase_participle_under_a_verb_of_possession_is_in_service(text, expected):
     text = "Chile ordered patrol vessels from Spain. " + text
     assert expected in {(d[0], d[2], d[3]) for d in deal_set(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le Togo a acquis auprès d'Ankara des drones TB2, de fabrication turque, déployés pour surveiller sa"
+         " frontière nord.", "fr", "delivered"),
+        ("Togo has bought TB2 drones from Turkey, which will be deployed along its northern border.", "en", "agreed"),
+    ],
+)
+def test_a_purchase_deployed_is_delivered(text, lang, expected):
+    assert deal_set(text, lang) == {("TUR", "TGO", "Bayraktar TB2", expected)}

@@ -326,6 +326,22 @@ def _object_pronoun(sent: Sent, t: Trigger) -> bool:
 _COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several"}
 
 
+_DEPLOYED = {"deployes", "deployees", "deployed", "operationnels", "operationnelles", "operational"}
+_TO_COME = {"be", "etre", "will", "seront", "sera", "doivent", "doit", "until", "before", "avant", "once"}
+
+
+def _deployed_after(sent: Sent, t: Trigger, right: int) -> bool:
+    """ "a acquis auprès d'Ankara des drones TB2, de fabrication turque, déployés pour surveiller sa frontière":
+    what was bought is deployed, so delivered (not "to be deployed", "seront déployés")."""
+    end = min(len(sent.words), max(right, t.end + 14))
+    for i in range(t.end, end):
+        if sent.words[i] in (";", ".") or sent.words[i] in ("but", "mais"):
+            return False
+        if sent.words[i] in _DEPLOYED:
+            return not _TO_COME & set(sent.words[max(t.end, i - 3) : i])
+    return False
+
+
 def _held_purchase(sent: Sent, t: Trigger) -> bool:
     """A purchase participle after the noun a verb of possession governs: "still operates patrol ships acquired
     from Germany ... and two frigates bought from Portugal in 2008", "a fleet that already includes the F-16I,
@@ -608,7 +624,7 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
-        if status == "agreed" and t.frame in BUY_LIKE and _held_purchase(sent, t):
+        if status == "agreed" and t.frame in BUY_LIKE and (_held_purchase(sent, t) or _deployed_after(sent, t, right)):
             status = "delivered"  # "its navy operates two frigates bought from Portugal in 2008": in service
         gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in BUY_LIKE - NOMINAL else None
         if gapped is not None:
