@@ -3419,3 +3419,17 @@ def test_a_purchase_participle_under_a_verb_of_possession_is_in_service(text, ex
 )
 def test_a_purchase_deployed_is_delivered(text, lang, expected):
     assert deal_set(text, lang) == {("TUR", "TGO", "Bayraktar TB2", expected)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Lisbon sold 17 refurbished F-16s to Chile, the first of which landed there in 2016.", "en"),
+        ("Lisbon sold 17 refurbished F-16s to Chile, the first of which were delivered in 2016.", "en"),
+        ("Le Portugal a vendu 17 F-16 au Chili, dont les premiers ont atterri en 2016.", "fr"),
+    ],
+)
+def test_part_of_the_systems_sold_delivered_is_the_sale_delivered(text, lang):
+    assert {(f.supplier.key, f.recipient.key, f.weapon.key, f.status, f.year) for f in facts(text, Deal, lang)} == {
+        ("PRT", "CHL", "F-16", "delivered", 2016)
+    }

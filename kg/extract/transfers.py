@@ -326,6 +326,20 @@ def _object_pronoun(sent: Sent, t: Trigger) -> bool:
 _COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several"}
 
 
+def _of_which(sent: Sent, t: Trigger) -> int | None:
+    """ ", the first of which arrived", ", both of which were delivered", ", dont la première a été livrée": a
+    relative clause on part of the systems just told; where the comma that opens it stands."""
+    start = max(0, t.start - 7)
+    words = sent.words[start : t.start]
+    k = next((i for i in range(len(words) - 1) if words[i : i + 2] == ["of", "which"]), None)
+    if k is None:
+        k = next((i for i, w in enumerate(words) if w == "dont"), None)
+    if k is None:
+        return None
+    comma = next((i for i in range(start + k, max(-1, start + k - 4), -1) if sent.words[i] == ","), None)
+    return comma
+
+
 _DEPLOYED = {"deployes", "deployees", "deployed", "operationnels", "operationnelles", "operational"}
 _TO_COME = {"be", "etre", "will", "seront", "sera", "doivent", "doit", "until", "before", "avant", "once"}
 
@@ -624,6 +638,15 @@ class TransferFrames:
         status = status_of(sent, t, left, right)
         if status is None:
             return
+        opening = _of_which(sent, t) if t.frame in ("deliver", "arrive") and status == "delivered" else None
+        partof = _weapons(sent, self.ctx, 0, opening, coordinated=False)[-1:] if opening else []
+        told = [f for f in self._deals_here(sent) if partof and f.weapon.key == partof[0][1]]
+        if told:  # "sold 17 F-16s to Romania, the first of which landed there in 2016": that sale, delivered then
+            last = told[-1]
+            year = _year_for(sent, None, t, t.end, right) or last.year
+            self._deal(sent, last.supplier, last.recipient, last.weapon.key, "delivered", year)
+            if not _weapons(sent, self.ctx, t.end, right):
+                return  # (not "..., all of which have been delivered, along with K9 howitzers": those too)
         if status == "agreed" and t.frame in BUY_LIKE and (_held_purchase(sent, t) or _deployed_after(sent, t, right)):
             status = "delivered"  # "its navy operates two frigates bought from Portugal in 2008": in service
         gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in BUY_LIKE - NOMINAL else None
