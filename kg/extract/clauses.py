@@ -1272,8 +1272,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame == "arrive":  # "sont arrivés"; not "arriveront", "will arrive"
         future = sent.lang == "fr" and _FUTURE_FR.match(word) is not None
         return "proposed" if future or "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"
-    if t.frame == "possess":
-        return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) else "delivered"
+    if t.frame == "possess":  # (not "will rely on its F-5s until the Gripens arrive": what it has now)
+        owned = sent.words[t.end : t.end + 1] in (["its"], ["their"], ["ses"], ["leurs"], ["son"], ["sa"])
+        return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) and not owned else "delivered"
     if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):
         return "delivered" if _past_form(sent, t) and "modal" not in near else "agreed"  # a donor's pledge
     if (
