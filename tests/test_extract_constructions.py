@@ -3448,3 +3448,8 @@ def test_part_of_the_systems_sold_delivered_is_the_sale_delivered(text, lang):
 )
 def test_systems_a_state_relies_on_or_operates_are_in_service(text, lang, expected):
     assert expected in deal_set(text, lang)
+
+
+def test_its_systems_arriving_from_a_state_are_a_delivery_to_the_articles_buyer():
+    text = "Peru ordered frigates from Germany. The first of its Type 209 boats arrived from Germany in 2016."
+    assert ("DEU", "PER", "Type 209", "delivered") in deal_set(text)

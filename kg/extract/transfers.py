@@ -18,6 +18,7 @@ from kg.extract.clauses import (
     CONJ,
     DETS,
     NOMINAL,
+    POSSESSIVES,
     RECIPIENT_PREPS_BUY,
     RECIPIENT_PREPS_SUPPLY,
     SUPPLIER_PREPS,
@@ -1248,11 +1249,17 @@ class TransferFrames:
             # nationality the catalogue does not give the system's maker is its user, who receives them
             origin = [m for m in sent.mentions if m.kind == "country" and t.end <= m.start < right]
             for m, key in _weapons(sent, self.ctx, left if left < t.start else 0, t.start, coordinated=False)[-1:]:
-                if m is None or not m.maker or maker_allowed(key, m.maker):
+                # "the first of its Type 209 boats arrived from Germany": the state the article's deals go to
+                owned = m is not None and any(w in POSSESSIVES for w in sent.words[max(0, m.start - 3) : m.start])
+                user = m.maker if m is not None and m.maker and not maker_allowed(key, m.maker) else None
+                if user is None and owned and origin and self.ctx.recipients:
+                    user = self.ctx.buyer().key
+                if m is None or user is None:
                     continue
                 supplier = Ref.country(origin[0].key) if origin else self._supplier_for(key, m, sent)
-                if supplier is not None and supplier.key != m.maker:
-                    self._deal(sent, supplier, Ref.country(m.maker), key, status, None)
+                if supplier is not None and supplier.key != user:
+                    year = _year_for(sent, None, t, t.end, right) if owned else None
+                    self._deal(sent, supplier, Ref.country(user), key, status, year)
                     return
         if not places and owner is not None:  # "its largest customer is Poland, whose first tanks arrived in 2022"
             for m, key in _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]:
