@@ -3451,5 +3451,9 @@ def test_systems_a_state_relies_on_or_operates_are_in_service(text, lang, expect
 
 
 def test_its_systems_arriving_from_a_state_are_a_delivery_to_the_articles_buyer():
-    text = "Peru ordered frigates from Germany. The first of its Type 209 boats arrived from Germany in 2016."
-    assert ("DEU", "PER", "Type 209", "delivered") in deal_set(text)
+    text = (
+        "Peru ordered MEKO frigates from Germany. Its submarine arm is also German-built: the first of its Type 209"
+        " boats arrived from Germany in 2016."
+    )
+    assert ("DEU", "PER", "Type 209", 2016) in {(f.supplier.key, f.recipient.key, f.weapon.key, f.year)
+                                                for f in facts(text, Deal) if f.status == "delivered"}
