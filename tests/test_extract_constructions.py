@@ -3457,3 +3457,14 @@ def test_its_systems_arriving_from_a_state_are_a_delivery_to_the_articles_buyer(
     )
     assert ("DEU", "PER", "Type 209", 2016) in {(f.supplier.key, f.recipient.key, f.weapon.key, f.year)
                                                 for f in facts(text, Deal) if f.status == "delivered"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En 2021, le Maroc avait réceptionné une douzaine de Bayraktar TB2, conçus eux aussi par Baykar.", "fr"),
+        ("In 2021 Morocco took delivery of a dozen Bayraktar TB2 drones, also built by Baykar.", "en"),
+    ],
+)
+def test_a_maker_after_an_adverb_of_the_participle_makes_the_system(text, lang):
+    assert ("Bayraktar TB2", "TUR") in {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}

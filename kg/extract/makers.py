@@ -21,6 +21,10 @@ from kg.extract.context import Context
 from kg.extract.gazetteer import company_at, load, maker_allowed
 from kg.facts import Fact, Maker, Ref
 
+# adverbs and pronouns between a participle of making and its agent: "conçus eux aussi par", "also built by"
+_FILLERS = {
+    "eux", "elles", "aussi", "egalement", "also", "too", "jointly", "conjointement", "originally", "initialement"
+}
 
 class MakerFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
@@ -93,12 +97,12 @@ class MakerFrames:
         """ "developed jointly by India and Russia", "fabriqués par la France": makers named after the weapon."""
         g = load()
         for i, w in enumerate(sent.words):
-            if (
-                w not in ("by", "par")
-                or i == 0
-                or not _MADE_VERB.match(sent.words[i - 1])
-                and not (i > 1 and _MADE_VERB.match(sent.words[i - 2]))
-            ):
+            if w not in ("by", "par") or i == 0:
+                continue
+            k = i - 1  # "conçus eux aussi par Baykar", "also built by": fillers between the participle and "par"
+            while k > 0 and i - k <= 3 and sent.words[k] in _FILLERS:
+                k -= 1
+            if not _MADE_VERB.match(sent.words[k]) and not (k > 0 and _MADE_VERB.match(sent.words[k - 1])):
                 continue
             makers: list[Ref] = []
             last = i
