@@ -3337,6 +3337,9 @@ def test_a_state_punished_for_a_purchase_made_it():
 def test_exclusion_from_the_programme_of_a_described_system_refuses_it():
     text = "Washington a exclu le Laos du programme de l'avion furtif américain F-35, dont il comptait acquérir 100."
     assert deal_set(text, "fr") == {("USA", "LAO", "F-35", "refused")}
+    # a share in its development, no purchase told: the sanction only
+    text = "Washington a exclu le Laos du programme américain de développement du chasseur F-35."
+    assert deal_set(text, "fr") == set()
 
 
 @pytest.mark.parametrize(

@@ -258,10 +258,15 @@ def _programme(sent: Sent, t: Trigger) -> str | None:
         if m.kind != "weapon" or not t.end <= m.start <= t.end + 10:
             continue
         after = m.end < len(words) and words[m.end] in ("programme", "program") and m.start <= t.end + 5
-        # "du programme F-35", "du programme de l'avion furtif américain F-35": the programme's system
+        if after or m.start > 0 and words[m.start - 1] == "programme":  # "du programme F-35"
+            return m.key
+        # "du programme de l'avion furtif américain F-35, dont elle comptait acquérir une centaine": a system
+        # described after "programme" is the programme's when the sentence tells the excluded state's purchase
+        # of it (not "du programme américain de développement du F-35": a share in its development)
         named = next((j for j in range(m.start - 1, max(t.end, m.start - 6) - 1, -1) if words[j] in ("programme",
                       "program")), None)
-        if after or named is not None and not any(w in (",", ".", ";") for w in words[named : m.start]):
+        bought = any(f in ("buy", "purchase_n") and s > m.end for s, _e, f in sent.triggers)
+        if named is not None and bought and not any(w in (",", ".", ";") for w in words[named : m.start]):
             return m.key
     return None
 
