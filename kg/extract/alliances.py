@@ -568,10 +568,11 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
     signer = next((i for i in range(max(0, t.start - 8), t.start) if sent.words[i].startswith("sign")), None)
     agreement = sent.words[t.start] in ("agreement", "agreements", "accord", "accords")
     plural = sent.words[t.start] in ("deals", "contracts", "contrats")  # "signed military deals with Moscow"
-    partner = _state_after_with(sent, t.end, firm_check=not agreement) if agreement or signer is not None else None
-    if partner is None and signer is not None and sent.words[t.start - 1] in _DEFINITE + ("un", "une", "a", "an"):
-        partner = _state_after_with(sent, signer + 1, t.start)
-    partner = None if plural else partner
+    partner = None
+    if not plural and (agreement or signer is not None):
+        partner = _state_after_with(sent, t.end, firm_check=not agreement)
+        if partner is None and signer is not None and sent.words[t.start - 1] in _DEFINITE + ("un", "une", "a", "an"):
+            partner = _state_after_with(sent, signer + 1, t.start)
     firm = any(  # "le constructeur brésilien Embraer a trouvé un accord avec Bamako": a firm's agreement
         m.kind == "demonym" and m.attached == "company" and 0 <= t.start - m.end <= 12 for m in sent.mentions
     ) or any("company_noun" in sent.cue_at(i) for i in range(max(0, t.start - 12), t.start))

@@ -26,6 +26,7 @@ _FILLERS = {
     "eux", "elles", "aussi", "egalement", "also", "too", "jointly", "conjointement", "originally", "initialement"
 }
 
+
 class MakerFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -258,7 +259,6 @@ def _company_after(sent: Sent, i: int) -> str | None:
     while i < len(sent.words) and sent.words[i] in ("the", "le", "la", "l'"):
         i += 1
     return company_at(sent.words, i)
-
 
 
 def _firm_owners(sent: Sent) -> list[tuple[str, int]]:

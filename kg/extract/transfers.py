@@ -337,8 +337,7 @@ def _of_which(sent: Sent, t: Trigger) -> int | None:
         k = next((i for i, w in enumerate(words) if w == "dont"), None)
     if k is None:
         return None
-    comma = next((i for i in range(start + k, max(-1, start + k - 4), -1) if sent.words[i] == ","), None)
-    return comma
+    return next((i for i in range(start + k, max(-1, start + k - 4), -1) if sent.words[i] == ","), None)
 
 
 _DEPLOYED = {"deployes", "deployees", "deployed", "operationnels", "operationnelles", "operational"}
@@ -362,7 +361,7 @@ def _held_purchase(sent: Sent, t: Trigger) -> bool:
     from Germany ... and two frigates bought from Portugal in 2008", "a fleet that already includes the F-16I,
     American-made jets that Israel bought": what is held was delivered."""
     if not _participle_after_noun(sent, t) and not (
-        t.start >= 2 and sent.words[t.start - 1] not in (",",) and sent.words[t.start - 2] in ("that", "que", "qu'")
+        t.start >= 2 and sent.words[t.start - 1] != "," and sent.words[t.start - 2] in ("that", "que", "qu'")
     ):
         return False
     start = clause_start(sent, t.start)
@@ -517,7 +516,7 @@ def _soviet_legacy(sent: Sent, m: Mention) -> bool:
     """ "Soviet-era Su-25", "ex-Soviet MiG-29s", "des MiG-29 soviétiques", "de l'ère soviétique": systems a
     state holds from the Soviet Union, which names no supplier of today."""
     near = sent.words[max(0, m.start - 3) : m.start] + sent.words[m.end : m.end + 4]
-    return any(w.startswith(("soviet", "ex-soviet", "sovietique")) for w in near)
+    return any(w.startswith(("soviet", "ex-soviet")) for w in near)
 
 
 def _collective_takeup(sent: Sent, t: Trigger) -> bool:
