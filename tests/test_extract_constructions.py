@@ -3471,3 +3471,20 @@ def test_its_systems_arriving_from_a_state_are_a_delivery_to_the_articles_buyer(
 )
 def test_a_maker_after_an_adverb_of_the_participle_makes_the_system(text, lang):
     assert ("Bayraktar TB2", "TUR") in {(f.weapon.key, f.country.key) for f in facts(text, Maker, lang)}
+
+
+def test_a_state_that_buys_for_another_passes_the_systems_on():
+    text = "The eight Black Hawk helicopters bought by the United States for Lebanon's army arrived on Monday."
+    assert {d[:3] for d in deal_set(text, "en")} == {("USA", "LBN", "UH-60 Black Hawk")}
+    text = "Les Pays-Bas ont acheté douze obusiers Caesar pour l'Ukraine."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("NLD", "UKR", "Caesar")}
+    # the system's own origin is no beneficiary
+    text = "Egypt bought Turkish Anka drones for Turkey's biggest export deal ever."
+    assert {d[:3] for d in deal_set(text, "en")} == {("TUR", "EGY", "Anka")}
+
+
+def test_the_complement_of_an_aside_is_no_party_of_the_purchase():
+    text = "Egypt ordered Anka drones from Turkey, a big win for Ankara."
+    assert {d[:3] for d in deal_set(text, "en")} == {("TUR", "EGY", "Anka")}
+    text = "L'Arabie saoudite achète des drones turcs Akinci, un contrat record pour Ankara."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("TUR", "SAU", "Bayraktar Akıncı")}

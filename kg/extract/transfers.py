@@ -57,6 +57,7 @@ from kg.extract.sanctions import people_of_a_state
 from kg.facts import Deal, Fact, Ref
 
 # The prepositions that name who operates a system after "in service", "flown", "utilisé":
+_FOR = ("for", "pour")  # the state a purchase is for ("bought by the US for Afghanistan's air force")
 _OPERATOR_PREPS = {"with", "by", "par", "en", "au", "aux", "chez", "dans", "in"}
 
 
@@ -81,6 +82,16 @@ def _made_by(sent: Sent, m: Mention) -> bool:
 
 
 _PACKAGE_DEMONSTRATIVES = {"ce", "cet", "ces", "this", "these", "that", "those"}
+
+
+def _apposed_between(sent: Sent, start: int, end: int) -> bool:
+    """A noun phrase set off by a comma between two positions ("..., a big win for Ankara", "..., un contrat
+    record pour Ankara"): what follows belongs to the aside."""
+    words = sent.words
+    return any(words[i] == "," and words[i + 1] in _APPOSED_DETS for i in range(start, min(end, len(words)) - 1))
+
+
+_APPOSED_DETS = {"a", "an", "another", "un", "une"}
 
 
 def _year_of_group(sent: Sent, ref: Ref, start: int, end: int, this_year: int | None) -> int | None:
@@ -819,8 +830,22 @@ class TransferFrames:
                     w.endswith("ed") or w == "," for w in sent.words[t.end : _prep_before(sent, _m)]
                 ):
                     continue  # "their purchase followed refusals by Washington": another noun's agent
+                elif p in RECIPIENT_PREPS_BUY and _apposed_between(sent, t.end, _m.start):
+                    continue  # "ordered drones from Turkey, a big win for Ankara": the aside's own complement
                 elif p in RECIPIENT_PREPS_BUY and (passive or agent or t.frame in NOMINAL or p not in ("by", "par")):
                     recipients.append(r)  # "bought by Chile"; not "during a visit by Chile's president"
+            origins = {m.maker for m, _k in weapons if m is not None}
+            beneficiaries = [
+                r for m, r, p in right_actors
+                if (p in _FOR or sent.words[m.start - 1] in _FOR) and not _apposed_between(sent, t.end, m.start)
+                and r.key not in origins  # (not "bought Turkish drones for Turkey's biggest export deal")
+            ]
+            if t.frame in ("buy", "purchase_n") and supplier is None and beneficiaries:
+                # "aircraft bought by the United States for Afghanistan's air force", "Washington paid for
+                # 20 A-29 for Kabul": the state that buys for another passes the systems on
+                payer = [r for r in recipients + subjects if r not in beneficiaries]
+                if payer:
+                    supplier, recipients = payer[0], beneficiaries
             if supplier is None:  # "signed with Paris ... to purchase", "négocie avec Washington l'achat"
                 supplier = next(
                     (
