@@ -3488,3 +3488,30 @@ def test_the_complement_of_an_aside_is_no_party_of_the_purchase():
     assert {d[:3] for d in deal_set(text, "en")} == {("TUR", "EGY", "Anka")}
     text = "L'Arabie saoudite achète des drones turcs Akinci, un contrat record pour Ankara."
     assert {d[:3] for d in deal_set(text, "fr")} == {("TUR", "SAU", "Bayraktar Akıncı")}
+
+
+def test_export_before_the_noun_it_qualifies_is_no_sale():
+    text = (
+        "Peru has signed arms contracts worth about 2 billion dollars with Spain's state shipbuilder Navantia, the "
+        "largest Spanish weapons export deal since the end of the Cold War. The package includes two Avante 2200 "
+        "corvettes."
+    )
+    assert not any(d[0] == "PER" for d in deal_set(text, "en"))
+
+
+def test_a_contract_told_with_no_system_is_the_one_its_package_details():
+    text = (
+        "Peru has signed arms contracts worth about 2 billion dollars with Spain's state shipbuilder Navantia. "
+        "The package includes two Avante 2200 corvettes and an offshore patrol vessel."
+    )
+    assert ("ESP", "PER", "Avante 2200") in {d[:3] for d in deal_set(text, "en")}
+    text = "Le Pérou a signé des contrats d'armement avec l'Espagne. Le contrat porte sur deux corvettes Avante 2200."
+    assert ("ESP", "PER", "Avante 2200") in {d[:3] for d in deal_set(text, "fr")}
+
+
+def test_an_enumeration_goes_on_past_an_items_own_modifier():
+    text = (
+        "Egypt ordered from Russia 46 MiG-29M fighters, 12 Ka-52 attack helicopters designed by Russia's Kamov, "
+        "Russian Tor-M2 systems and S-300VM batteries."
+    )
+    assert {d[2] for d in deal_set(text, "en")} == {"MiG-29", "Ka-52", "Tor", "Antey-2500"}

@@ -198,6 +198,7 @@ class AgreementFrames:
                 weapons = [(None, self._pronoun_weapon())]  # "and Hungary signed for two a year later": of those
             if not weapons:
                 self._date_told_deal(sent, t, left, right)  # "the contract was signed in 2018": the deal told
+                self._note_open_contract(sent, t, left, right)
             if sent.words[t.start] in ("il", "it"):
                 own.add("contract_scope")  # "Il concerne aussi quatre corvettes": the contract just told
             # "signed a letter of intent on air defence": an agreement, though no system is named (not "the
@@ -229,7 +230,7 @@ class AgreementFrames:
             states = [
                 m for m, r, p in clause if m.kind != "person" and not (m.kind == "demonym" and m.attached == "company")
             ]
-            if weapons and "contract_scope" in own and not states and self._last_deal() is not None:
+            if weapons and "contract_scope" in own and not states and self._contract_told():
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
                 self._contract_scope(sent, t, weapons, left, right)
                 return
@@ -255,7 +256,7 @@ class AgreementFrames:
                 if g2g:
                     self._deal_agreement(sent, t, weapons, left, right)
                 return
-            if weapons and "contract_scope" in own and not clause and self._last_deal() is not None:
+            if weapons and "contract_scope" in own and not clause and self._contract_told():
                 self._contract_scope(sent, t, weapons, left, right)  # "the contract covers ten C-295"
                 return
             c_left, c_right = _clause(sent, t)

@@ -503,6 +503,14 @@ def _coordinated(sent: Sent, weapons: list[tuple[Mention, str]]) -> list[tuple[M
         ):
             kept = kept[:-1] + [(m, key)]
             continue
+        # an enumeration already under way goes on after an item's own long modifier: "30 Su-30MKA fighters,
+        # 16 Yak-130 trainers developed by Russia's Yakovlev, Russian T-90S tanks and S-300 systems"
+        enumerating = len(kept) >= 2 and all(
+            "," in sent.words[a.end : b.start] for (a, _), (b, _) in zip(kept, kept[1:])
+        )
+        if enumerating and "," in gap[-3:] and len(gap) <= 14 and not any(w in _STOPS for w in gap):
+            kept.append((m, key))
+            continue
         if (len(gap) > 8 and not closing) or not any(w in _LINKS for w in gap) or any(w in _STOPS for w in gap):
             break
         kept.append((m, key))

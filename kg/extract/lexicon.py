@@ -122,7 +122,11 @@ class Lexicon:
         """Trigger phrases of the table, and halts of the arms trade composed from their parts: a verb
         of stopping and a noun of trade with only determiners and "arms" words between them ("froze all
         arms exports", "a gelé ses livraisons d'armes") make a ``ban``."""
-        found = [_as_noun(words, t) for t in self.trigger_set.scan(words) if not _upgraded(words, t)]
+        found = [
+            _as_noun(words, t)
+            for t in self.trigger_set.scan(words)
+            if not _upgraded(words, t) and not _modifier(words, t)
+        ]
         cues = self.cues(words) if cues is None else cues
         # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
         found += [
@@ -172,6 +176,20 @@ def _as_noun(words: list[str], t: tuple[int, int, str]) -> tuple[int, int, str]:
     if frame == "buy" and e - s == 1 and words[s] in ("order", "purchase") and s and words[s - 1] in _DETERMINERS:
         return s, e, "purchase_n"
     return t
+
+
+# nouns that "export" qualifies when it is no verb: "the largest Russian arms export deal", "export licences"
+_EXPORT_HEADS = {
+    "deal", "deals", "contract", "contracts", "order", "orders", "licence", "licences", "license", "licenses",
+    "permit", "permits", "market", "markets", "success", "successes", "record", "version", "versions", "customer",
+    "customers", "control", "controls", "credit", "credits", "agency", "rules", "drive", "revenue", "revenues",
+}
+
+
+def _modifier(words: list[str], t: tuple[int, int, str]) -> bool:
+    """ "export" before the noun it qualifies ("a weapons export deal") names no act of selling."""
+    s, e, _frame = t
+    return e - s == 1 and words[s] == "export" and e < len(words) and words[e] in _EXPORT_HEADS
 
 
 def _upgraded(words: list[str], t: tuple[int, int, str]) -> bool:

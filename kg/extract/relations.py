@@ -53,6 +53,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         self.deal_recipients: dict[str, Ref] = {}
         self.last_alliance: str | None = None
         self.last_topic: Ref | None = None  # the previous sentences' first ungoverned state
+        # a contract told between two states with no system named yet: (facts told before it, seller, buyer, status)
+        self.open_contract: tuple[int, Ref, Ref, str] | None = None
 
     # --------------------------------------------------------------- helpers
     def _evidence(self, sent: Sent) -> Evidence:

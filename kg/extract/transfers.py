@@ -461,6 +461,8 @@ def _contract_actors(sent: Sent, ctx: Context, left: int, right: int,
         ):
             p = "with"  # "a contract for a South Korean defence firm": the firm's state supplies
         i = before_articles(sent, m)
+        if p is None and i >= 0 and sent.words[i] == "with" and _is_possessive(sent, m):
+            p = "with"  # "signed contracts with Russia's state arms exporter": the exporter's state is the partner
         if p in ("a", "au", "aux", "to", "for") and i >= 1 and sent.words[i - 1].startswith(("destine", "bound")):
             p = "destine"
         out.append((m, r, p))
@@ -1441,11 +1443,30 @@ class TransferFrames:
         """The deals already told in this sentence, in order."""
         return [f for f in self.facts if isinstance(f, Deal) and f.evidence and f.evidence.start == sent.offset]
 
+    def _contract_told(self) -> bool:
+        """Whether the article has told a deal, or a contract between two states naming no system."""
+        return self._last_deal() is not None or self.open_contract is not None
+
+    def _note_open_contract(self, sent: Sent, t: Trigger, left: int, right: int) -> None:
+        """ "Algeria has signed arms contracts with Russia": a contract between a signer and the state after
+        "with", which names no system yet, is the one a later "the package includes ..." is about."""
+        status = status_of(sent, t, left, right)
+        found = [(m, r, p) for m, r, p in _contract_actors(sent, self.ctx, left, right) if r.type == "Country"]
+        partners = {r for m, r, p in found if p in ("with", "avec") and m.start > t.start}
+        signers = {r for m, r, p in found if p is None and m.start < t.start and m.kind != "person"}
+        if status in ("agreed", "proposed") and len(partners) == 1 and len(signers) == 1 and partners != signers:
+            self.open_contract = (len(self.facts), next(iter(partners)), next(iter(signers)), status)
+
     def _contract_scope(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "The contract covers ten transport aircraft", "le contrat porte sur dix avions": a contract
         the article has told, whose clause names no state, is between the parties of its last deal."""
         last = self._last_deal()
         status = status_of(sent, t, left, right)
+        opened = self.open_contract
+        if opened is not None and (last is None or not any(f is last for f in self.facts[opened[0]:])):
+            # "Algeria signed arms contracts with Russia ... The package includes 30 Su-30MKA fighters": the
+            # contract told last, though it named no system
+            last = Deal(opened[1], opened[2], Ref.weapon(""), opened[3])
         if last is None or status is None or last.supplier.type != "Country":
             return
         # the contract last told, not a deal dropped since ("après avoir renoncé à acquérir des M109")
