@@ -3515,3 +3515,12 @@ def test_an_enumeration_goes_on_past_an_items_own_modifier():
         "Russian Tor-M2 systems and S-300VM batteries."
     )
     assert {d[2] for d in deal_set(text, "en")} == {"MiG-29", "Ka-52", "Tor", "Antey-2500"}
+
+
+def test_a_title_with_no_state_in_a_story_filed_from_the_buyers_city_is_the_buyers_office():
+    text = (
+        "BEIRUT - The Lebanese army has received the first six A-29 Super Tucano aircraft from the United States. "
+        "The planes were handed over in a ceremony attended by the US ambassador and army chief General Karim Haddad."
+    )
+    found = {(f.person.key, f.of.key) for f in facts(text, Official, "en")}
+    assert ("Karim Haddad", "LBN") in found

@@ -65,6 +65,7 @@ class Sent:
     triggers: list[tuple[int, int, str]] = field(default_factory=list)
     cues: list[tuple[int, int, str]] = field(default_factory=list)
     role_spans: list[tuple[int, int]] = field(default_factory=list)
+    dateline: str | None = None  # the country of the city the story is filed from ("BEIRUT -")
 
     def cue_at(self, i: int) -> set[str]:
         return {c for s, e, c in self.cues if s <= i < e}
@@ -174,6 +175,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
             m.kind == "country" and m.via == "name" and fold(m.text) in _NOT_COUNTRIES and _followed_by_name(sent, m)
         )
     ]
+    sent.dateline = next((m.key for m in sent.mentions if _dateline(sent, m)), None)
     sent.mentions = [
         m
         for m in sent.mentions

@@ -83,11 +83,16 @@ def people_facts(ctx: Context) -> list[Fact]:
     g = load()
     out: list[Fact] = known_leaders(ctx)
     fallback = ctx.first_country()
+    # a title that names no state, in a story filed from the city of a state that buys in it ("BEIRUT - The
+    # Lebanese army has received ... army chief General Joseph Aoun"), is that state's office before it is any
+    # state the sentence names (not a story filed from the seller's capital: "WASHINGTON - ... President Buhari")
+    filed = next((Ref.country(s.dateline) for s in ctx.sentences[:3] if s.dateline), None)
+    filed = filed if filed is not None and ctx.recipient_counts[filed] > 0 else None
     leaders = {r.person for r in ctx.people.roles if r.kind == "leader"}
     first: dict[str, str] = {}  # the state of each person's first office (not a rank, nor a ruler by a phrase)
     for r in ctx.people.roles:
         if r.kind != "no_office" and not is_rank_title(r.role) and r.role != "head of government":
-            state = r.near or (fallback.key if fallback else None)
+            state = r.of or (filed.key if filed else None) or r.near or (fallback.key if fallback else None)
             if state and r.person not in first:
                 first[r.person] = state
     for r in ctx.people.roles:
@@ -105,7 +110,9 @@ def people_facts(ctx: Context) -> list[Fact]:
             known, near = (home or None), (r.near or (ctx.main_country.key if ctx.main_country else None))
         # a title that names no state takes the state of the person's first office ("le Premier ministre X" ...
         # "le coup d'État qui a porté le général X au pouvoir", told in a sentence about another state)
-        of = r.of or known or first.get(r.person) or near or (fallback.key if fallback else None)
+        of = r.of or known or first.get(r.person) or (filed.key if filed else None) or near or (
+            fallback.key if fallback else None
+        )
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)
