@@ -3524,3 +3524,8 @@ def test_a_title_with_no_state_in_a_story_filed_from_the_buyers_city_is_the_buye
     )
     found = {(f.person.key, f.of.key) for f in facts(text, Official, "en")}
     assert ("Karim Haddad", "LBN") in found
+
+
+def test_a_delivery_takes_the_seller_the_sentence_states_for_that_system():
+    text = "Nigeria received 12 A-29 Super Tucano turboprops bought from the United States."
+    assert deal_set(text, "en") == {("USA", "NGA", "EMB-314 Super Tucano", "delivered")}

@@ -11,6 +11,8 @@ deal. Status comes from cue words (``kg/data/cues_*.tsv``) in the window.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.alliances import AgreementFrames
 from kg.extract.annotate import Mention, Sent
 from kg.extract.clauses import (
@@ -38,7 +40,7 @@ from kg.extract.gazetteer import load, state_kind
 from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
 from kg.extract.transfers import TransferFrames
-from kg.facts import Evidence, Fact, Ref
+from kg.facts import Deal, Evidence, Fact, Ref
 
 
 class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrames, ContractDates):
@@ -268,6 +270,21 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         return main if main not in exclude else None
 
     # ----------------------------------------------------------------- read
+    def _received_from_stated(self, sent: Sent) -> None:
+        """ "received 12 A-29 turboprops bought from the United States": a delivery whose supplier no word of
+        the sentence names (the system's maker, by default) is the one from the seller the sentence states for
+        that system and that buyer."""
+        named = {r for _m, r, _p in _actors(sent, self.ctx, 0, len(sent.words))}
+        here = [(i, f) for i, f in enumerate(self.facts) if isinstance(f, Deal) and f.evidence is not None
+                and f.evidence.start == sent.offset]
+        for i, f in here:
+            if f.status != "delivered" or f.supplier in named:
+                continue
+            stated = [g for _j, g in here if g.weapon == f.weapon and g.recipient == f.recipient
+                      and g.supplier in named and g.supplier != f.supplier and g.status in ("agreed", "proposed")]
+            if len(stated) == 1:
+                self.facts[i] = replace(f, supplier=stated[0].supplier)
+
     def read(self, sent: Sent) -> None:
         triggers = [
             Trigger(s, e, _lease_direction(sent, s, e, _verbal_in_french(sent, s, _nominal_in_english(sent, s, f))))
@@ -304,6 +321,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         self._makers(sent)
         self.facts += self.dated
         self.dated.clear()
+        self._received_from_stated(sent)
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
