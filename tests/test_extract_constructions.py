@@ -3529,3 +3529,10 @@ def test_a_title_with_no_state_in_a_story_filed_from_the_buyers_city_is_the_buye
 def test_a_delivery_takes_the_seller_the_sentence_states_for_that_system():
     text = "Nigeria received 12 A-29 Super Tucano turboprops bought from the United States."
     assert deal_set(text, "en") == {("USA", "NGA", "EMB-314 Super Tucano", "delivered")}
+
+
+def test_systems_that_form_the_backbone_of_a_force_are_in_service():
+    text = "In 2012 Oman ordered 12 US-built F-16 fighters, and those jets now form the backbone of its air force."
+    assert ("USA", "OMN", "F-16", "delivered") in deal_set(text, "en")
+    text = "En 2012, Oman a commandé douze F-16 américains, qui constituent l'épine dorsale de son aviation."
+    assert ("USA", "OMN", "F-16", "delivered") in deal_set(text, "fr")
