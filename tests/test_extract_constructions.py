@@ -3536,3 +3536,16 @@ def test_systems_that_form_the_backbone_of_a_force_are_in_service():
     assert ("USA", "OMN", "F-16", "delivered") in deal_set(text, "en")
     text = "En 2012, Oman a commandé douze F-16 américains, qui constituent l'épine dorsale de son aviation."
     assert ("USA", "OMN", "F-16", "delivered") in deal_set(text, "fr")
+
+
+def test_a_noun_set_beside_a_system_by_a_comma_names_that_system():
+    text = "Rabat a choisi le F-16, écartant le Rafale de Dassault, l'avion de combat français que Paris proposait."
+    found = deal_set(text, "fr")
+    assert not any(d[2] in ("fighter aircraft", "combat aircraft") for d in found)
+    assert ("Rafale", "FRA") in {(f.weapon.key, f.country.key) for f in facts(text, Maker, "fr")}
+
+
+def test_a_sale_hoped_for_is_a_proposal():
+    assert deal_set("France had hoped to sell the Rafale to Morocco.", "en") == {("FRA", "MAR", "Rafale", "proposed")}
+    text = "Paris espérait vendre des Rafale au Maroc."
+    assert deal_set(text, "fr") == {("FRA", "MAR", "Rafale", "proposed")}

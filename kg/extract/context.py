@@ -223,6 +223,9 @@ class Context:
         """
         g = load()
         before = sent.words[m.start - 1] if m.start > 0 else ""
+        apposed = _apposed_to(sent, m)
+        if apposed is not None:
+            return apposed
         if before in ("same", "meme") and self.deal_weapons:
             # "signed for the same system in 2017": the system of the deal just told, not the last one named
             kind = [k for k in reversed(self.deal_weapons) if _category(k) == g.noun_category.get(m.key, "")]
@@ -353,6 +356,26 @@ def _bump(order: list, item: object) -> None:
     if item in order:
         order.remove(item)
     order.append(item)
+
+
+_APPOSITION_ARTICLES = {"the", "a", "an", "le", "la", "l'", "un", "une"}
+
+
+def _apposed_to(sent: Sent, m: Mention) -> str | None:
+    """ "écartant le Rafale de Dassault, l'avion de combat français que Paris espérait vendre", "the K9, a
+    self-propelled howitzer built by Hanwha": a noun set beside a system by a comma names that system."""
+    if m.start < 3 or sent.words[m.start - 1] not in _APPOSITION_ARTICLES or sent.words[m.start - 2] != ",":
+        return None
+    comma = m.start - 2
+    named = [x for x in sent.mentions if x.kind == "weapon" and x.end <= comma and comma - x.end <= 3]
+    if not named:
+        return None
+    w = named[-1]
+    between = sent.words[w.end : comma]
+    if between and between[0] not in ("de", "du", "d'", "of", "by", "par"):
+        return None  # (only a maker's name may stand between: "le Rafale de Dassault, l'avion ...")
+    category = load().noun_category.get(m.key, "")
+    return w.key if category and _category(w.key) == category else None
 
 
 def _first_seen(sentences: list[Sent], kind: str) -> list:
