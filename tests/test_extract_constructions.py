@@ -3549,3 +3549,16 @@ def test_a_sale_hoped_for_is_a_proposal():
     assert deal_set("France had hoped to sell the Rafale to Morocco.", "en") == {("FRA", "MAR", "Rafale", "proposed")}
     text = "Paris espérait vendre des Rafale au Maroc."
     assert deal_set(text, "fr") == {("FRA", "MAR", "Rafale", "proposed")}
+
+
+def test_what_a_purchase_guards_against_is_no_object_of_it():
+    text = (
+        "Japan decided in 2017 to acquire two land-based units from the United States to strengthen its shield "
+        "against North Korean ballistic missiles."
+    )
+    assert not any(d[0] == "PRK" for d in deal_set(text, "en"))
+    text = (
+        "Le Japon a décidé d'acquérir deux unités terrestres auprès des États-Unis contre les missiles "
+        "balistiques nord-coréens."
+    )
+    assert not any(d[0] == "PRK" for d in deal_set(text, "fr"))

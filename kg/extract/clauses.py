@@ -387,8 +387,20 @@ def _weapons(
                 out.append((m, key))
     seen: set[tuple] = set()
     out = [(m, k) for m, k in out if not ((k, m.maker) in seen or seen.add((k, m.maker)))]
-    out = [(m, k) for m, k in out if not _base_model(sent, m)]
+    out = [(m, k) for m, k in out if not _base_model(sent, m) and not _threat(sent, m)]
     return _coordinated(sent, out) if coordinated else out
+
+
+def _threat(sent: Sent, m: Mention) -> bool:
+    """A system named as what a purchase guards against ("to strengthen its shield against North Korean
+    ballistic missiles", "une défense contre les drones"): the threat, not the object."""
+    for i in range(m.start - 1, max(-1, m.start - 5), -1):
+        word = sent.words[i]
+        if word in ("against", "contre"):
+            return True
+        if not (word in DETS or sent.mention_at(i, ("demonym", "country")) is not None or word.endswith("-made")):
+            return False
+    return False
 
 
 def _base_model(sent: Sent, m: Mention) -> bool:
