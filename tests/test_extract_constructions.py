@@ -3562,3 +3562,15 @@ def test_what_a_purchase_guards_against_is_no_object_of_it():
         "balistiques nord-coréens."
     )
     assert not any(d[0] == "PRK" for d in deal_set(text, "fr"))
+
+
+def test_flying_a_system_to_a_state_delivers_it():
+    text = "Canada began flying Carl Gustaf recoilless rifles to Ukraine on Tuesday."
+    assert ("CAN", "UKR", "Carl Gustaf", "delivered") in deal_set(text, "en")
+    # (aircraft fly themselves: flying them somewhere is no airlift)
+    assert not any(d[1] == "ROU" for d in deal_set("Poland flies its F-16s to Romania for exercises.", "en"))
+
+
+def test_a_system_preferred_to_another_passes_the_other_over():
+    text = "India signed for 15 Chinook helicopters from the United States. The Chinook was preferred to the Mi-26."
+    assert ("RUS", "IND", "Mi-26", "refused") in deal_set(text, "en")

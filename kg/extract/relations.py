@@ -34,7 +34,7 @@ from kg.extract.clauses import (
     _window,
     clause_start,
 )
-from kg.extract.context import Context
+from kg.extract.context import Context, _category
 from kg.extract.dating import ContractDates
 from kg.extract.gazetteer import load, state_kind
 from kg.extract.makers import MakerFrames
@@ -304,6 +304,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
         triggers = [_passed_over(sent, t) for t in _preferred_over(sent, triggers)]
+        taken = {t.start for t in triggers}
+        airlifts = [Trigger(i, i + 1, "deliver") for i, w in enumerate(sent.words)
+                    if w in _FLY and i not in taken and _airlift(sent, i + 1)]
+        triggers = sorted(triggers + airlifts, key=lambda t: t.start) if airlifts else triggers
         self._firm_also_makes(sent)  # before the frames: a deal of this sentence may need the maker it states
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
@@ -420,7 +424,10 @@ def _passed_over(sent: Sent, t: Trigger) -> Trigger:
 
 def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
     """ "lease" goes both ways: the lessee leases "from" the owner ("Peru is leasing two frigates from
-    Chile"), the owner leases "to" the lessee. Read as a sale unless "from" follows first."""
+    Chile"), the owner leases "to" the lessee. Read as a sale unless "from" follows first. "Flying" a
+    system "to" a state ("began flying NLAW anti-tank weapons to Ukraine") is airlifting it there."""
+    if frame == "possess" and sent.words[start] in _FLY and _airlift(sent, end):
+        return "deliver"
     if frame != "sell" or not sent.words[start].startswith("leas"):
         return frame
     for w in sent.words[end : end + 12]:
@@ -429,6 +436,25 @@ def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
         if w in ("to", ".", ";"):
             break
     return frame
+
+
+_FLY = {"fly", "flies", "flying", "flew"}  # (not "flown": "the jets flown by Poland" are in service)
+
+
+def _airlift(sent: Sent, end: int) -> bool:
+    """A system, then "to" and a state, in the few words after a verb of flying."""
+    weapon = False
+    for i in range(end, min(len(sent.words), end + 10)):
+        m = sent.mention_at(i, ("weapon", "noun"))
+        if m is not None and _category(m.key) == "Aircraft":
+            return False  # "Poland flies its F-16s to Romania": the aircraft fly themselves there
+        if m is not None:
+            weapon = True
+        elif sent.words[i] in (",", ";", "."):
+            return False
+        elif sent.words[i] == "to" and weapon:
+            return sent.mention_at(i + 1, ("country",)) is not None or sent.mention_at(i + 2, ("country",)) is not None
+    return False
 
 
 _AUXILIARIES_FR = {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "avoir", "ayant"}
