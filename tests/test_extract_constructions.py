@@ -3574,3 +3574,8 @@ def test_flying_a_system_to_a_state_delivers_it():
 def test_a_system_preferred_to_another_passes_the_other_over():
     text = "India signed for 15 Chinook helicopters from the United States. The Chinook was preferred to the Mi-26."
     assert ("RUS", "IND", "Mi-26", "refused") in deal_set(text, "en")
+
+
+def test_a_rank_within_an_office_stands_between_the_name_and_its_title():
+    text = "Karim Haddad, the deputy spokesman for the Lebanese defence ministry, told reporters."
+    assert ("Official", "Karim Haddad", "LBN") in people(text, "en")

@@ -732,6 +732,8 @@ def _name_after(sent: Sent, i: int) -> tuple[int, int, str] | None:
 
 _BEFORE_TITLE = _DETERMINERS | {"a", "an", "un", "une", "'s", "former", "ancien", "ancienne", "his", "her", "son", "sa"}
 _BEFORE_TITLE |= {"alors", "then", "now", "desormais"}  # "X, alors Premier ministre", "Y, then president"
+# a rank within the office the title names: "X, the deputy spokesman for the defence ministry"
+_BEFORE_TITLE |= {"deputy", "assistant", "senior", "principal", "adjoint", "adjointe"}
 
 
 def _name_before(sent: Sent, start: int) -> tuple[int, int, str] | None:
