@@ -3579,3 +3579,17 @@ def test_a_system_preferred_to_another_passes_the_other_over():
 def test_a_rank_within_an_office_stands_between_the_name_and_its_title():
     text = "Karim Haddad, the deputy spokesman for the Lebanese defence ministry, told reporters."
     assert ("Official", "Karim Haddad", "LBN") in people(text, "en")
+
+
+def test_a_given_name_that_is_a_country_name_before_a_surname_is_a_person():
+    text = "Le général Salvador Ortega, ministre mexicain de la Défense, a défendu l'achat."
+    assert ("Official", "Salvador Ortega", "MEX") in people(text, "fr")
+    assert not any(e.ref.key == "SLV" for e in extract(Article("t", "t", text, lang="fr"), lang="fr").entities)
+
+
+def test_a_country_name_in_capitals_heading_the_story_is_its_dateline():
+    from kg.extract.annotate import annotate_sentence
+
+    sent = annotate_sentence("KOWEÏT, 9 août (AFP) - Le Koweït a commandé 30 hélicoptères Caracal.", 0, 0, "fr")
+    assert sent.dateline == "KWT"
+    assert [m.start for m in sent.mentions if m.kind == "country"] == [9]  # only "Le Koweït", the buyer

@@ -36,7 +36,7 @@ _MAKER_WORDS = {"fabrication", "conception", "construction", "origine", "facture
 _MAKER_WORDS |= {"manufacture", "make", "design", "origin"}  # "of German manufacture"
 _ALL_WORDS = {"tous", "toutes", "all", "both"}  # "tous de fabrication russe": the whole list before
 # Common given names that are also country names in one language.
-_NOT_COUNTRIES = {"maurice", "dominique", "georgia", "jordan", "chad", "israel"}
+_NOT_COUNTRIES = {"maurice", "dominique", "georgia", "jordan", "chad", "israel", "salvador"}
 
 
 @dataclass
@@ -476,7 +476,10 @@ def _mask_dateline_year(tokens: list, words: list[str]) -> None:
 def _dateline(sent: Sent, m: Mention) -> bool:
     """ "STOCKHOLM (AP) -", "MANILA, Jan 5 (Reuters) -", "LONDRES/TOKYO -": the city a story is filed
     from, in capitals at the head of a sentence, names no actor."""
-    if m.kind != "country" or m.via != "metonym" or m.start > 3 or not m.text.isupper() or len(m.text) < 3:
+    # (a country's name too where its capital shares it: "KOWEÏT, 9 août (AFP)", "MEXICO, 25 avr (AFP)")
+    if m.kind != "country" or m.via not in ("metonym", "name") or m.start > 3:
+        return False
+    if not m.text.isupper() or len(m.text) < 3:
         return False
     rest = [t.text for t in sent.tokens[m.end : m.end + 3]]
     return bool(rest) and rest[0] in ("(", "-", "–", "—", ",", "/", ":")
