@@ -3593,3 +3593,10 @@ def test_a_country_name_in_capitals_heading_the_story_is_its_dateline():
     sent = annotate_sentence("KOWEÏT, 9 août (AFP) - Le Koweït a commandé 30 hélicoptères Caracal.", 0, 0, "fr")
     assert sent.dateline == "KWT"
     assert [m.start for m in sent.mentions if m.kind == "country"] == [9]  # only "Le Koweït", the buyer
+
+
+def test_a_title_held_then_is_a_former_office():
+    text = "Slovakia's previous government of then-prime minister Marek Novak handed its MiG-29 jets to Ukraine."
+    assert [(f.person.key, f.of.key, f.former) for f in facts(text, Leader, "en")] == [("Marek Novak", "SVK", True)]
+    text = "The deal was signed by then-President John Reed of Ghana."
+    assert [(f.person.key, f.of.key, f.former) for f in facts(text, Leader, "en")] == [("John Reed", "GHA", True)]

@@ -226,7 +226,7 @@ class PeopleBook:
                 continue
             former = kind.startswith("former") or any(
                 "former" in sent.cue_at(i) for i in range(max(0, start - 2), start)
-            )
+            ) or sent.words[start].startswith(_THEN_PREFIXES)
             base_kind = kind.replace("former_", "")
             served = _served_title(sent, role_hits, k)
             if served is not None:
@@ -424,11 +424,24 @@ def _add_person_mention(sent: Sent, key: str, start: int, end: int, via: str = "
     sent.mentions.sort(key=lambda m: m.start)
 
 
+_THEN_PREFIXES = ("then-", "ex-", "former-")
+
+
+def _without_then(token: Token) -> Token:
+    """ "then-President", "then-prime minister", "l'ex-Premier ministre": the title, held before."""
+    low = token.text.lower()
+    for prefix in _THEN_PREFIXES:
+        if low.startswith(prefix) and len(low) > len(prefix):
+            n = len(prefix)
+            return Token(token.text[n:], token.start + n, token.end, token.folded[n:] if token.folded else "")
+    return token
+
+
 def _role_hits(sent: Sent) -> list[tuple[int, int, str, tuple[str, str]]]:
     """Title phrases, matched with nationality adjectives inside them skipped ("ministre chilien des Armées")."""
     skip = {i for m in sent.mentions if m.kind == "demonym" for i in range(m.start, m.end)}
     keep = [i for i in range(len(sent.tokens)) if i not in skip]
-    filtered = [sent.tokens[i] for i in keep]
+    filtered = [_without_then(sent.tokens[i]) for i in keep]
     hits = load().roles.match(filtered, sent.lang)
     out = [(keep[h.start], keep[h.end - 1] + 1, h.value, h.extra) for h in hits]
     for k in range(len(out) - 1):
