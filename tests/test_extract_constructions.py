@@ -3600,3 +3600,13 @@ def test_a_title_held_then_is_a_former_office():
     assert [(f.person.key, f.of.key, f.former) for f in facts(text, Leader, "en")] == [("Marek Novak", "SVK", True)]
     text = "The deal was signed by then-President John Reed of Ghana."
     assert [(f.person.key, f.of.key, f.former) for f in facts(text, Leader, "en")] == [("John Reed", "GHA", True)]
+
+
+def test_a_predecessor_held_the_office_of_the_person_named_before():
+    text = "Chile's defence minister, Ana Costa, backed the purchase. Her predecessor, Pedro Alvarez, had opposed it."
+    assert ("Official", "Pedro Alvarez", "CHL") in people(text, "en")
+    text = (
+        "La ministre lituanienne de la Défense, Dovile Kairyte, a signé le contrat. Le gouvernement allemand "
+        "l'a salué. Le prédécesseur de Mme Kairyte, Tomas Varnas, avait lancé l'achat."
+    )
+    assert ("Official", "Tomas Varnas", "LTU") in people(text, "fr")

@@ -221,6 +221,7 @@ class PeopleBook:
         claimed: set[int] = set()
         by_office: set[int] = set()
         pending_counterparts: list[tuple[str, str | None]] = []
+        pending_successions: list[tuple[str, str, str | None]] = []
         for k, (start, end, role, (kind, _scope)) in enumerate(role_hits):
             if any(i in claimed for i in range(start, end)):
                 continue
@@ -270,6 +271,12 @@ class PeopleBook:
             if base_kind == "counterpart":
                 pending_counterparts.append((key, nationality))
                 continue
+            if base_kind in ("predecessor", "successor"):
+                # "le prédécesseur de Mme Šakalienė, Laurynas Kasčiūnas": the person the title names
+                named = next((x.key for x in sent.mentions if x.kind == "person" and end <= x.start < n_start
+                              and x.key != key), None)
+                pending_successions.append((key, base_kind, named))
+                continue
             near = _nearest_state(sent, start) if nationality is None else None
             found.append(RoleAssertion(key, nationality, base_kind, role, former, sent.index, near))
         for key, nationality in pending_counterparts:
@@ -280,6 +287,16 @@ class PeopleBook:
             other = other or next((r for r in reversed(self.roles) if r.person != key), None)
             kind, role = (other.kind, other.role) if other else ("official", "counterpart")
             found.append(RoleAssertion(key, nationality, kind, role, False, sent.index))
+        for key, kind, named in pending_successions:
+            # "Son prédécesseur, Moshe Yaalon", "his successor, X": the office of the person named before
+            if named is not None:
+                other = next((r for r in reversed(found + self.roles) if r.person == named), None)
+            else:
+                other = next((r for r in found if r.person != key), None)
+                other = other or next((r for r in reversed(self.roles) if r.person != key), None)
+            if other is not None:
+                found.append(RoleAssertion(key, other.of, other.kind, other.role, kind == "predecessor", sent.index,
+                                           other.near))
         found += self._heads_of_government(sent)
         self._surnames(sent)
         for r in found:
