@@ -3610,3 +3610,10 @@ def test_a_predecessor_held_the_office_of_the_person_named_before():
         "l'a salué. Le prédécesseur de Mme Kairyte, Tomas Varnas, avait lancé l'achat."
     )
     assert ("Official", "Tomas Varnas", "LTU") in people(text, "fr")
+
+
+def test_a_state_agency_given_a_nationality_acts_for_its_state():
+    text = "L'agence chinoise a pris livraison de dix Su-35 russes en décembre 2017."
+    assert deal_set(text, "fr") == {("RUS", "CHN", "Su-35", "delivered")}
+    text = "The Turkish procurement agency took delivery of the first Russian S-400 batteries."
+    assert ("RUS", "TUR", "S-400", "delivered") in deal_set(text, "en")
