@@ -3617,3 +3617,11 @@ def test_a_state_agency_given_a_nationality_acts_for_its_state():
     assert deal_set(text, "fr") == {("RUS", "CHN", "Su-35", "delivered")}
     text = "The Turkish procurement agency took delivery of the first Russian S-400 batteries."
     assert ("RUS", "TUR", "S-400", "delivered") in deal_set(text, "en")
+
+
+def test_a_generic_noun_contained_in_a_longer_one_of_the_same_deal_is_that_deal():
+    text = (
+        "Peru cancels missile deal with China. Peru has cancelled a deal with China to buy its first "
+        "anti-missile system."
+    )
+    assert {d[2] for d in deal_set(text, "en")} == {"missile defence system"}

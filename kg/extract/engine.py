@@ -236,6 +236,11 @@ def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[F
         if not isinstance(f, Deal):
             continue
         same = [named[k] for w in bindings.get(f.weapon.key, []) if (k := (f.supplier, f.recipient, w)) in named]
+        if not same and f.weapon.key not in load().weapons:
+            # "Turkey cancels missile deal with China" ... "a deal with China to build its first anti-missile
+            # system": a generic noun that a longer noun of the same pair's deal contains is that deal
+            same = [j for (s, r, w), j in named.items() if (s, r) == (f.supplier, f.recipient) and w != f.weapon.key
+                    and w not in load().weapons and f.weapon.key in w.split()]
         if not same and f.weapon.key in _BROAD:  # "avions militaires" ... "dix C-295 et deux CN-235"
             g = load()
             category = g.noun_category.get(f.weapon.key)
