@@ -3625,3 +3625,10 @@ def test_a_generic_noun_contained_in_a_longer_one_of_the_same_deal_is_that_deal(
         "anti-missile system."
     )
     assert {d[2] for d in deal_set(text, "en")} == {"missile defence system"}
+
+
+def test_membership_sought_is_not_held():
+    text = "Spain declined to back Venezuela's effort to be a temporary member of the UN Security Council."
+    assert facts(text, Member, "en") == []
+    text = "La Serbie poursuit sa candidature pour devenir membre de l'Union européenne."
+    assert facts(text, Member, "fr") == []

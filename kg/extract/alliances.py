@@ -30,6 +30,20 @@ from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.transfers import _contract_actors, _joint
 from kg.facts import Agreement, Deal, Fact, Maker, Member, Ref
 
+_SEEKING = {"effort", "efforts", "bid", "bids", "attempt", "campaign", "quest", "drive", "ambition", "hopes", "hope",
+            "candidacy", "candidature", "tentative", "volonte", "ambitions", "espoir", "espoirs"}
+
+
+def _membership_sought(sent: Sent, t: Trigger) -> bool:
+    """ "its effort to be a member of", "sa candidature pour devenir membre de": membership sought, not held."""
+    words = sent.words[max(0, t.start - 6) : t.start]
+    for k in range(len(words) - 1):
+        if words[k] in ("to", "pour", "de", "d'") and words[k + 1] in ("be", "become", "etre", "devenir") and any(
+            w in _SEEKING for w in words[max(0, k - 2) : k]
+        ):
+            return True
+    return False
+
 
 class AgreementFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
@@ -108,6 +122,8 @@ class AgreementFrames:
         definite = head > 0 and sent.words[head - 1] in ("the", "this", "le", "ce", "cet") and self.last_topic
         if "negation" in _cues(sent, max(0, t.start - 4), t.start):
             return  # "qui n'est pas membre de l'UE"
+        if _membership_sought(sent, t):
+            return  # "its effort to be a temporary member of the UN Security Council": sought, not held
         for alliance in dict.fromkeys(keys):
             members = g.members_of(alliance)
             if definite and not any(not members or r.key in members for r in candidates):
