@@ -274,9 +274,11 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         """ "received 12 A-29 turboprops bought from the United States": a delivery whose supplier no word of
         the sentence names (the system's maker, by default) is the one from the seller the sentence states for
         that system and that buyer."""
-        named = {r for _m, r, _p in _actors(sent, self.ctx, 0, len(sent.words))}
         here = [(i, f) for i, f in enumerate(self.facts) if isinstance(f, Deal) and f.evidence is not None
                 and f.evidence.start == sent.offset]
+        if len({(f.weapon, f.recipient) for _i, f in here}) == len(here):
+            return  # (no system told twice for one buyer here: nothing to reconcile)
+        named = {r for _m, r, _p in _actors(sent, self.ctx, 0, len(sent.words))}
         for i, f in here:
             if f.status != "delivered" or f.supplier in named:
                 continue
