@@ -3632,3 +3632,10 @@ def test_membership_sought_is_not_held():
     assert facts(text, Member, "en") == []
     text = "La Serbie poursuit sa candidature pour devenir membre de l'Union européenne."
     assert facts(text, Member, "fr") == []
+
+
+def test_a_noun_given_a_name_is_the_system_of_that_name():
+    text = "Egypt is set to buy Korea's medium-range, surface-to-air missile defence system, called Cheongung-II."
+    assert deal_set(text, "en") == {("KOR", "EGY", "KM-SAM", "proposed")}
+    text = "Le Maroc achète un drone turc, baptisé Akinci."
+    assert {d[2] for d in deal_set(text, "fr")} == {"Bayraktar Akıncı"}

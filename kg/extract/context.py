@@ -223,7 +223,7 @@ class Context:
         """
         g = load()
         before = sent.words[m.start - 1] if m.start > 0 else ""
-        apposed = _apposed_to(sent, m)
+        apposed = _apposed_to(sent, m) or _named_after(sent, m)
         if apposed is not None:
             return apposed
         if before in ("same", "meme") and self.deal_weapons:
@@ -376,6 +376,23 @@ def _apposed_to(sent: Sent, m: Mention) -> str | None:
         return None  # (only a maker's name may stand between: "le Rafale de Dassault, l'avion ...")
     category = load().noun_category.get(m.key, "")
     return w.key if category and _category(w.key) == category else None
+
+
+_NAMING = {"called", "named", "dubbed", "baptised", "baptized", "appele", "appelee", "appeles", "baptise", "baptisee",
+           "denomme", "denommee", "surnomme"}
+
+
+def _named_after(sent: Sent, m: Mention) -> str | None:
+    """ "a surface-to-air missile defence system, called Cheongung-II", "un drone, baptisé Anka": the system
+    the noun is given the name of."""
+    for i in range(m.end, min(len(sent.words), m.end + 5)):  # (past the rest of its noun: "missile defence system")
+        if sent.words[i] in _NAMING or sent.words[i : i + 2] == ["known", "as"]:
+            start = i + (2 if sent.words[i] == "known" else 1)
+            w = next((x for x in sent.mentions if x.kind == "weapon" and start <= x.start <= start + 1), None)
+            return w.key if w is not None else None
+        if sent.words[i] != "," and not (sent.words[i].isalpha() and sent.tokens[i].text.islower()):
+            return None
+    return None
 
 
 def _first_seen(sentences: list[Sent], kind: str) -> list:
