@@ -3639,3 +3639,11 @@ def test_a_noun_given_a_name_is_the_system_of_that_name():
     assert deal_set(text, "en") == {("KOR", "EGY", "KM-SAM", "proposed")}
     text = "Le Maroc achète un drone turc, baptisé Akinci."
     assert {d[2] for d in deal_set(text, "fr")} == {"Bayraktar Akıncı"}
+
+
+def test_the_contract_of_a_choice_covers_the_chosen_system_not_the_rival():
+    text = (
+        "Vietnam had picked the Spike in 2016, passing over the US-made Javelin, and the contract was to cover "
+        "300 launchers and more than 5,000 missiles."
+    )
+    assert {d[:3] for d in deal_set(text, "en")} == {("ISR", "VNM", "Spike"), ("USA", "VNM", "Javelin")}

@@ -1471,18 +1471,26 @@ class TransferFrames:
             return
         # the contract last told, not a deal dropped since ("après avoir renoncé à acquérir des M109")
         signed = [f for f in self.facts if isinstance(f, Deal) and f.status in ("agreed", "delivered")]
+        # (nor a rival passed over: "picked the Spike, passing over the Javelin, and the contract was to cover
+        # 8,000 missiles" is the Spike's)
+        chosen = [f for f in self.facts if isinstance(f, Deal) and f.status == "proposed"]
         if last.status in ("cancelled", "refused") and signed:
             last = signed[-1]
+        elif last.status == "refused" and chosen:
+            last = chosen[-1]
         # a system the contract also covers, named here, is ordered with it: not delivered because the first
         # one was ("the contract also includes 84 ATACMS"); what a noun takes up shares the deal's status
         told = "agreed" if last.status == "delivered" and status != "delivered" else last.status
         if told == "proposed" and "agree" in _cues(sent, 0, len(sent.words)) and not planned(sent, t.start):
             told = "agreed"  # "Signé par le ministre, il prévoyait ...", "les contrats, signés en 2022, portaient sur"
+        told_kind = load().weapons[last.weapon.key].category if last.weapon.key in load().weapons else None
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             makers = load().weapons[key].makers if key in load().weapons else ()
             if (maker is not None and maker != last.supplier) or (makers and last.supplier.key not in makers):
                 continue  # another state's system: not this contract's
+            if m is not None and m.kind == "noun" and told_kind and load().noun_category.get(key) == told_kind:
+                continue  # "the contract covers 321 launchers and 8,000 missiles": the Spike's own missiles
             named = m is not None and m.kind == "weapon"
             st = told if named else last.status
             year = _year_for(sent, m, t, left, right) or fronted_year(sent, t)  # "Conclu en 2017, ce contrat"
