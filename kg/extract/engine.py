@@ -86,13 +86,13 @@ def people_facts(ctx: Context) -> list[Fact]:
     # a title that names no state, in a story filed from the city of a state that buys in it ("BEIRUT - The
     # Lebanese army has received ... army chief General Joseph Aoun"), is that state's office before it is any
     # state the sentence names (not a story filed from the seller's capital: "WASHINGTON - ... President Buhari")
-    filed = next((Ref.country(s.dateline) for s in ctx.sentences[:3] if s.dateline), None)
-    filed = filed if filed is not None and ctx.recipient_counts[filed] > 0 else None
+    filed = next((s.dateline for s in ctx.sentences[:3] if s.dateline), None)
+    filed = filed if filed is not None and ctx.recipient_counts[Ref.country(filed)] > 0 else None
     leaders = {r.person for r in ctx.people.roles if r.kind == "leader"}
     first: dict[str, str] = {}  # the state of each person's first office (not a rank, nor a ruler by a phrase)
     for r in ctx.people.roles:
         if r.kind != "no_office" and not is_rank_title(r.role) and r.role != "head of government":
-            state = r.of or (filed.key if filed else None) or r.near or (fallback.key if fallback else None)
+            state = r.of or filed or r.near or (fallback.key if fallback else None)
             if state and r.person not in first:
                 first[r.person] = state
     for r in ctx.people.roles:
@@ -110,9 +110,7 @@ def people_facts(ctx: Context) -> list[Fact]:
             known, near = (home or None), (r.near or (ctx.main_country.key if ctx.main_country else None))
         # a title that names no state takes the state of the person's first office ("le Premier ministre X" ...
         # "le coup d'État qui a porté le général X au pouvoir", told in a sentence about another state)
-        of = r.of or known or first.get(r.person) or (filed.key if filed else None) or near or (
-            fallback.key if fallback else None
-        )
+        of = r.of or known or first.get(r.person) or filed or near or (fallback.key if fallback else None)
         if not of:
             continue
         ref = Ref.alliance(of) if of in g.alliances else Ref.country(of)
@@ -226,6 +224,7 @@ def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[F
     """A deal in a generic noun between two states that also have a deal in a system the article
     calls by that noun ("des avions de patrouille" ... "les avions de patrouille P-8") is that
     deal told loosely: keep the named one, with the more advanced status of the two."""
+    g = load()
     named: dict[tuple, int] = {}
     for i, f in enumerate(facts):
         if isinstance(f, Deal):
@@ -236,13 +235,12 @@ def subsume_generic(facts: list[Fact], bindings: dict[str, list[str]]) -> list[F
         if not isinstance(f, Deal):
             continue
         same = [named[k] for w in bindings.get(f.weapon.key, []) if (k := (f.supplier, f.recipient, w)) in named]
-        if not same and f.weapon.key not in load().weapons:
+        if not same and f.weapon.key not in g.weapons:
             # "Turkey cancels missile deal with China" ... "a deal with China to build its first anti-missile
             # system": a generic noun that a longer noun of the same pair's deal contains is that deal
             same = [j for (s, r, w), j in named.items() if (s, r) == (f.supplier, f.recipient) and w != f.weapon.key
-                    and w not in load().weapons and f.weapon.key in w.split()]
+                    and w not in g.weapons and f.weapon.key in w.split()]
         if not same and f.weapon.key in _BROAD:  # "avions militaires" ... "dix C-295 et deux CN-235"
-            g = load()
             category = g.noun_category.get(f.weapon.key)
             same = [
                 j

@@ -283,8 +283,7 @@ class PeopleBook:
             # "son homologue russe X": X holds the other person's office (the one named in this sentence,
             # else the last one given a role); with no nationality said, the counterpart serves another
             # state, so the known-people list supplies it later
-            other = next((r for r in found if r.person != key), None)
-            other = other or next((r for r in reversed(self.roles) if r.person != key), None)
+            other = self._office_before(found, key)
             kind, role = (other.kind, other.role) if other else ("official", "counterpart")
             found.append(RoleAssertion(key, nationality, kind, role, False, sent.index))
         for key, kind, named in pending_successions:
@@ -292,8 +291,7 @@ class PeopleBook:
             if named is not None:
                 other = next((r for r in reversed(found + self.roles) if r.person == named), None)
             else:
-                other = next((r for r in found if r.person != key), None)
-                other = other or next((r for r in reversed(self.roles) if r.person != key), None)
+                other = self._office_before(found, key)
             if other is not None:
                 found.append(RoleAssertion(key, other.of, other.kind, other.role, kind == "predecessor", sent.index,
                                            other.near))
@@ -304,6 +302,12 @@ class PeopleBook:
                 self.people[r.person].country = r.of
         self.roles += found
         return found
+
+    def _office_before(self, found: list[RoleAssertion], key: str) -> RoleAssertion | None:
+        """The role of another person named in this sentence, else of the last one given a role before:
+        the office "son homologue", "his predecessor" take up."""
+        other = next((r for r in found if r.person != key), None)
+        return other or next((r for r in reversed(self.roles) if r.person != key), None)
 
     def _heads_of_government(self, sent: Sent) -> list[RoleAssertion]:
         """ "Rishi Sunak's government", "the Bush administration", "le gouvernement de X": the person

@@ -306,10 +306,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and not any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, c in sent.cues if c == "cancel")
         ]
         triggers = [_passed_over(sent, t) for t in _preferred_over(sent, triggers)]
-        taken = {t.start for t in triggers}
-        airlifts = [Trigger(i, i + 1, "deliver") for i, w in enumerate(sent.words)
-                    if w in _FLY and i not in taken and _airlift(sent, i + 1)]
-        triggers = sorted(triggers + airlifts, key=lambda t: t.start) if airlifts else triggers
+        triggers = _with_airlifts(sent, triggers)
         self._firm_also_makes(sent)  # before the frames: a deal of this sentence may need the maker it states
         transfer_frames = TRANSFER | SANCTION
         for k, t in enumerate(triggers):
@@ -426,10 +423,7 @@ def _passed_over(sent: Sent, t: Trigger) -> Trigger:
 
 def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
     """ "lease" goes both ways: the lessee leases "from" the owner ("Peru is leasing two frigates from
-    Chile"), the owner leases "to" the lessee. Read as a sale unless "from" follows first. "Flying" a
-    system "to" a state ("began flying NLAW anti-tank weapons to Ukraine") is airlifting it there."""
-    if frame == "possess" and sent.words[start] in _FLY and _airlift(sent, end):
-        return "deliver"
+    Chile"), the owner leases "to" the lessee. Read as a sale unless "from" follows first."""
     if frame != "sell" or not sent.words[start].startswith("leas"):
         return frame
     for w in sent.words[end : end + 12]:
@@ -441,6 +435,19 @@ def _lease_direction(sent: Sent, start: int, end: int, frame: str) -> str:
 
 
 _FLY = {"fly", "flies", "flying", "flew"}  # (not "flown": "the jets flown by Poland" are in service)
+
+
+def _with_airlifts(sent: Sent, triggers: list[Trigger]) -> list[Trigger]:
+    """ "Flying" a system "to" a state ("began flying NLAW anti-tank weapons to Ukraine") is airlifting it
+    there: a delivery, whether the verb is a trigger of possession ("flies") or none ("flying", "flew")."""
+    airlifts = {i for i, w in enumerate(sent.words) if w in _FLY and _airlift(sent, i + 1)}
+    if not airlifts:
+        return triggers
+    triggers = [Trigger(t.start, t.end, "deliver") if t.start in airlifts and t.frame == "possess" else t
+                for t in triggers]
+    taken = {t.start for t in triggers}
+    added = [Trigger(i, i + 1, "deliver") for i in sorted(airlifts) if i not in taken]
+    return sorted(triggers + added, key=lambda t: t.start) if added else triggers
 
 
 def _airlift(sent: Sent, end: int) -> bool:

@@ -50,7 +50,7 @@ from kg.extract.clauses import (
     subordinate_at,
     year_before_by,
 )
-from kg.extract.context import Context
+from kg.extract.context import Context, _category
 from kg.extract.dating import fronted_year
 from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.sanctions import people_of_a_state
@@ -1483,7 +1483,7 @@ class TransferFrames:
         told = "agreed" if last.status == "delivered" and status != "delivered" else last.status
         if told == "proposed" and "agree" in _cues(sent, 0, len(sent.words)) and not planned(sent, t.start):
             told = "agreed"  # "Signé par le ministre, il prévoyait ...", "les contrats, signés en 2022, portaient sur"
-        told_kind = load().weapons[last.weapon.key].category if last.weapon.key in load().weapons else None
+        told_kind = _category(last.weapon.key)
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             makers = load().weapons[key].makers if key in load().weapons else ()
