@@ -3647,3 +3647,22 @@ def test_the_contract_of_a_choice_covers_the_chosen_system_not_the_rival():
         "300 launchers and more than 5,000 missiles."
     )
     assert {d[:3] for d in deal_set(text, "en")} == {("ISR", "VNM", "Spike"), ("USA", "VNM", "Javelin")}
+
+
+def test_a_purchase_told_as_in_service_or_delivered_later_in_its_clause_is_delivered():
+    text = "Le Portugal a acheté à la France des hélicoptères Caracal, commandés en 2016 et déjà en service."
+    assert deal_set(text, "fr") == {("FRA", "PRT", "Caracal", "delivered")}
+    text = "Chile ordered ten K9 howitzers from South Korea in 2013, and the last of them were delivered in 2016."
+    assert deal_set(text, "en") == {("KOR", "CHL", "K9", "delivered")}
+    # a delivery to come, a service not yet begun or a verb of another state is no delivery
+    text = "Chile ordered ten K9 howitzers from South Korea in 2013, to be delivered in 2016."
+    assert deal_set(text, "en") == {("KOR", "CHL", "K9", "agreed")}
+    text = "Le Portugal a commandé à la France des hélicoptères Caracal, qui ne sont pas encore en service."
+    assert deal_set(text, "fr") == {("FRA", "PRT", "Caracal", "agreed")}
+    text = "Chile ordered ten K9 howitzers from South Korea in 2013, after Washington delivered tanks to Peru."
+    assert ("KOR", "CHL", "K9", "agreed") in deal_set(text, "en")
+
+
+def test_pounds_are_no_delivery():
+    text = "Le Chili a acheté des frégates Type 23 à la Grande-Bretagne, un contrat de 135 millions de livres."
+    assert deal_set(text, "fr") == {("GBR", "CHL", "Type 23", "agreed")}

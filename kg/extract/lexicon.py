@@ -125,7 +125,7 @@ class Lexicon:
         found = [
             _as_noun(words, t)
             for t in self.trigger_set.scan(words)
-            if not _upgraded(words, t) and not _modifier(words, t)
+            if not _upgraded(words, t) and not _modifier(words, t) and not _pounds(words, t[0])
         ]
         cues = self.cues(words) if cues is None else cues
         # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
@@ -225,3 +225,14 @@ def load_lexicon(lang: str) -> Lexicon:
     cues = [(r["pattern"], r["cue"]) for r in read_table(f"cues_{lang}.tsv")]
     inserts = frozenset(p for p, c in cues if c == "insert")
     return Lexicon(lang, PatternSet(triggers, inserts), PatternSet(cues))
+
+
+_AMOUNTS = {"million", "millions", "milliard", "milliards", "mille"}
+
+
+def _pounds(words: list[str], i: int) -> bool:
+    """ "135 millions de livres", "500 livres": the currency, not "livrés" (folded alike)."""
+    if words[i] not in ("livre", "livres") or i == 0:
+        return False
+    before = words[i - 2] if words[i - 1] in ("de", "d'") and i >= 2 else words[i - 1]
+    return before in _AMOUNTS or before.replace(",", "").replace(".", "").isdigit()

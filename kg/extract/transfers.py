@@ -351,19 +351,35 @@ def _of_which(sent: Sent, t: Trigger) -> int | None:
     return next((i for i in range(start + k, max(-1, start + k - 4), -1) if sent.words[i] == ","), None)
 
 
-_DEPLOYED = {"deployes", "deployees", "deployed", "operationnels", "operationnelles", "operational"}
-_TO_COME = {"be", "etre", "will", "seront", "sera", "doivent", "doit", "until", "before", "avant", "once"}
+_DEPLOYED = {"deployes", "deployees", "deployed", "operationnels", "operationnelles", "operational", "delivered",
+             "livres", "livrees", "commissioned"}
+_TO_COME = {"be", "etre", "will", "seront", "sera", "doivent", "doit", "until", "before", "avant", "once", "due",
+            "expected", "enter", "entrer", "entreront", "entrera", "not", "pas", "yet", "encore", "prevue", "prevu",
+            "would", "could", "should", "to", "pour", "d'ici", "by", "jusqu'a"}
+_SERVICE = ("in service", "into service", "en service", "in operation")
+_ACTOR_PREPS = {"from", "to", "by", "with", "a", "de", "d'", "du", "aux", "par", "aupres", "for", "pour", "of", "in",
+                "en"}
 
 
 def _deployed_after(sent: Sent, t: Trigger, right: int) -> bool:
-    """ "a acquis auprès d'Ankara des drones TB2, de fabrication turque, déployés pour surveiller sa frontière":
-    what was bought is deployed, so delivered (not "to be deployed", "seront déployés")."""
-    end = min(len(sent.words), max(right, t.end + 14))
+    """What was bought is deployed, in service or delivered, so delivered: "a acquis auprès d'Ankara des drones
+    TB2, de fabrication turque, déployés pour surveiller sa frontière", "des batteries Patriot, commandées en 2018
+    et déjà en service", "ordered 24 jets in 2008, and the last of them were delivered in 2012" (not "to be
+    deployed", "seront livrés", "due to enter service", "pas encore en service", nor a verb whose own subject
+    is another state: "after Washington delivered")."""
+    end = min(len(sent.words), max(right, t.end + 24))
     for i in range(t.end, end):
-        if sent.words[i] in (";", ".") or sent.words[i] in ("but", "mais"):
+        w = sent.words[i]
+        if w in (";", ".") or w in ("but", "mais", "while", "alors", "tandis", "whereas"):
             return False
-        if sent.words[i] in _DEPLOYED:
-            return not _TO_COME & set(sent.words[max(t.end, i - 3) : i])
+        m = sent.mention_at(i, ("country", "alliance", "person"))
+        if m is not None and m.start == i and sent.words[before_articles(sent, m)] not in _ACTOR_PREPS:
+            return False
+        service = " ".join(sent.words[i - 1 : i + 1]) in _SERVICE
+        if w.startswith("livr") and "é" not in sent.tokens[i].lower:
+            continue  # "135 millions de livres": pounds
+        if w in _DEPLOYED or service:
+            return not _TO_COME & set(sent.words[max(t.end, i - 4) : i])
     return False
 
 
