@@ -3666,3 +3666,12 @@ def test_a_purchase_told_as_in_service_or_delivered_later_in_its_clause_is_deliv
 def test_pounds_are_no_delivery():
     text = "Le Chili a acheté des frégates Type 23 à la Grande-Bretagne, un contrat de 135 millions de livres."
     assert deal_set(text, "fr") == {("GBR", "CHL", "Type 23", "agreed")}
+
+
+def test_deliveries_whose_verb_follows_a_relative_clause_have_begun():
+    text = "Deliveries of the Ka-52 helicopters, which Ghana ordered from Russia in 2019, have begun."
+    assert deal_set(text, "en") == {("RUS", "GHA", "Ka-52", "delivered")}
+    text = "Les livraisons des Rafale, que la Grèce a commandés à la France en 2021, ont commencé."
+    assert deal_set(text, "fr") == {("FRA", "GRC", "Rafale", "delivered")}
+    text = "Deliveries of the Ka-52 helicopters, which Ghana ordered from Russia in 2019, will begin next year."
+    assert deal_set(text, "en") == {("RUS", "GHA", "Ka-52", "agreed")}

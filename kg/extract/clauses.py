@@ -309,6 +309,17 @@ def _asides(sent: Sent, end: int) -> set[int]:
     return out
 
 
+def _predicate_after_aside(sent: Sent, i: int) -> int | None:
+    """Where the verb of a noun phrase starting at ``i`` stands past a relative clause set off by commas:
+    "deliveries of the Ka-52 helicopter, which Cairo ordered in 2015, have begun" -> "have"."""
+    words = sent.words
+    comma = next((k for k in range(i, min(len(words) - 1, i + 7)) if words[k] == ","), None)
+    if comma is None or words[comma + 1] not in _RELATIVES | {"que", "qu'", "that"}:
+        return None
+    close = next((k for k in range(comma + 2, len(words)) if words[k] in (",", ";")), None)
+    return close + 1 if close is not None and words[close] == "," else None
+
+
 def _is_possessive(sent: Sent, m: Mention) -> bool:
     return m.end < len(sent.words) and sent.words[m.end] == "'s" and not _owns_company(sent, m)
 
@@ -1336,6 +1347,11 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         sent, t.end, min(right, t.end + 4)
     ):
         return "delivered"  # "dont les livraisons sont achevées", "deliveries were completed in 2019"
+    predicate = _predicate_after_aside(sent, t.end)
+    if t.frame == "sale_n" and word.startswith(("livraison", "deliver")) and predicate is not None and (
+        "start" in _cues(sent, predicate, predicate + 4) and not planned(sent, predicate + 1)
+    ):
+        return "delivered"  # "Deliveries of the Ka-52, which Egypt ordered in 2015, have begun": the noun's verb
     began = "start" in _cues(sent, max(0, t.start - 2), t.start)
     if t.frame in ("supply", "sell", "deliver") and began and "modal" not in near:
         return "delivered"  # "Britain began supplying Storm Shadow missiles in May 2023"
