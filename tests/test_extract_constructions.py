@@ -3675,3 +3675,14 @@ def test_deliveries_whose_verb_follows_a_relative_clause_have_begun():
     assert deal_set(text, "fr") == {("FRA", "GRC", "Rafale", "delivered")}
     text = "Deliveries of the Ka-52 helicopters, which Ghana ordered from Russia in 2019, will begin next year."
     assert deal_set(text, "en") == {("RUS", "GHA", "Ka-52", "agreed")}
+
+
+def test_the_services_of_a_state_stand_for_it_after_the_preposition_that_governs_them():
+    text = "Already flown by the air forces of Chile, Peru and Brazil, the Swedish Gripen will also serve Colombia."
+    assert {d[:3] for d in deal_set(text, "en")} == {
+        ("SWE", "CHL", "Gripen"), ("SWE", "PER", "Gripen"), ("SWE", "BRA", "Gripen")
+    }
+    text = "Le Caesar français est utilisé par les armées de terre du Maroc, de l'Indonésie et de la Thaïlande."
+    assert {d[:3] for d in deal_set(text, "fr")} == {
+        ("FRA", "MAR", "Caesar"), ("FRA", "IDN", "Caesar"), ("FRA", "THA", "Caesar")
+    }

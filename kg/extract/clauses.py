@@ -218,17 +218,43 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         return sent.words[i - 1]  # "à destination de la Biélorussie": bound for; "auprès du Danemark": from
     if i >= 1 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("provenance", "part"):
         return "from"  # "en provenance de Russie", "de la part des Pays-Bas"
-    if i >= 2 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("puis", "et", "ou"):
+    if i >= 2 and sent.words[i] in ("de", "du", "des", "d'") and sent.words[i - 1] in ("puis", "et", "ou", ","):
         # "auprès de la France, puis de l'Italie": the preposition of the phrase it is coordinated with
         before = [x for x in sent.mentions if x.kind == "country" and x.end <= i - 1 and i - 1 - x.end <= 2]
         if before and all(w in (",",) for w in sent.words[before[-1].end : i - 1]):
             return _governing_prep(sent, before[-1])
+    service = _service_before(sent.words, i)
+    if service is not None:  # "flown by the air forces of Israel": the preposition before the service governs
+        j = service - 1
+        while j >= 0 and sent.words[j] in dets:
+            j -= 1
+        if j >= 0 and sent.words[j] in PREPS and not (sent.words[j] == "a" and sent.tokens[j].lower != "à"):
+            return sent.words[j]
     if i >= 0 and sent.words[i] in ("after", "than"):
         # "the largest donor after the United States," governs; "only after Washington promised" opens a clause
         nxt = sent.words[m.end] if m.end < len(sent.words) else "."
         return sent.words[i] if nxt in (",", ".", ";", ")", "and", "in", "with") else None
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
+    return None
+
+
+# the armed services of a state, before "of"/"de" and the state: "the air forces of", "la marine de"
+_SERVICES = [w.split() for w in (
+    "air force", "air forces", "navy", "navies", "army", "armies", "armed forces", "forces", "coast guard",
+    "armee de l' air", "armees de l' air", "armee de terre", "armees de terre", "marine", "marines", "armee", "armees",
+    "forces armees",
+)]
+
+
+def _service_before(words: list[str], i: int) -> int | None:
+    """Where a service noun ends at ``i - 1`` with "of"/"de" at ``i``: its first position, else None."""
+    if i < 1 or words[i] not in ("of", "de", "d'", "du", "des"):
+        return None
+    for phrase in sorted(_SERVICES, key=len, reverse=True):
+        start = i - len(phrase)
+        if start >= 0 and words[start:i] == phrase:
+            return start
     return None
 
 
