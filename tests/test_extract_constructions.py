@@ -3686,3 +3686,12 @@ def test_the_services_of_a_state_stand_for_it_after_the_preposition_that_governs
     assert {d[:3] for d in deal_set(text, "fr")} == {
         ("FRA", "MAR", "Caesar"), ("FRA", "IDN", "Caesar"), ("FRA", "THA", "Caesar")
     }
+
+
+def test_an_elliptical_clause_does_what_the_clause_before_it_did():
+    text = "Chile and Peru already fly the Swedish Gripen, as do Brazil and Hungary, while Colombia ordered it in 2025."
+    deals = deal_set(text, "en")
+    assert {("SWE", "BRA", "Gripen", "delivered"), ("SWE", "HUN", "Gripen", "delivered")} <= deals
+    assert ("SWE", "COL", "Gripen", "delivered") not in deals
+    text = "Le Maroc exploite le canon Caesar français, comme le font l'Indonésie et la Thaïlande."
+    assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "MAR"), ("FRA", "IDN"), ("FRA", "THA")}

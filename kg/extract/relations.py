@@ -287,6 +287,41 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if len(stated) == 1:
                 self.facts[i] = replace(f, supplier=stated[0].supplier)
 
+    def _as_do(self, sent: Sent) -> None:
+        """ "Britain and Norway already fly the Poseidon, as do Australia and New Zealand", "comme le font le
+        Chili et le Pérou": the states of the elliptical clause do what the clause before did, with the systems
+        named before it."""
+        words = sent.words
+        for i in range(1, len(words) - 2):
+            if words[i - 1] != ",":
+                continue
+            if words[i] == "as" and words[i + 1] in _AUX_DO:
+                j = i + 2
+            elif words[i] == "comme" and " ".join(words[i + 1 : i + 3]) in ("le font", "le fait", "l' ont", "l' a"):
+                j = i + 3 + (words[i + 3 : i + 4] == ["fait"])
+            else:
+                continue
+            states: list[Ref] = []
+            while j < len(words):
+                m = sent.mention_at(j, ("country",))
+                if m is not None:
+                    states.append(Ref.country(m.key))
+                    j = m.end
+                elif words[j] in DETS or words[j] in ("and", "et") or (
+                    words[j] == "," and sent.mention_at(j + 1, ("country",)) is not None
+                ):
+                    j += 1
+                else:
+                    break
+            before = {m.key for m in sent.mentions if m.kind in ("weapon", "noun") and m.end <= i}
+            actors = {r for _m, r, _p in _actors(sent, self.ctx, 0, i)}
+            for f in self._deals_here(sent):
+                if f.weapon.key not in before or f.recipient not in actors:
+                    continue  # (not "..., while Germany ordered the aircraft in 2021": a clause after it)
+                for r in states:
+                    if r != f.supplier and r != f.recipient:
+                        self._deal(sent, f.supplier, r, f.weapon.key, f.status, None)
+
     def read(self, sent: Sent) -> None:
         triggers = [
             Trigger(s, e, _lease_direction(sent, s, e, _verbal_in_french(sent, s, _nominal_in_english(sent, s, f))))
@@ -325,6 +360,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         self.facts += self.dated
         self.dated.clear()
         self._received_from_stated(sent)
+        self._as_do(sent)
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
@@ -353,6 +389,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             topic = self._coref_actors(sent, head, head + 1) or topic
         if topic:
             self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
+
+
+_AUX_DO = {"do", "does", "did", "have", "has", "had", "will", "would"}
 
 
 def _incidental(sent: Sent, start: int, end: int) -> int:
