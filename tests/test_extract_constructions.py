@@ -3695,3 +3695,15 @@ def test_an_elliptical_clause_does_what_the_clause_before_it_did():
     assert ("SWE", "COL", "Gripen", "delivered") not in deals
     text = "Le Maroc exploite le canon Caesar français, comme le font l'Indonésie et la Thaïlande."
     assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "MAR"), ("FRA", "IDN"), ("FRA", "THA")}
+
+
+def test_a_coordinated_subject_of_a_passive_of_use_is_all_held_by_the_agent():
+    text = (
+        "Chinese-made Wing Loong drones and Turkish Bayraktar TB2 drones were used widely by Ethiopian forces "
+        "during the war with Eritrea."
+    )
+    assert {d[:3] for d in deal_set(text, "en")} == {
+        ("CHN", "ETH", "Wing Loong"), ("TUR", "ETH", "Bayraktar TB2")
+    }
+    text = "Les drones turcs Bayraktar TB2 ont été largement utilisés par l'armée éthiopienne."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("TUR", "ETH", "Bayraktar TB2")}

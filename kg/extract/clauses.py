@@ -234,6 +234,8 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         # "the largest donor after the United States," governs; "only after Washington promised" opens a clause
         nxt = sent.words[m.end] if m.end < len(sent.words) else "."
         return sent.words[i] if nxt in (",", ".", ";", ")", "and", "in", "with") else None
+    if i >= 1 and sent.words[i] in ("with", "avec") and "event" in sent.cue_at(i - 1):
+        return "against"  # "during the 2020 war with Armenia": the foe, not whom a system is in service with
     if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
         return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
     return None

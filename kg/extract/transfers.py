@@ -499,6 +499,25 @@ def _without_armament(weapons: list) -> list:
     return [(m, k) for m, k in weapons if not (m is not None and m.kind == "noun" and k in _ARMAMENT)]
 
 
+def _trailing_group(sent: Sent, weapons: list) -> list:
+    """The last system of ``weapons`` and those coordinated with it before it ("X drones and Israeli Y"):
+    only conjunctions, commas, articles, nationalities and "-made" words between them."""
+    group = weapons[-1:]
+    for m, k in reversed(weapons[:-1]):
+        after = group[0][0]
+        if m is None or after is None:
+            break
+        gap = range(m.end, after.start)
+        if not all(
+            sent.words[i] in CONJ or sent.words[i] in DETS or sent.words[i] == ","
+            or sent.mention_at(i, ("demonym", "noun")) is not None or sent.words[i].endswith(("-made", "-built"))
+            for i in gap
+        ) or not any(sent.words[i] in CONJ or sent.words[i] == "," for i in gap):
+            break
+        group.insert(0, (m, k))
+    return group
+
+
 def _in_a_fleet(sent: Sent, m: Mention) -> bool:
     """A system named as what a fleet is made of: "the fleet of F/A-18 Hornets", "sa flotte de F-16"."""
     i = m.start - 1
@@ -726,7 +745,11 @@ class TransferFrames:
             # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
-            weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)[-1:]
+            weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)
+            # "Turkish-made TB2 drones and Israeli loitering munitions were used by Azerbaijani forces": the
+            # coordinated subject of a passive of possession, all of it
+            weapons = _trailing_group(sent, weapons) if t.frame == "possess" and sent.words[t.end - 1] in (
+                "by", "par") else weapons[-1:]
             subject_relative = next(
                 (i for i in range(t.start - 1, max(-1, t.start - 4), -1) if sent.words[i] in ("that", "which", "qui")),
                 None,
