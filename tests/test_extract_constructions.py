@@ -3707,3 +3707,28 @@ def test_a_coordinated_subject_of_a_passive_of_use_is_all_held_by_the_agent():
     }
     text = "Les drones turcs Bayraktar TB2 ont été largement utilisés par l'armée éthiopienne."
     assert {d[:3] for d in deal_set(text, "fr")} == {("TUR", "ETH", "Bayraktar TB2")}
+
+
+def test_a_pledge_of_systems_is_a_donor_s_announced_transfer():
+    assert deal_set("Norway has pledged eight Leopard 2 tanks to Ukraine.", "en") == {
+        ("NOR", "UKR", "Leopard 2", "agreed")
+    }
+    assert deal_set("Madrid a promis six chars Leopard 2 à l'Ukraine.", "fr") == {("ESP", "UKR", "Leopard 2", "agreed")}
+    # a promise of another verb is that verb's, and a promise never takes a system told before it
+    text = "Saab has promised to assemble the Gripen in Colombia if Bogota buys it."
+    assert not any(d[3] == "agreed" for d in deal_set(text, "en"))
+    text = "The CV90s will replace the BMP-2 vehicles of a brigade that Slovakia has promised to NATO."
+    assert deal_set(text, "en") == set()
+
+
+def test_a_gapped_clause_of_a_donor_gives_to_the_same_recipient():
+    text = (
+        "Norway has pledged eight Leopard 2 tanks to Ukraine and Spain six of the same German-built model, "
+        "while Washington promised 31 M1 Abrams tanks and Britain 14 Challenger 2s."
+    )
+    assert {d[:3] for d in deal_set(text, "en")} == {
+        ("NOR", "UKR", "Leopard 2"), ("ESP", "UKR", "Leopard 2"), ("USA", "UKR", "M1 Abrams"),
+        ("GBR", "UKR", "Challenger 2"),
+    }
+    text = "La Norvège a promis huit chars Leopard 2 à l'Ukraine et l'Espagne six exemplaires du même modèle."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("NOR", "UKR", "Leopard 2"), ("ESP", "UKR", "Leopard 2")}

@@ -329,6 +329,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if not any(rs <= s < re for rs, re in sent.role_spans)
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
             and not (f == "coproduce" and sent.words[e : e + 1] == ["up"])  # "an arms build-up"
+            # "has promised to assemble the fighter", "a promis de livrer": the infinitive's verb tells the deal
+            and not (f == "supply" and sent.words[s].startswith(("pledg", "promis", "promet"))
+                     and _infinitive_follows(sent, e))
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
             and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")
@@ -389,6 +392,20 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             topic = self._coref_actors(sent, head, head + 1) or topic
         if topic:
             self.last_topic = topic[0]  # the sentence's first ungoverned state: what "the country" takes up next
+
+
+def _infinitive_follows(sent: Sent, i: int) -> bool:
+    """An infinitive within a few words of ``i``, with only a date or adverb before its marker: "promised to
+    assemble", "pledged last week to send", "a promis en 2023 de transférer" (not "to Ukraine", "de chars")."""
+    for k in range(i, min(len(sent.words) - 1, i + 5)):
+        if sent.mention_at(k) is not None:
+            return False
+        if sent.words[k] in ("to", "de", "d'"):
+            nxt = k + 1
+            if sent.mention_at(nxt) is not None or sent.words[nxt] in DETS:
+                return False
+            return sent.lang == "en" or sent.words[nxt].endswith(("er", "ir", "re"))
+    return False
 
 
 _AUX_DO = {"do", "does", "did", "have", "has", "had", "will", "would"}

@@ -243,7 +243,8 @@ def _gapped_clause(sent: Sent, ctx: Context, t: Trigger, right: int) -> int | No
         m = sent.mention_at(j, ("country",))
         if m is None or m.end >= right or not (words[m.end].isdigit() or words[m.end] in _COUNT_WORDS):
             continue
-        if any(p in SUPPLIER_PREPS for _m, r, p in _actors(sent, ctx, m.end, right)):
+        donor = t.frame in SUPPLY_LIKE - NOMINAL  # "Poland has pledged 14 Leopards and Canada four": no seller
+        if donor or any(p in SUPPLIER_PREPS for _m, r, p in _actors(sent, ctx, m.end, right)):
             return i
     return None
 
@@ -335,7 +336,8 @@ def _object_pronoun(sent: Sent, t: Trigger) -> bool:
     return len(after) >= 3 and (after[0].isdigit() or after[0] in _COUNT_WORDS) and after[1:3] == ["of", "them"]
 
 
-_COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several"}
+_COUNT_WORDS = {"two", "three", "four", "five", "six", "eight", "ten", "twelve", "some", "all", "most", "several",
+                "deux", "trois", "quatre", "cinq", "huit", "dix", "douze", "quelques", "plusieurs"}
 
 
 def _of_which(sent: Sent, t: Trigger) -> int | None:
@@ -497,6 +499,12 @@ def _without_armament(weapons: list) -> list:
     if not platforms:
         return weapons
     return [(m, k) for m, k in weapons if not (m is not None and m.kind == "noun" and k in _ARMAMENT)]
+
+
+def _promise(sent: Sent, t: Trigger) -> bool:
+    """A verb of pledging ("pledged", "a promis"): it gives what follows it, never a system told before it
+    ("a brigade that the Czech Republic has promised to NATO")."""
+    return t.frame == "supply" and sent.words[t.start].startswith(("pledg", "promis", "promet"))
 
 
 def _trailing_group(sent: Sent, weapons: list) -> list:
@@ -697,7 +705,7 @@ class TransferFrames:
                 return  # (not "..., all of which have been delivered, along with K9 howitzers": those too)
         if status == "agreed" and t.frame in BUY_LIKE and (_held_purchase(sent, t) or _deployed_after(sent, t, right)):
             status = "delivered"  # "its navy operates two frigates bought from Portugal in 2008": in service
-        gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in BUY_LIKE - NOMINAL else None
+        gapped = _gapped_clause(sent, self.ctx, t, right) if t.frame in (BUY_LIKE | SUPPLY_LIKE) - NOMINAL else None
         if gapped is not None:
             right = gapped  # "Kuwait ordered 28 from Italy and Qatar 24 from Britain": the second is its own clause
         # "Passed over were the Gripen ..., the Rafale ... and the Typhoon": the whole list
@@ -741,7 +749,7 @@ class TransferFrames:
                     return  # (no second reading of a deal the sentence told: "choisi le Rafale, une commande ...")
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
-        elif not weapons and t.frame != "compete":  # "rather than upgrade its fleet": no competitor
+        elif not weapons and t.frame != "compete" and not _promise(sent, t):  # "rather than upgrade its fleet"
             # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
@@ -1143,11 +1151,21 @@ class TransferFrames:
         end = next((i for i in range(start + 1, len(sent.words)) if sent.words[i] in BOUNDARY or
                     sent.words[i] in (",", ";")), len(sent.words))
         actors = _actors(sent, self.ctx, start, end)
-        buyer = next((r for m, r, p in actors if p is None and r.type == "Country"), None)
-        seller = next((r for m, r, p in actors if p in SUPPLIER_PREPS and r != buyer), None)
+        year = next((int(w) for w in sent.words[start:end] if YEAR.match(w)), None)
+        subject = next((r for m, r, p in actors if p is None and r.type == "Country"), None)
+        if t.frame in SUPPLY_LIKE and subject is not None:
+            # a donor's second clause ("and Canada four of the same model", "and Britain 14 Challenger 2s"):
+            # its own system if it names one, to the first clause's recipients
+            own = _weapons(sent, self.ctx, start, end, coordinated=False)
+            key = own[0][1] if own else weapon[1]
+            told = [f for f in self._deals_here(sent) if f.weapon.key == weapon[1]]
+            for recipient in dict.fromkeys(f.recipient for f in told):
+                if recipient != subject:
+                    self._deal(sent, subject, recipient, key, status, year)
+            return
+        buyer, seller = subject, next((r for m, r, p in actors if p in SUPPLIER_PREPS and r != subject), None)
         if buyer is None or seller is None:
             return
-        year = next((int(w) for w in sent.words[start:end] if YEAR.match(w)), None)
         self._deal(sent, seller, buyer, weapon[1], status, year)
 
     def _operators(self, sent: Sent, t: Trigger, right: int, weapons: list, recipients: list[Ref],
