@@ -3732,3 +3732,17 @@ def test_a_gapped_clause_of_a_donor_gives_to_the_same_recipient():
     }
     text = "La Norvège a promis huit chars Leopard 2 à l'Ukraine et l'Espagne six exemplaires du même modèle."
     assert {d[:3] for d in deal_set(text, "fr")} == {("NOR", "UKR", "Leopard 2"), ("ESP", "UKR", "Leopard 2")}
+
+
+def test_an_offer_told_of_a_rival_the_buyer_passed_over_is_refused():
+    text = (
+        "Romania's government picked the American F-16 over new Gripen fighters offered by Sweden and "
+        "second-hand Eurofighters proposed by Italy."
+    )
+    deals = deal_set(text, "en")
+    assert {("SWE", "ROU", "Gripen", "refused"), ("ITA", "ROU", "Eurofighter Typhoon", "refused")} <= deals
+    text = (
+        "Canada ordered Type 26 frigates from Britain. The British group beat Germany's Thyssenkrupp Marine "
+        "Systems, which had offered its MEKO A-200 design."
+    )
+    assert ("DEU", "CAN", "MEKO", "refused") in deal_set(text, "en")

@@ -287,6 +287,38 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             if len(stated) == 1:
                 self.facts[i] = replace(f, supplier=stated[0].supplier)
 
+    def _rival_offers(self, sent: Sent, triggers: list[Trigger]) -> None:
+        """An offer told of a rival a choice passed over is refused: "picked the F-16 over Gripen fighters
+        offered by Sweden and Eurofighters proposed by Italy", "beat Germany's TKMS, which had offered its
+        MEKO A-200" (each offered system, from the state that offered it, to the buyer that chose)."""
+        words = sent.words
+        here = self._deals_here(sent)
+        for t in triggers:
+            if t.frame != "compete":
+                continue
+            end = next((i for i in range(t.end, len(words)) if words[i] in (";", ".") or words[i] in _RIVAL_STOPS),
+                       len(words))
+            buyers = [f.recipient for f in here if f.status == "refused"] or [
+                f.recipient for f in here if f.status != "refused"]
+            if not buyers:
+                continue
+            buyer = max(buyers, key=buyers.count)
+            for o in triggers:
+                if o.frame != "offer" or not t.end <= o.start < end:
+                    continue
+                inside = [m for m in sent.mentions if m.kind == "weapon" and t.end <= m.start < end]
+                before = [m for m in inside if m.end <= o.start and o.start - m.end <= 3]
+                after = [m for m in inside if m.start >= o.end and m.start - o.end <= 3]
+                weapon = (before or [None])[-1] or (after or [None])[0]
+                if weapon is None:
+                    continue
+                told = [f for f in here if f.weapon.key == weapon.key and f.recipient == buyer]
+                agent = [r for m, r, p in _actors(sent, self.ctx, o.end, min(end, o.end + 4)) if p in ("by", "par")]
+                sellers = [f.supplier for f in told] or agent[:1]
+                for seller in dict.fromkeys(sellers):
+                    if seller != buyer:
+                        self._deal(sent, seller, buyer, weapon.key, "refused", None)
+
     def _as_do(self, sent: Sent) -> None:
         """ "Britain and Norway already fly the Poseidon, as do Australia and New Zealand", "comme le font le
         Chili et le Pérou": the states of the elliptical clause do what the clause before did, with the systems
@@ -359,6 +391,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                 self._member_list(sent, t)
             elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
+        self._rival_offers(sent, triggers)
         self._makers(sent)
         self.facts += self.dated
         self.dated.clear()
@@ -408,6 +441,7 @@ def _infinitive_follows(sent: Sent, i: int) -> bool:
     return False
 
 
+_RIVAL_STOPS = {"but", "mais", "although", "though", "while", "whereas", "alors", "tandis", "bien", "meme"}
 _AUX_DO = {"do", "does", "did", "have", "has", "had", "will", "would"}
 
 
