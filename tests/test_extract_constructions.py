@@ -3746,3 +3746,35 @@ def test_an_offer_told_of_a_rival_the_buyer_passed_over_is_refused():
         "Systems, which had offered its MEKO A-200 design."
     )
     assert ("DEU", "CAN", "MEKO", "refused") in deal_set(text, "en")
+
+
+def test_a_delivery_the_sentence_expects_is_not_done():
+    text = (
+        "La Roumanie commande six drones MQ-9B aux États-Unis. La livraison des premiers exemplaires n'est pas "
+        "attendue avant 2027."
+    )
+    assert deal_set(text, "fr") == {("USA", "ROU", "MQ-9 Reaper", "agreed")}
+    text = (
+        "La Grèce commande des Griffon à la France. La livraison des premiers exemplaires à l'armée grecque "
+        "est attendue vers 2028."
+    )
+    assert deal_set(text, "fr") == {("FRA", "GRC", "Griffon", "agreed")}
+
+
+def test_moving_production_is_no_transfer():
+    text = (
+        "Oman commande douze F-16 aux États-Unis. Les appareils seront assemblés au Texas, où le constructeur "
+        "a transféré la fabrication du chasseur."
+    )
+    assert deal_set(text, "fr") == {("USA", "OMN", "F-16", "agreed")}
+
+
+def test_to_operate_under_a_future_is_not_held_yet():
+    text = (
+        "Poland agreed on Thursday to buy 32 F-35 fighters from the United States, a purchase worth $4.6 billion "
+        "that will make it the first country in Central Europe to operate the jet."
+    )
+    assert deal_set(text, "en") == {("USA", "POL", "F-35", "agreed")}
+    assert deal_set("Norway is the first country in Europe to operate the American F-35.", "en") == {
+        ("USA", "NOR", "F-35", "delivered")
+    }

@@ -337,6 +337,19 @@ def _asides(sent: Sent, end: int) -> set[int]:
     return out
 
 
+_EXPECTED = {"attendu", "attendue", "attendus", "attendues", "expected", "prevu", "prevue", "prevus", "prevues"}
+
+
+def _future_before(sent: Sent, i: int) -> bool:
+    """A future or modal in the clause before ``i``: "a purchase that will make it the first to operate"."""
+    for k in range(i - 1, max(-1, i - 14), -1):
+        if sent.words[k] in (";", ".") or sent.words[k] == "," and k < i - 1 and sent.words[k + 1] in ("and", "et"):
+            return False
+        if "modal" in sent.cue_at(k) or sent.words[k] in ("will", "would", "sera", "seront", "fera", "feront"):
+            return True
+    return False
+
+
 def _predicate_after_aside(sent: Sent, i: int) -> int | None:
     """Where the verb of a noun phrase starting at ``i`` stands past a relative clause set off by commas:
     "deliveries of the Ka-52 helicopter, which Cairo ordered in 2015, have begun" -> "have"."""
@@ -1242,9 +1255,11 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         # "the sale had been cleared by the State Department", "la vente a été approuvée"
         around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 4))
     if t.frame == "sale_n":  # the noun's predicate: "la livraison des premiers exemplaires est prévue en 2024"
-        verb = next((k for k in range(t.end, min(right, t.end + 6)) if "be" in sent.cue_at(k)), None)
+        verb = next((k for k in range(t.end, min(right, t.end + 9)) if "be" in sent.cue_at(k)), None)
         if verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
             around |= {"propose"} & _cues(sent, verb, min(right, verb + 3))
+            if _EXPECTED & set(sent.words[verb : verb + 4]):
+                around.add("propose")  # "la livraison des premiers exemplaires est attendue vers 2025"
     near = _cues(sent, max(left, t.start - 4), t.start)
     # "is weighing the purchase of", "étudie l'achat de": a verb of intent whose object is the trigger
     governing = [s for s, e, c in sent.cues if c == "propose" and t.start - 3 <= s < t.start and s < left]
@@ -1333,6 +1348,8 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         return "proposed" if future or "modal" in near or "modal" in sent.cue_at(t.start) else "delivered"
     if t.frame == "possess":  # (not "will rely on its F-5s until the Gripens arrive": what it has now)
         owned = sent.words[t.end : t.end + 1] in (["its"], ["their"], ["ses"], ["leurs"], ["son"], ["sa"])
+        if sent.words[t.start - 1 : t.start] == ["to"] and _future_before(sent, t.start - 1) and not owned:
+            return "proposed"  # "a purchase that will make it the first country in the region to operate the jet"
         return "proposed" if "modal" in _cues(sent, max(left, t.start - 3), t.start) and not owned else "delivered"
     if word.startswith(("donat", "donne", "don", "offert", "offrira")) and t.frame in ("supply", "sale_n"):
         return "delivered" if _past_form(sent, t) and "modal" not in near else "agreed"  # a donor's pledge
@@ -1402,7 +1419,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         if "start" in before or "start" in _cues(sent, t.end, min(right, t.end + 7)):
             return "delivered"  # "a commencé à recevoir", "began delivering", "les livraisons ont commencé"
         if _is_infinitive(sent, t) or sent.words[t.start] == "to":  # "in no hurry to hand Ukraine"
-            return "proposed" if t.frame != "possess" else "delivered"
+            # (to hold: what it has, unless a future governs it: "will make it the first country to operate")
+            held = t.frame == "possess" and not _future_before(sent, t.start)
+            return "delivered" if held else "proposed"
         return "delivered"
     if t.frame == "offer":
         return "proposed"

@@ -126,6 +126,7 @@ class Lexicon:
             _as_noun(words, t)
             for t in self.trigger_set.scan(words)
             if not _upgraded(words, t) and not _modifier(words, t) and not _pounds(words, t[0])
+            and not _moved_making(words, t)
         ]
         cues = self.cues(words) if cues is None else cues
         # (not when a transfer word of its own follows: "with F-16s bought from the Netherlands")
@@ -190,6 +191,23 @@ def _modifier(words: list[str], t: tuple[int, int, str]) -> bool:
     """ "export" before the noun it qualifies ("a weapons export deal") names no act of selling."""
     s, e, _frame = t
     return e - s == 1 and words[s] == "export" and e < len(words) and words[e] in _EXPORT_HEADS
+
+
+_MAKING = {"fabrication", "production", "assemblage", "chaine", "technologie", "technologies", "savoir-faire",
+           "manufacturing", "technology", "know-how", "assembly", "line", "lines"}
+
+
+def _moved_making(words: list[str], t: tuple[int, int, str]) -> bool:
+    """ "a transféré la fabrication du chasseur", "transferred production to Greenville": making moved or
+    shared, no system handed over."""
+    s, e, _frame = t
+    if not words[s].startswith("transf"):
+        return False
+    i = e
+    while i < len(words) and i < e + 3 and words[i] in ("la", "le", "l'", "les", "sa", "son", "ses", "the", "its", "de",
+                                                          "du", "des", "of"):
+        i += 1
+    return i < len(words) and words[i] in _MAKING
 
 
 def _upgraded(words: list[str], t: tuple[int, int, str]) -> bool:
