@@ -3778,3 +3778,15 @@ def test_to_operate_under_a_future_is_not_held_yet():
     assert deal_set("Norway is the first country in Europe to operate the American F-35.", "en") == {
         ("USA", "NOR", "F-35", "delivered")
     }
+
+
+def test_a_visit_to_promote_a_system_offers_it_to_the_states_visited():
+    text = (
+        "French President Emmanuel Macron said Greece had ordered more Rafale jets. He visited Qatar and Kuwait "
+        "last month to promote the Rafale."
+    )
+    deals = deal_set(text, "en")
+    assert {("FRA", "QAT", "Rafale", "proposed"), ("FRA", "KWT", "Rafale", "proposed")} <= deals
+    assert not any(d[0] in ("QAT", "KWT") for d in deals)
+    text = "Le président français s'est rendu en Inde et en Indonésie pour promouvoir le Rafale."
+    assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND"), ("FRA", "IDN")}

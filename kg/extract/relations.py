@@ -31,6 +31,7 @@ from kg.extract.clauses import (
     _is_object,
     _is_possessive,
     _nominal_in_english,
+    _weapons,
     _window,
     clause_start,
 )
@@ -319,6 +320,43 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                     if seller != buyer:
                         self._deal(sent, seller, buyer, weapon.key, "refused", None)
 
+    def _visit_purpose(self, sent: Sent, triggers: list[Trigger]) -> None:
+        """ "Cameron visited the UAE and Saudi Arabia to promote Typhoon jets", "s'est rendu à Abou Dhabi pour
+        promouvoir le Rafale": the visitor's state offers, to the states visited (not a visited state selling)."""
+        words = sent.words
+        for t in triggers:
+            if t.frame not in ("offer", "sell") or t.start < 2 or words[t.start - 1] not in ("to", "pour"):
+                continue
+            v = next((k for k in range(t.start - 2, max(-1, t.start - 16), -1) if words[k] in _VISIT), None)
+            if v is None or any(w in (";", ".") for w in words[v : t.start]):
+                continue
+            visited = list(dict.fromkeys(Ref.country(m.key) for m in sent.mentions
+                                         if m.kind == "country" and v < m.start < t.start))
+            visitors = self._subject_or_coref(sent, 0, v) or self._visiting_person(sent, v)
+            end = next((i for i in range(t.end, len(words)) if words[i] in (";", ".", ",")), len(words))
+            weapons = _weapons(sent, self.ctx, t.end, end)
+            if not visited or not weapons:
+                continue
+            self.facts = [f for f in self.facts if not (
+                isinstance(f, Deal) and f.evidence is not None and f.evidence.start == sent.offset
+                and f.supplier in visited)]
+            for seller in visitors:
+                for buyer in visited:
+                    for _m, key in weapons:
+                        if seller != buyer:
+                            self._deal(sent, seller, buyer, key, "proposed", None)
+
+    def _visiting_person(self, sent: Sent, v: int) -> list[Ref]:
+        """ "He visited ...": a personal subject pronoun is the person last given an office, acting for
+        that office's state; "le président français": the nationality of the title."""
+        titled = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "person" and m.end <= v]
+        if titled:  # "le président français s'est rendu en Inde": the title's nationality
+            return [Ref.country(titled[-1].key)]
+        if not {"he", "she", "il", "elle"} & set(sent.words[max(0, v - 3) : v]):
+            return []
+        roles = [r for r in self.ctx.people.roles if r.sentence <= sent.index and r.of]
+        return [Ref.country(roles[-1].of)] if roles and roles[-1].of in load().countries else []
+
     def _as_do(self, sent: Sent) -> None:
         """ "Britain and Norway already fly the Poseidon, as do Australia and New Zealand", "comme le font le
         Chili et le Pérou": the states of the elliptical clause do what the clause before did, with the systems
@@ -392,6 +430,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             elif t.frame in ("cooperate", "treaty", "coproduce", "deal_n"):
                 self._agreement(sent, triggers, k, *_window(sent, triggers, k, transfer_frames))
         self._rival_offers(sent, triggers)
+        self._visit_purpose(sent, triggers)
         self._makers(sent)
         self.facts += self.dated
         self.dated.clear()
@@ -441,6 +480,8 @@ def _infinitive_follows(sent: Sent, i: int) -> bool:
     return False
 
 
+_VISIT = {"visited", "visit", "visits", "visiting", "toured", "tour", "tours", "touring", "rendu", "visite", "visitait",
+          "tournee"}
 _RIVAL_STOPS = {"but", "mais", "although", "though", "while", "whereas", "alors", "tandis", "bien", "meme"}
 _AUX_DO = {"do", "does", "did", "have", "has", "had", "will", "would"}
 
