@@ -3790,3 +3790,10 @@ def test_a_visit_to_promote_a_system_offers_it_to_the_states_visited():
     assert not any(d[0] in ("QAT", "KWT") for d in deals)
     text = "Le président français s'est rendu en Inde et en Indonésie pour promouvoir le Rafale."
     assert {d[:2] for d in deal_set(text, "fr")} == {("FRA", "IND"), ("FRA", "IDN")}
+
+
+def test_the_year_of_a_budget_or_an_election_dates_no_deal():
+    text = "After the 2019 election, India ordered 36 Rafale jets from France."
+    assert [f.year for f in facts(text, Deal, "en")] == [None]
+    text = "Le Pérou a commandé des K2 à la Corée du Sud, financés au titre du budget 2024."
+    assert [f.year for f in facts(text, Deal, "fr")] == [None]

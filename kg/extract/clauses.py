@@ -791,6 +791,7 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         and not any("event" in sent.cue_at(k) for k in range(i + 1, min(len(sent.words), i + 3)))
         # "depuis la révolution de 2011", "since the coup of 2014": the year of an event
         and not (i > 1 and sent.words[i - 1] in ("de", "of", "d'") and "event" in sent.cue_at(i - 2))
+        and not (i > 0 and "event" in sent.cue_at(i - 1))  # "au titre du budget 2022": the budget's year
         and sent.words[i + 1 : i + 2] != ["s"]  # "since the 1980s": a decade
         and not _in_period(sent, i, t.frame in ("deliver", "receive", "possess", "supply"))
         and not _in_when_clause(sent, t, i)
