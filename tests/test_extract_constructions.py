@@ -3797,3 +3797,16 @@ def test_the_year_of_a_budget_or_an_election_dates_no_deal():
     assert [f.year for f in facts(text, Deal, "en")] == [None]
     text = "Le Pérou a commandé des K2 à la Corée du Sud, financés au titre du budget 2024."
     assert [f.year for f in facts(text, Deal, "fr")] == [None]
+
+
+def test_what_a_delivery_told_before_included_comes_from_the_same_supplier():
+    text = "Niger took delivery of six Su-25 jets from Russia. The delivery included two Czech-designed L-39 jets."
+    assert ("RUS", "NER", "L-39 Albatros", "delivered") in deal_set(text, "en")
+    text = "Le Niger a reçu six Su-25 de la Russie. La livraison comprenait aussi deux L-39 de conception tchèque."
+    assert ("RUS", "NER", "L-39 Albatros", "delivered") in deal_set(text, "fr")
+    # not when the article has told deliveries from two suppliers
+    text = (
+        "Niger took delivery of six Su-25 jets from Russia and of drones from Turkey. The delivery included two "
+        "Czech-designed L-39 jets."
+    )
+    assert not any(d[2] == "L-39 Albatros" and d[0] in ("RUS", "TUR") for d in deal_set(text, "en"))

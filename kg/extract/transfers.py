@@ -688,6 +688,8 @@ class TransferFrames:
             return  # "Ces achats doivent combler le vide laissé par les T-72 ...": the purchases already told
         if t.frame in SUPPLY_LIKE and _gives_a_capability(sent, t, right):
             return  # "will give its destroyers and frigates a modern capability": the ships are the beneficiaries
+        if self._delivery_scope(sent, t, right):
+            return
         antecedent = _object_antecedent(sent, self.ctx, t)
         if antecedent is not None:  # "the F-16IQ fighters it has ordered": the relative clause's own tense
             left = max(left, antecedent[0].end)
@@ -1513,6 +1515,28 @@ class TransferFrames:
         signers = {r for m, r, p in found if p is None and m.start < t.start and m.kind != "person"}
         if status in ("agreed", "proposed") and len(partners) == 1 and len(signers) == 1 and partners != signers:
             self.open_contract = (len(self.facts), next(iter(partners)), next(iter(signers)), status)
+
+    def _delivery_scope(self, sent: Sent, t: Trigger, right: int) -> bool:
+        """ "Thursday's delivery included more L-39 jets", "la livraison comprenait aussi des drones": what a
+        delivery the article has told included, from the same supplier to the same buyer (no state named)."""
+        if t.frame != "sale_n" or not sent.words[t.start].startswith(("deliver", "livraison", "shipment")):
+            return False
+        scope = next((s for s, e, c in sent.cues if c == "contract_scope" and t.end <= s <= t.end + 2), None)
+        delivered = {(f.supplier, f.recipient) for f in self.facts if isinstance(f, Deal) and f.status == "delivered"}
+        if scope is None or len(delivered) != 1:
+            return False  # (only when the article has told deliveries between one pair of states)
+        last = next(f for f in reversed(self.facts) if isinstance(f, Deal) and f.status == "delivered")
+        if last.supplier.type != "Country":
+            return False
+        if any(r.type == "Country" for _m, r, _p in _actors(sent, self.ctx, 0, len(sent.words))):
+            return False  # a delivery between states the sentence names is its own frame's
+        end = next((i for i in range(scope, len(sent.words)) if sent.words[i] in (";", ".")), len(sent.words))
+        weapons = [(m, k) for m, k in _weapons(sent, self.ctx, scope, end) if m is not None and m.kind == "weapon"]
+        if not weapons or planned(sent, scope):
+            return False
+        for _m, key in weapons:  # (whoever designed them: "Czech-designed L-39 jets" delivered by Russia)
+            self._deal(sent, last.supplier, last.recipient, key, "delivered", None)
+        return True
 
     def _contract_scope(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "The contract covers ten transport aircraft", "le contrat porte sur dix avions": a contract
