@@ -3810,3 +3810,18 @@ def test_what_a_delivery_told_before_included_comes_from_the_same_supplier():
         "Czech-designed L-39 jets."
     )
     assert not any(d[2] == "L-39 Albatros" and d[0] in ("RUS", "TUR") for d in deal_set(text, "en"))
+
+
+def test_offers_the_buyer_set_aside_for_another_are_refused():
+    text = (
+        "Egypt has cancelled a deal with China to buy its first anti-missile system. Sweden and Norway had also "
+        "submitted offers but the government had prioritised talks with the Chinese company."
+    )
+    deals = deal_set(text, "en")
+    assert {("SWE", "EGY", "missile defence system", "refused"), ("NOR", "EGY", "missile defence system",
+                                                                     "refused")} <= deals
+    text = (
+        "La Turquie a annulé un contrat avec la Chine pour son premier système antimissile. La Suède et la Norvège "
+        "avaient aussi fait des offres, mais le gouvernement a privilégié les discussions avec la société chinoise."
+    )
+    assert {d[:2] for d in deal_set(text, "fr") if d[3] == "refused"} == {("SWE", "TUR"), ("NOR", "TUR")}

@@ -1110,11 +1110,19 @@ def _infinitive_marker(sent: Sent, t: Trigger) -> int | None:
     return None
 
 
+_PRIORITISED = ("prioritis", "prioritiz", "priorise", "privilegi", "favoured", "favored", "preferred", "prefere",
+                "chose", "opted", "picked", "selected", "retenu", "choisi", "opte")
+
+
 def _refused_after(sent: Sent, i: int) -> bool:
-    """ "before turning it down", "avant de le rejeter": a refusal the same actor makes later in the sentence."""
+    """ "before turning it down", "avant de le rejeter": a refusal the same actor makes later in the sentence;
+    "had also submitted offers but the government had prioritised talks with the Chinese company": the buyer
+    chose another, so the offer was refused."""
     for k in range(i, len(sent.words) - 1):
         if sent.words[k] in ("before", "avant"):
             return any("refuse" in sent.cue_at(j) for j in range(k + 1, min(len(sent.words), k + 5)))
+        if sent.words[k] in ("but", "mais"):
+            return any(sent.words[j].startswith(_PRIORITISED) for j in range(k + 1, min(len(sent.words), k + 7)))
     return False
 
 
