@@ -3825,3 +3825,16 @@ def test_offers_the_buyer_set_aside_for_another_are_refused():
         "avaient aussi fait des offres, mais le gouvernement a privilégié les discussions avec la société chinoise."
     )
     assert {d[:2] for d in deal_set(text, "fr") if d[3] == "refused"} == {("SWE", "TUR"), ("NOR", "TUR")}
+
+
+def test_a_court_title_of_a_head_of_government_is_no_office_beside_it():
+    text = "Crown Prince Mohammed bin Salman met the US president to discuss F-35 jets for Saudi Arabia."
+
+    def roles(date: str) -> set[tuple]:
+        found = extract(Article("t", "test", text, date=date), lang="en").facts
+        return {(type(f).__name__, f.person.key, f.of.key) for f in found if isinstance(f, (Leader, Official))}
+
+    assert ("Leader", "Mohammed bin Salman", "SAU") in roles("2024-05-01")
+    assert ("Official", "Mohammed bin Salman", "SAU") not in roles("2024-05-01")
+    # before he headed the government, the court title is his office
+    assert ("Official", "Mohammed bin Salman", "SAU") in roles("2019-05-01")

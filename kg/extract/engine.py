@@ -82,6 +82,7 @@ def people_facts(ctx: Context) -> list[Fact]:
     """Leader and official facts for every person given a role, and for known leaders named without one."""
     g = load()
     out: list[Fact] = known_leaders(ctx)
+    heading = {f.person.key for f in out if isinstance(f, Leader)}
     fallback = ctx.first_country()
     # a title that names no state, in a story filed from the city of a state that buys in it ("BEIRUT - The
     # Lebanese army has received ... army chief General Joseph Aoun"), is that state's office before it is any
@@ -98,6 +99,8 @@ def people_facts(ctx: Context) -> list[Fact]:
     for r in ctx.people.roles:
         if r.kind == "no_office":
             continue  # company officers and the opposition hold no office of a state (corpus convention)
+        if r.role in _COURT_TITLES and r.person in heading:
+            continue  # "Crown Prince Mohammed bin Salman", prime minister at the article's date: a leader
         if r.kind == "official" and r.person in leaders and is_rank_title(r.role):
             continue  # "le colonel X, président de la transition": the rank is no second office
         known = ctx.people.country_of(r.person)
@@ -141,14 +144,18 @@ def split_variants(sentences: list) -> None:
                 m.key = variant
 
 
+# titles of a royal court that are no office of government: a person heading the government by then is a leader
+_COURT_TITLES = {"crown prince"}
+
+
 def known_leaders(ctx: Context) -> list[Fact]:
     """Leaders an article names without a title ("Emmanuel Macron avait affirmé ..."): a known person who
     headed their state (``leader_terms.tsv``) by the article's year, former when the term had ended by then.
-    Only for a dated article, and only for someone the text gives no role."""
+    Only for a dated article, and only for someone the text gives no role but a court title ("Crown Prince")."""
     g = load()
     if ctx.year is None:
         return []
-    titled = {r.person for r in ctx.people.roles}
+    titled = {r.person for r in ctx.people.roles if r.role not in _COURT_TITLES}
     out: list[Fact] = []
     for key, record in ctx.people.people.items():
         info = g.people.get(key)
