@@ -3838,3 +3838,10 @@ def test_a_court_title_of_a_head_of_government_is_no_office_beside_it():
     assert ("Official", "Mohammed bin Salman", "SAU") not in roles("2024-05-01")
     # before he headed the government, the court title is his office
     assert ("Official", "Mohammed bin Salman", "SAU") in roles("2019-05-01")
+
+
+def test_an_ambassador_to_an_organisation_serves_the_state_that_sends_him():
+    text = "Danny Danon, Israel's ambassador to the United Nations, called the vote shameful."
+    assert people(text, "en") == {("Official", "Danny Danon", "ISR")}
+    text = "Ruchira Kamboj, the Indian ambassador to the United Nations, welcomed the resolution."
+    assert people(text, "en") == {("Official", "Ruchira Kamboj", "IND")}

@@ -487,6 +487,9 @@ def _nationality(sent: Sent, start: int, end: int) -> tuple[str | None, int]:
             m.attached = "person"
             return m.key, end
         if m.kind in ("country", "alliance") and start <= m.start < end:
+            if words[m.start - 1] in ("to", "at", "aupres") or words[m.start - 2 : m.start] in (["to", "the"],
+                                                                                              ["aupres", "des"]):
+                continue  # "ambassador to the United Nations": the host, not the state that sends him
             return m.key, end
     after = end
     m = sent.mention_at(end, ("demonym",))
