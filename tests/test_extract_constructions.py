@@ -3845,3 +3845,11 @@ def test_an_ambassador_to_an_organisation_serves_the_state_that_sends_him():
     assert people(text, "en") == {("Official", "Danny Danon", "ISR")}
     text = "Ruchira Kamboj, the Indian ambassador to the United Nations, welcomed the resolution."
     assert people(text, "en") == {("Official", "Ruchira Kamboj", "IND")}
+
+
+def test_an_unnamed_version_of_a_system_is_that_system():
+    text = (
+        "Spain and Turkey signed a memorandum of understanding on a Spanish version of the Hürjet trainer, "
+        "moving Madrid closer to retiring its F-5 jets."
+    )
+    assert {f.weapon.key for f in facts(text, Agreement, "en") if f.weapon} == {"Hürjet"}

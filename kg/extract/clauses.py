@@ -463,9 +463,10 @@ def _base_model(sent: Sent, m: Mention) -> bool:
         i -= 1
     if not (i >= 0 and "variant_noun" in sent.cue_at(i)):
         return False
-    # only when the variant has a name of its own here ("30 AS9 Huntsman, a Chilean version of its K9"), not
-    # "armed versions of the MQ-9 Reaper": those are the MQ-9
-    return any(x.kind == "weapon" and x.key != m.key for x in sent.mentions)
+    # only when the variant has a name of its own just before ("30 AS9 Huntsman, a Chilean version of its K9"), not
+    # "armed versions of the MQ-9 Reaper": those are the MQ-9 (nor "a Spanish version of the Hürjet, moving Madrid
+    # closer to retiring the F-5": a system named elsewhere in the sentence)
+    return any(x.kind == "weapon" and x.key != m.key and x.end <= i and i - x.end <= 6 for x in sent.mentions)
 
 
 # What follows these words is set against the transfer, not part of it: "rather than the Gripen",
