@@ -3853,3 +3853,14 @@ def test_an_unnamed_version_of_a_system_is_that_system():
         "moving Madrid closer to retiring its F-5 jets."
     )
     assert {f.weapon.key for f in facts(text, Agreement, "en") if f.weapon} == {"Hürjet"}
+
+
+def test_the_country_a_transfer_goes_to_is_never_its_own_clause_s_subject():
+    text = "Peru needs new jets. South Korea will deliver 18 FA-50 jets to the South American country."
+    assert deal_set(text, "en") == {("KOR", "PER", "FA-50", "agreed")}
+    # nor the place of a dateline, nor a state that begins a firm's name
+    text = (
+        "SYDNEY, Australia - Korea Aerospace Industries has won a tender to supply light attack aircraft to Peru. "
+        "South Korea will deliver 18 FA-50 jets to the South American country."
+    )
+    assert deal_set(text, "en") == {("KOR", "PER", "FA-50", "agreed")}

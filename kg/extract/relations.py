@@ -223,8 +223,18 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                             if m.kind == "country" and m.setting and m.end <= s
                         ][-1:]
                     )
+                    recent = []
+                    own = {r for m, r, p in _actors(sent, self.ctx, clause_start(sent, s), s) if p is None} if (
+                        s > 0 and sent.words[s - 1] in _RECIPIENT_WORDS) else set()
+                    if own & set(here):
+                        # "South Korea will deliver 18 jets to the Southeast Asian country": never the subject of
+                        # its own clause, but a state named before it that is not
+                        here = [r for r in here if r not in own]
+                        topic = [self.last_topic] if self.last_topic is not None and self.last_topic not in own else []
+                        recent = here[:1] or topic
                     recent = (
-                        here[:1]
+                        recent
+                        or here[:1]
                         or ([self.last_topic] if self.last_topic is not None else [])
                         or self.ctx.actor_order[-1:]
                         or ([self.ctx.main_country] if self.ctx.main_country else [])
@@ -439,8 +449,12 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         named = [m.key for m in sent.mentions if m.kind == "alliance"]
         if named:
             self.last_alliance = named[-1]
+        # (not the place of a dateline, "MELBOURNE, Australia -", nor a state that begins a firm's name, "Korea
+        # Aerospace Industries has won")
+        filed = _dateline_end(sent)
         found = [
-            (m.start, r) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country" and p is None
+            (m.start, r) for m, r, p in _actors(sent, self.ctx, filed, len(sent.words))
+            if r.type == "Country" and p is None and not _names_a_firm(sent, m)
         ]
         participle = sent.words and sent.tokens[0].lower.endswith(("ed", "é", "ée", "és", "ées"))
         if sent.words and (sent.words[0] in _FRONTED or participle) and "," in sent.words:
@@ -480,6 +494,7 @@ def _infinitive_follows(sent: Sent, i: int) -> bool:
     return False
 
 
+_RECIPIENT_WORDS = {"to", "for", "a", "au", "aux", "pour"}
 _VISIT = {"visited", "visit", "visits", "visiting", "toured", "tour", "tours", "touring", "rendu", "visite", "visitait",
           "tournee"}
 _RIVAL_STOPS = {"but", "mais", "although", "though", "while", "whereas", "alors", "tandis", "bien", "meme"}
@@ -641,6 +656,19 @@ def _adjective_like(sent: Sent, i: int) -> bool:
         and not sent.cue_at(i)
         and not any(s <= i < e for s, e, f in sent.triggers)
     )
+
+
+def _dateline_end(sent: Sent) -> int:
+    """Where the text of the first sentence starts after its dateline ("MELBOURNE, Australia - ..."), else 0."""
+    if sent.index > 0:
+        return 0
+    return next((i + 1 for i in range(min(len(sent.words), 10)) if sent.words[i] in ("-", "—", "–")), 0)
+
+
+def _names_a_firm(sent: Sent, m: Mention) -> bool:
+    """A state's name that begins a firm's ("Korea Aerospace Industries", "Israel Aerospace Industries")."""
+    return m.kind == "country" and m.end + 1 < len(sent.words) and all(
+        _firm_word(sent, i) for i in (m.end, m.end + 1))
 
 
 def _firm_word(sent: Sent, i: int) -> bool:
