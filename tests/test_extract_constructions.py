@@ -3864,3 +3864,11 @@ def test_the_country_a_transfer_goes_to_is_never_its_own_clause_s_subject():
         "South Korea will deliver 18 FA-50 jets to the South American country."
     )
     assert deal_set(text, "en") == {("KOR", "PER", "FA-50", "agreed")}
+
+
+def test_a_firm_given_a_nationality_is_never_the_buyer_of_a_sale():
+    text = (
+        "Washington a approuvé en avril la vente éventuelle de vingt chasseurs américains F-16, tandis que le "
+        "suédois Saab continue de proposer son Gripen."
+    )
+    assert not any(d[1] == "SWE" for d in deal_set(text, "fr"))

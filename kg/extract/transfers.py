@@ -501,6 +501,11 @@ def _without_armament(weapons: list) -> list:
     return [(m, k) for m, k in weapons if not (m is not None and m.kind == "noun" and k in _ARMAMENT)]
 
 
+def _firm(m: Mention) -> bool:
+    """A nationality given to a firm ("le suédois Saab", "US-listed Raytheon")."""
+    return m.kind == "demonym" and m.attached == "company"
+
+
 def _promise(sent: Sent, t: Trigger) -> bool:
     """A verb of pledging ("pledged", "a promis"): it gives what follows it, never a system told before it
     ("a brigade that the Czech Republic has promised to NATO")."""
@@ -1090,11 +1095,12 @@ class TransferFrames:
                 # "auprès de la France, puis de l'Italie": every state of a seller's phrase sells
                 givers = {weapon_supplier, *co_suppliers}
                 givers |= {r for m, r, p in right_actors if p in SUPPLIER_PREPS and t.frame == "purchase_n"}
+                # (nor a firm: "tandis que le suédois Saab continue de proposer son Gripen" sells, never buys)
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start)
-                          if r not in givers and p not in ("sur", "on", "over")]
+                          if r not in givers and p not in ("sur", "on", "over") and not _firm(m)]
                 # (not a seller of another clause: "orders by the country, which signed for jets from France")
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words))
-                         if r not in givers and p not in ("sur", "on", "over")
+                         if r not in givers and p not in ("sur", "on", "over") and not _firm(m)
                          and not (t.frame == "purchase_n" and p in SUPPLIER_PREPS)]
                 weapon_recipients = before[-1:] or after[:1]
                 main = self.ctx.main_country
