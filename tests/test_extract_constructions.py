@@ -3872,3 +3872,10 @@ def test_a_firm_given_a_nationality_is_never_the_buyer_of_a_sale():
         "suédois Saab continue de proposer son Gripen."
     )
     assert not any(d[1] == "SWE" for d in deal_set(text, "fr"))
+
+
+def test_what_a_defence_is_aimed_at_is_no_object_of_the_purchase():
+    text = "Poland bought the Israeli David's Sling, a shield aimed above all at Russian Iskander missiles."
+    assert {d[2] for d in deal_set(text, "en")} == {"David's Sling"}
+    text = "La Pologne a acheté le David's Sling israélien, un bouclier visant les missiles russes Iskander."
+    assert {d[2] for d in deal_set(text, "fr")} == {"David's Sling"}

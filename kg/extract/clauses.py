@@ -443,6 +443,10 @@ def _weapons(
     return _coordinated(sent, out) if coordinated else out
 
 
+_AIMED = {"aimed", "directed", "targeted", "geared"}
+_AIMED_FR = {"visant", "vise", "visent", "cibler", "ciblant"}
+
+
 def _threat(sent: Sent, m: Mention) -> bool:
     """A system named as what a purchase guards against ("to strengthen its shield against North Korean
     ballistic missiles", "une défense contre les drones"): the threat, not the object."""
@@ -450,8 +454,12 @@ def _threat(sent: Sent, m: Mention) -> bool:
         word = sent.words[i]
         if word in ("against", "contre"):
             return True
-        if not (word in DETS or sent.mention_at(i, ("demonym", "country")) is not None or word.endswith("-made")):
-            return False
+        # "the shield is aimed above all at Russian Iskander missiles", "un bouclier visant les Iskander russes"
+        if word == "at" and any(w in _AIMED for w in sent.words[max(0, i - 3) : i]) or word in _AIMED_FR:
+            return True
+        if not (word in DETS or sent.mention_at(i, ("demonym", "country", "noun")) is not None
+                or word.endswith("-made")):
+            return False  # (a generic noun may head the system: "visant les missiles russes Iskander")
     return False
 
 
