@@ -3879,3 +3879,17 @@ def test_what_a_defence_is_aimed_at_is_no_object_of_the_purchase():
     assert {d[2] for d in deal_set(text, "en")} == {"David's Sling"}
     text = "La Pologne a acheté le David's Sling israélien, un bouclier visant les missiles russes Iskander."
     assert {d[2] for d in deal_set(text, "fr")} == {"David's Sling"}
+
+
+def test_a_clearance_to_buy_or_sell_is_a_proposal():
+    text = "Les États-Unis autorisent le Chili à acquérir des F-16 d'occasion auprès de la Norvège."
+    assert deal_set(text, "fr") == {("NOR", "CHL", "F-16", "proposed")}
+    text = "La Pologne obtenait l'autorisation d'acquérir 32 avions furtifs américains F-35."
+    assert deal_set(text, "fr") == {("USA", "POL", "F-35", "proposed")}
+    text = "Feu vert américain à la vente de missiles Tomahawk au Japon."
+    assert deal_set(text, "fr") == {("USA", "JPN", "Tomahawk", "proposed")}
+    text = "Le Japon négocie l'achat de drones MQ-9B, dont la vente a été approuvée par Washington en 2020."
+    assert {d[3] for d in deal_set(text, "fr")} == {"proposed"}
+    # a clearance refused is a refusal
+    text = "Washington said Turkey will not be allowed to purchase any F-35 jets."
+    assert deal_set(text, "en") == {("USA", "TUR", "F-35", "refused")}

@@ -1313,6 +1313,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     )
     if intent and {"cancel", "refuse"} & _cues(sent, t.end, min(right, t.end + 12)):
         return "refused"  # "earlier efforts to buy the Gripen collapsed": the buyer did not get it
+    if t.frame == "buy" and marker is not None and "permit" in _cues(sent, max(0, marker - 5), marker + 1) and (
+        "negation" not in _cues(sent, max(0, marker - 8), marker)  # not "will not be allowed to purchase": refused
+    ):
+        return "proposed"  # "obtenait l'autorisation d'acquérir", "autorisent l'Argentine à acquérir": cleared
     # (the letter itself, or the one a signing trigger signs: "a signé avec la Suède une lettre d'intention")
     ahead = 6 if t.frame == "deal_n" else 0
     letter = any(
