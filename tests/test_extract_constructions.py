@@ -3893,3 +3893,8 @@ def test_a_clearance_to_buy_or_sell_is_a_proposal():
     # a clearance refused is a refusal
     text = "Washington said Turkey will not be allowed to purchase any F-35 jets."
     assert deal_set(text, "en") == {("USA", "TUR", "F-35", "refused")}
+
+
+def test_a_headline_s_to_covers_the_verbs_coordinated_with_it():
+    text = "Slovakia to give old jets to Ukraine and buy Swedish Gripens with Stockholm's help"
+    assert ("SWE", "SVK", "Gripen", "proposed") in deal_set(text, "en")

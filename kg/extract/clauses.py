@@ -1388,6 +1388,13 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     headline = sent.lang == "en" and marker is not None and marker > 0 and sent.words[marker] == "to" and (
         sent.mention_at(marker - 1, ("country", "person")) is not None
     )
+    # "Croatia to give old tanks to Ukraine and buy German Leopards": the second verb of the headline's "to"
+    first = sent.mentions[0] if sent.mentions else None
+    headline = headline or (
+        sent.lang == "en" and sent.index == 0 and first is not None and first.start == 0 and first.kind == "country"
+        and sent.words[first.end : first.end + 1] == ["to"] and "and" in sent.words[first.end : t.start]
+        and not (set(sent.words[first.end : t.start]) & {",", ";", "."})
+    )
     # "in what would be the largest acquisition", "ce qui serait la plus grosse commande": a noun predicated
     # of a future or conditional
     back = sent.words[max(left, t.start - 8) : t.start]
