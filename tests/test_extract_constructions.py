@@ -3898,3 +3898,11 @@ def test_a_clearance_to_buy_or_sell_is_a_proposal():
 def test_a_headline_s_to_covers_the_verbs_coordinated_with_it():
     text = "Slovakia to give old jets to Ukraine and buy Swedish Gripens with Stockholm's help"
     assert ("SWE", "SVK", "Gripen", "proposed") in deal_set(text, "en")
+
+
+def test_the_past_participles_of_sending_and_shipping_deliver():
+    text = "La Slovaquie, qui a envoyé des chars T-72 à l'Ukraine, recevra des Leopard 2."
+    assert ("SVK", "UKR", "T-72", "delivered") in deal_set(text, "fr")
+    text = "La Bulgarie avait déjà expédié des munitions aux forces ukrainiennes."
+    assert deal_set(text, "fr") == {("BGR", "UKR", "ammunition", "delivered")}
+    assert deal_set("Lithuania has gifted ten M113 carriers to Ukraine.", "en") == {("LTU", "UKR", "M113", "delivered")}
