@@ -3906,3 +3906,13 @@ def test_the_past_participles_of_sending_and_shipping_deliver():
     text = "La Bulgarie avait déjà expédié des munitions aux forces ukrainiennes."
     assert deal_set(text, "fr") == {("BGR", "UKR", "ammunition", "delivered")}
     assert deal_set("Lithuania has gifted ten M113 carriers to Ukraine.", "en") == {("LTU", "UKR", "M113", "delivered")}
+
+
+def test_more_inflections_of_the_transfer_verbs():
+    assert {d[:3] for d in deal_set("Canada is shipping armoured vehicles to Saudi Arabia.", "en")} == {
+        ("CAN", "SAU", "armoured vehicle")
+    }
+    text = "Sweden is pitching the Gripen E to Colombia."
+    assert deal_set(text, "en") == {("SWE", "COL", "Gripen", "proposed")}
+    text = "La France exportait des Mirage 2000 vers le Pérou."
+    assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "PER", "Mirage 2000")}
