@@ -3916,3 +3916,9 @@ def test_more_inflections_of_the_transfer_verbs():
     assert deal_set(text, "en") == {("SWE", "COL", "Gripen", "proposed")}
     text = "La France exportait des Mirage 2000 vers le Pérou."
     assert {d[:3] for d in deal_set(text, "fr")} == {("FRA", "PER", "Mirage 2000")}
+
+
+def test_lending_systems_transfers_them():
+    assert deal_set("Norway will lend two NASAMS batteries to Ukraine.", "en") == {("NOR", "UKR", "NASAMS", "agreed")}
+    assert deal_set("Norway lent two NASAMS batteries to Ukraine.", "en") == {("NOR", "UKR", "NASAMS", "delivered")}
+    assert deal_set("The World Bank is lending money to Kenya.", "en") == set()

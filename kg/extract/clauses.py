@@ -1043,7 +1043,7 @@ def _in_person_aside(sent: Sent, i: int) -> bool:
 def _past_form(sent: Sent, t: Trigger) -> bool:
     word = sent.words[t.end - 1]
     if sent.lang == "en":
-        return word.endswith("ed") or word in ("gave", "given", "sent", "sold", "provided")
+        return word.endswith("ed") or word in ("gave", "given", "sent", "sold", "provided", "lent")
     surface = sent.tokens[t.end - 1].lower  # the accented form tells "transféré" from "livre"
     return surface.endswith(("é", "ée", "és", "ées", "i", "is", "u", "us")) and not word.endswith(("er", "ir"))
 
