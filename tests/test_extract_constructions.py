@@ -3922,3 +3922,15 @@ def test_lending_systems_transfers_them():
     assert deal_set("Norway will lend two NASAMS batteries to Ukraine.", "en") == {("NOR", "UKR", "NASAMS", "agreed")}
     assert deal_set("Norway lent two NASAMS batteries to Ukraine.", "en") == {("NOR", "UKR", "NASAMS", "delivered")}
     assert deal_set("The World Bank is lending money to Kenya.", "en") == set()
+
+
+def test_french_reflexive_purchase_and_giving_to():
+    text = "Le Pérou s'offre six hélicoptères H145M auprès de l'Allemagne."
+    assert deal_set(text, "fr") == {("DEU", "PER", "H145M", "agreed")}
+    text = "La Belgique va donner à l'Ukraine six canons Caesar."
+    assert deal_set(text, "fr") == {("BEL", "UKR", "Caesar", "agreed")}
+
+
+def test_a_refused_export_permit_is_a_halt():
+    text = "Berlin refused an export permit for Leopard tanks to Qatar."
+    assert {(f.by.key, f.target.key) for f in facts(text, Sanction, "en")} == {("DEU", "QAT")}

@@ -1259,6 +1259,9 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     reach = max(0, marker - 4) if marker is not None else left  # "a offert à Lima de lui vendre"
     before = _cues(sent, max(reach, t.start - 8), t.start)
     around = _cues(sent, min(reach, left), t.end) - {"cancel", "refuse"}
+    if t.frame == "buy" and sent.words[t.start] in ("s'", "se"):
+        # "s'offre neuf hélicoptères": the offer word is the buying verb itself, no proposal
+        around -= {c for s, e, c in sent.cues if t.start <= s and e <= t.end and c == "propose"}
     # (not across a comma: "walks away from the Su-35 deal, bets on Rafale")
     around |= {
         c for s, e, c in sent.cues
