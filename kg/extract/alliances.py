@@ -244,7 +244,7 @@ class AgreementFrames:
                 weapons = []  # "a letter of intent on the joint buying of air defence systems": co-buyers agree
             # (persons who signed it and the firms that make its systems are no parties to it)
             states = [
-                m for m, r, p in clause if m.kind != "person" and not (m.kind == "demonym" and m.attached == "company")
+                m for m, r, p in clause if m.kind != "person" and not m.of_firm
             ]
             if weapons and "contract_scope" in own and not states and self._contract_told():
                 # "Signed in 2020 by the defence secretary, the contract covers ...": the contract just told
@@ -591,7 +591,7 @@ def _between_states(sent: Sent, t: Trigger) -> bool:
         if partner is None and signer is not None and sent.words[t.start - 1] in _DEFINITE + ("un", "une", "a", "an"):
             partner = _state_after_with(sent, signer + 1, t.start)
     firm = any(  # "le constructeur brésilien Embraer a trouvé un accord avec Bamako": a firm's agreement
-        m.kind == "demonym" and m.attached == "company" and 0 <= t.start - m.end <= 12 for m in sent.mentions
+        m.of_firm and 0 <= t.start - m.end <= 12 for m in sent.mentions
     ) or any("company_noun" in sent.cue_at(i) for i in range(max(0, t.start - 12), t.start))
     if partner is not None and not firm:
         return True

@@ -52,6 +52,11 @@ class Mention:
     maker: str | None = None  # weapons: the nationality the text attaches to them
     group_origin: bool = False  # weapons whose origin is given only as a group ("Russian and Chinese equipment")
 
+    @property
+    def of_firm(self) -> bool:
+        """A nationality given to a firm ("le suédois Saab", "US-listed Raytheon")."""
+        return self.kind == "demonym" and self.attached == "company"
+
 
 @dataclass
 class Sent:

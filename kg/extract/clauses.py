@@ -228,7 +228,7 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         j = service - 1
         while j >= 0 and sent.words[j] in dets:
             j -= 1
-        if j >= 0 and sent.words[j] in PREPS and not (sent.words[j] == "a" and sent.tokens[j].lower != "à"):
+        if _preposition_at(sent, j):
             return sent.words[j]
     if i >= 0 and sent.words[i] in ("after", "than"):
         # "the largest donor after the United States," governs; "only after Washington promised" opens a clause
@@ -236,24 +236,28 @@ def _governing_prep(sent: Sent, m: Mention) -> str | None:
         return sent.words[i] if nxt in (",", ".", ";", ")", "and", "in", "with") else None
     if i >= 1 and sent.words[i] in ("with", "avec") and "event" in sent.cue_at(i - 1):
         return "against"  # "during the 2020 war with Armenia": the foe, not whom a system is in service with
-    if i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à"):
-        return sent.words[i]  # French "a" (has) is not the preposition "à", English "a" is an article
-    return None
+    return sent.words[i] if _preposition_at(sent, i) else None
+
+
+def _preposition_at(sent: Sent, i: int) -> bool:
+    """A preposition at ``i``: French "a" (has) is not the preposition "à", English "a" is an article."""
+    return i >= 0 and sent.words[i] in PREPS and not (sent.words[i] == "a" and sent.tokens[i].lower != "à")
 
 
 # the armed services of a state, before "of"/"de" and the state: "the air forces of", "la marine de"
-_SERVICES = [w.split() for w in (
+# (longest first, so that "forces armees" is found before "armees")
+_SERVICES = sorted((w.split() for w in (
     "air force", "air forces", "navy", "navies", "army", "armies", "armed forces", "forces", "coast guard",
     "armee de l' air", "armees de l' air", "armee de terre", "armees de terre", "marine", "marines", "armee", "armees",
     "forces armees",
-)]
+)), key=len, reverse=True)
 
 
 def _service_before(words: list[str], i: int) -> int | None:
     """Where a service noun ends at ``i - 1`` with "of"/"de" at ``i``: its first position, else None."""
     if i < 1 or words[i] not in ("of", "de", "d'", "du", "des"):
         return None
-    for phrase in sorted(_SERVICES, key=len, reverse=True):
+    for phrase in _SERVICES:
         start = i - len(phrase)
         if start >= 0 and words[start:i] == phrase:
             return start

@@ -228,7 +228,7 @@ class MakerFrames:
         self._apposed_origins(sent)
         self._made_by(sent)
         self._made_in(sent)
-        companies = [m for m in sent.mentions if m.kind == "demonym" and m.attached == "company"]
+        companies = [m for m in sent.mentions if m.of_firm]
         specific = {m.key for m in sent.mentions if m.kind == "weapon"}
         if not specific:
             specific = {k for m, k in _weapons(sent, self.ctx, 0, len(sent.words)) if k in g.weapons}

@@ -40,7 +40,7 @@ from kg.extract.dating import ContractDates
 from kg.extract.gazetteer import load, state_kind
 from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
-from kg.extract.transfers import TransferFrames
+from kg.extract.transfers import TransferFrames, promise
 from kg.facts import Deal, Evidence, Fact, Ref
 
 
@@ -306,8 +306,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             and sent.mention_at(s, ("weapon", "country", "alliance", "person")) is None  # "F-16 Block 70"
             and not (f == "coproduce" and sent.words[e : e + 1] == ["up"])  # "an arms build-up"
             # "has promised to assemble the fighter", "a promis de livrer": the infinitive's verb tells the deal
-            and not (f == "supply" and sent.words[s].startswith(("pledg", "promis", "promet"))
-                     and _infinitive_follows(sent, e))
+            and not (promise(sent, Trigger(s, e, f)) and _infinitive_follows(sent, e))
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
             and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")

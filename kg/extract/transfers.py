@@ -501,12 +501,7 @@ def _without_armament(weapons: list) -> list:
     return [(m, k) for m, k in weapons if not (m is not None and m.kind == "noun" and k in _ARMAMENT)]
 
 
-def _firm(m: Mention) -> bool:
-    """A nationality given to a firm ("le suédois Saab", "US-listed Raytheon")."""
-    return m.kind == "demonym" and m.attached == "company"
-
-
-def _promise(sent: Sent, t: Trigger) -> bool:
+def promise(sent: Sent, t: Trigger) -> bool:
     """A verb of pledging ("pledged", "a promis"): it gives what follows it, never a system told before it
     ("a brigade that the Czech Republic has promised to NATO")."""
     return t.frame == "supply" and sent.words[t.start].startswith(("pledg", "promis", "promet"))
@@ -756,7 +751,7 @@ class TransferFrames:
                     return  # (no second reading of a deal the sentence told: "choisi le Rafale, une commande ...")
             if not weapons and self.ctx.main_weapon and self._explicit_parties(sent, t, left, right):
                 weapons = [(None, self.ctx.main_weapon)]
-        elif not weapons and t.frame != "compete" and not _promise(sent, t):  # "rather than upgrade its fleet"
+        elif not weapons and t.frame != "compete" and not promise(sent, t):  # "rather than upgrade its fleet"
             # the system nearest before the verb ("the FK-3 system that Serbia bought"); before a participle
             # with its agent, the system it describes ("the JF-17, ... and offered by Beijing")
             early = 0 if agent or t.frame == "arrive" else left  # "the jets ordered by Kuwait touched down"
@@ -1097,10 +1092,10 @@ class TransferFrames:
                 givers |= {r for m, r, p in right_actors if p in SUPPLIER_PREPS and t.frame == "purchase_n"}
                 # (nor a firm: "tandis que le suédois Saab continue de proposer son Gripen" sells, never buys)
                 before = [r for m, r, p in _actors(sent, self.ctx, 0, t.start)
-                          if r not in givers and p not in ("sur", "on", "over") and not _firm(m)]
+                          if r not in givers and p not in ("sur", "on", "over") and not m.of_firm]
                 # (not a seller of another clause: "orders by the country, which signed for jets from France")
                 after = [r for m, r, p in _actors(sent, self.ctx, t.end, len(sent.words))
-                         if r not in givers and p not in ("sur", "on", "over") and not _firm(m)
+                         if r not in givers and p not in ("sur", "on", "over") and not m.of_firm
                          and not (t.frame == "purchase_n" and p in SUPPLIER_PREPS)]
                 weapon_recipients = before[-1:] or after[:1]
                 main = self.ctx.main_country
@@ -1390,7 +1385,7 @@ class TransferFrames:
         """Who a nominal purchase/sale belongs to: "X's purchase", "Turkish purchase", "X ... signed ... the sale"."""
         owners = []
         for m, r, p in _actors(sent, self.ctx, max(left, t.start - 3), t.start):
-            if t.frame == "purchase_n" and m.kind == "demonym" and m.attached == "company":
+            if t.frame == "purchase_n" and m.of_firm:
                 continue  # "un accord avec Naval Group pour l'achat": the seller's firm
             if p is None and (_is_possessive(sent, m) or m.kind == "demonym" or m.end >= t.start - 1):
                 owners.append(r)
@@ -1455,7 +1450,7 @@ class TransferFrames:
                 return stated[0]
         # a firm whose nationality the sentence gives ("le constructeur français"), for a system the catalogue
         # cannot place
-        company = [x for x in sent.mentions if x.kind == "demonym" and x.attached == "company"]
+        company = [x for x in sent.mentions if x.of_firm]
         if company and key in load().weapons and company[0].key not in load().weapons[key].makers:
             return None  # "l'Eurofighter du consortium européen et le F-15 de l'américain Boeing": Boeing's
         return Ref.country(company[0].key) if company else None
@@ -1528,8 +1523,10 @@ class TransferFrames:
         if t.frame != "sale_n" or not sent.words[t.start].startswith(("deliver", "livraison", "shipment")):
             return False
         scope = next((s for s, e, c in sent.cues if c == "contract_scope" and t.end <= s <= t.end + 2), None)
+        if scope is None:
+            return False
         delivered = {(f.supplier, f.recipient) for f in self.facts if isinstance(f, Deal) and f.status == "delivered"}
-        if scope is None or len(delivered) != 1:
+        if len(delivered) != 1:
             return False  # (only when the article has told deliveries between one pair of states)
         last = next(f for f in reversed(self.facts) if isinstance(f, Deal) and f.status == "delivered")
         if last.supplier.type != "Country":
