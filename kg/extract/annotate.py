@@ -71,6 +71,7 @@ class Sent:
     cues: list[tuple[int, int, str]] = field(default_factory=list)
     role_spans: list[tuple[int, int]] = field(default_factory=list)
     dateline: str | None = None  # the country of the city the story is filed from ("BEIRUT -")
+    text_start: int = 0  # where the words start after a dateline ("MELBOURNE, Australia - ..."), else 0
 
     def cue_at(self, i: int) -> set[str]:
         return {c for s, e, c in self.cues if s <= i < e}
@@ -104,8 +105,9 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     lex = load_lexicon(lang)
     tokens = tokenize(text, offset)
     words = [t.folded for t in tokens]
-    _mask_dateline_year(tokens, words)
-    sent = Sent(index, text, offset, lang, tokens, words)
+    filed = dateline_end(tokens, words)
+    _mask_dateline_year(words, filed)
+    sent = Sent(index, text, offset, lang, tokens, words, text_start=filed)
     sent.cues = [c for c in lex.cues(words) if not (c[2] == "modal" and _month(tokens, c[0]))]
     sent.triggers = lex.triggers(words, sent.cues)
     taken: set[int] = set()
@@ -465,15 +467,19 @@ def _part_of_a_longer_name(sent: Sent, m: Mention) -> bool:
     )
 
 
-def _mask_dateline_year(tokens: list, words: list[str]) -> None:
+def dateline_end(tokens: list, words: list[str]) -> int:
+    """Where the words start after a dateline in capitals ending in a dash ("MELBOURNE, Australia -", "DOHA, 4
+    mai 2015 (AFP) -"), else 0."""
+    if not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 3:
+        return 0
+    dash = next((i for i, w in enumerate(words[:16]) if w in ("-", "–", "—")), None)
+    return dash + 1 if dash is not None and "," in words[:dash] else 0
+
+
+def _mask_dateline_year(words: list[str], end: int) -> None:
     """ "DOHA, 4 mai 2015 (AFP) -", "NEW DELHI, Oct 15, 2024 (Reuters) -": the year of a dateline is the date the
     story was filed, no year the text gives an event; its word is masked so that no rule reads it as one."""
-    if not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 3:
-        return
-    dash = next((i for i, w in enumerate(words[:16]) if w in ("-", "–", "—")), None)
-    if dash is None or "," not in words[:dash]:
-        return
-    for i in range(1, dash):
+    for i in range(1, end - 1):
         if re.fullmatch(r"(19|20)\d\d", words[i]):
             words[i] = "#dateline-year"
 

@@ -346,9 +346,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             self.last_alliance = named[-1]
         # (not the place of a dateline, "MELBOURNE, Australia -", nor a state that begins a firm's name, "Korea
         # Aerospace Industries has won")
-        filed = _dateline_end(sent)
         found = [
-            (m.start, r) for m, r, p in _actors(sent, self.ctx, filed, len(sent.words))
+            (m.start, r) for m, r, p in _actors(sent, self.ctx, sent.text_start, len(sent.words))
             if r.type == "Country" and p is None and not _names_a_firm(sent, m)
         ]
         participle = sent.words and sent.tokens[0].lower.endswith(("ed", "é", "ée", "és", "ées"))
@@ -547,13 +546,6 @@ def _adjective_like(sent: Sent, i: int) -> bool:
         and not sent.cue_at(i)
         and not any(s <= i < e for s, e, f in sent.triggers)
     )
-
-
-def _dateline_end(sent: Sent) -> int:
-    """Where the text of the first sentence starts after its dateline ("MELBOURNE, Australia - ..."), else 0."""
-    if sent.index > 0:
-        return 0
-    return next((i + 1 for i in range(min(len(sent.words), 10)) if sent.words[i] in ("-", "—", "–")), 0)
 
 
 def _names_a_firm(sent: Sent, m: Mention) -> bool:
