@@ -3934,3 +3934,18 @@ def test_french_reflexive_purchase_and_giving_to():
 def test_a_refused_export_permit_is_a_halt():
     text = "Berlin refused an export permit for Leopard tanks to Qatar."
     assert {(f.by.key, f.target.key) for f in facts(text, Sanction, "en")} == {("DEU", "QAT")}
+
+
+def test_a_firm_known_by_its_short_name_gives_its_state():
+    # kg/data/firms.tsv: short names and acronyms of makers
+    text = "The Spyder air defence system is made by Rafael."
+    assert [(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")] == [("SPYDER", "ISR")]
+    text = "Le Qatar a signé avec KMW un contrat pour 62 chars Leopard 2."
+    assert deal_set(text, "fr") == {("DEU", "QAT", "Leopard 2", "agreed")}
+
+
+def test_a_firm_that_wins_an_order_sells_and_the_customer_buys():
+    text = "Israel's Elbit lands record Indian drone defence order worth $1 billion."
+    assert all(d[0] != "IND" for d in deal_set(text, "en"))
+    text = "Le sud-coréen Hanwha a décroché une commande de 30 obusiers auprès du Chili."
+    assert deal_set(text, "fr") == {("KOR", "CHL", "howitzer", "agreed")}

@@ -401,6 +401,8 @@ def load() -> Gazetteer:
             makers = row.get("maker", "").split()
             if len(makers) == 1:
                 g.company_country.setdefault(fold(company), makers[0])
+    for row in read_table("firms.tsv"):  # short names and acronyms; they win over the catalogue's guesses
+        g.company_country[fold(row["firm"])] = row["iso3"]
     g.families = _families(g.weapons)
     for row in read_table("weapon_nouns.tsv"):
         g.nouns.add(row["form"], "noun", row["key"], row.get("lang") or "*")

@@ -652,6 +652,17 @@ def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     return tuple(made) + ((m.maker,) if m is not None and m.maker else ())
 
 
+def _won(sent: Sent, t: Trigger) -> bool:
+    """An order that a verb of winning governs, up to six words back in the same phrase: "Hanwha won an
+    order", "Israel's IAI lands record Indian missile defence order", "a décroché une commande"."""
+    for i in range(t.start - 1, max(-1, t.start - 7), -1):
+        if sent.words[i] in (",", ";", ":") or any(a <= i < b for a, b, _f in sent.triggers):
+            return False
+        if "win_verb" in sent.cue_at(i):
+            return True
+    return False
+
+
 class TransferFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -665,8 +676,9 @@ class TransferFrames:
     def _transfer(self, sent: Sent, triggers: list[Trigger], k: int, left: int, right: int) -> None:
         t = triggers[k]
         self.listed_users = False
-        if t.frame == "buy" and any("win_verb" in sent.cue_at(i) for i in range(max(0, t.start - 3), t.start)):
-            t = Trigger(t.start, t.end, "sell")  # "Hanwha won an order for 30 howitzers": the winner sells
+        won = t.frame in ("buy", "purchase_n") and _won(sent, t)
+        if won:  # "Hanwha won an order for 30 howitzers": the winner sells
+            t = Trigger(t.start, t.end, "sell" if t.frame == "buy" else "sale_n")
         stop = [
             i for i in range(t.end, right)
             if sent.words[i] in _CONTRAST or _cause_at(sent, i) or subordinate_at(sent, i)
@@ -955,6 +967,8 @@ class TransferFrames:
                     continue  # "des Scorpène, construits par le chantier péruvien Sima": who builds, not who sells
                 if p in RECIPIENT_PREPS_SUPPLY or (p is None and not passive and _double_object(sent, t, m)):
                     recipients.append(r)
+                elif won and p in _ORIGIN_PREPS:
+                    recipients.append(r)  # "won an order from Brazil": the customer
                 elif p in SUPPLIER_PREPS_SUPPLY and supplier is None:
                     supplier = r
             if passive:
