@@ -3949,3 +3949,8 @@ def test_a_firm_that_wins_an_order_sells_and_the_customer_buys():
     assert all(d[0] != "IND" for d in deal_set(text, "en"))
     text = "Le sud-coréen Hanwha a décroché une commande de 30 obusiers auprès du Chili."
     assert deal_set(text, "fr") == {("KOR", "CHL", "howitzer", "agreed")}
+
+
+def test_a_made_adjective_gives_its_maker_to_every_system_coordinated_after_it():
+    text = "Its air force flies 16 Russian-made Su-27 and Su-30 fighters."
+    assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("Su-27", "RUS"), ("Su-30", "RUS")}

@@ -322,6 +322,8 @@ def _attach_demonyms(sent: Sent) -> None:
             )
             if target:
                 _give_maker(sent, target, d.key)
+                for w in _conjoined_after(sent, target):  # "Russian-made Su-27 and Su-30 fighters": each one
+                    _give_maker(sent, w, d.key)
             d.attached = "weapon"
             continue
         before = words[d.start - 1] if d.start > 0 else ""
@@ -588,6 +590,21 @@ def _nearest_weapon(
             continue  # "des S-400 malgré les menaces américaines": the nationality is the threats'
         best, best_gap = w, gap
     return best
+
+
+def _conjoined_after(sent: Sent, first: Mention) -> list[Mention]:
+    """The systems joined to ``first`` by "and", "et", "or" or a comma alone ("Su-27 and Su-30",
+    "Su-27, Su-30 et Su-35"), up to the list's end."""
+    out, last = [], first
+    for w in sent.mentions:
+        if w.kind != "weapon" or w.start <= last.end:
+            continue
+        between = set(sent.words[last.end : w.start])
+        if not 1 <= w.start - last.end <= 2 or not between <= {",", "and", "et", "or", "ou"}:
+            break
+        out.append(w)
+        last = w
+    return out
 
 
 def _give_maker(sent: Sent, weapon: Mention, iso3: str) -> None:
