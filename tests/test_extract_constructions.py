@@ -3954,8 +3954,3 @@ def test_a_firm_that_wins_an_order_sells_and_the_customer_buys():
 def test_a_made_adjective_gives_its_maker_to_every_system_coordinated_after_it():
     text = "Its air force flies 16 Russian-made Su-27 and Su-30 fighters."
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("Su-27", "RUS"), ("Su-30", "RUS")}
-
-
-def test_a_system_of_a_states_firm_is_made_by_that_state():
-    text = "Slovakia will buy the NASAMS of Norway's Kongsberg."
-    assert [(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")] == [("NASAMS", "NOR")]

@@ -64,11 +64,6 @@ class MakerFrames:
             if origin is None and k + 1 < len(words) and words[k] in ("from", "de", "d'"):
                 nxt = sent.mention_at(k + 1, ("country",))
                 origin = nxt if nxt is not None and not nxt.setting else None
-            if origin is None and k + 1 < len(words) and words[k] == "of":
-                owner = sent.mention_at(k + 1, ("country",))  # "the NASAMS of Norway's Kongsberg": its maker
-                firm = owner is not None and words[owner.end : owner.end + 1] == ["'s"]
-                if firm and _company_after(sent, owner.end + 1) is not None:
-                    origin = owner
             if origin is not None and origin.key in makers:
                 self.facts.append(Maker(Ref.weapon(m.key), Ref.country(origin.key), self._evidence(sent)))
             pair = [d for d in sent.mentions if d.kind == "demonym" and d.start == m.end and d.end == m.end + 1]
