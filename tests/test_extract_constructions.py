@@ -3954,3 +3954,16 @@ def test_a_firm_that_wins_an_order_sells_and_the_customer_buys():
 def test_a_made_adjective_gives_its_maker_to_every_system_coordinated_after_it():
     text = "Its air force flies 16 Russian-made Su-27 and Su-30 fighters."
     assert {(f.weapon.key, f.country.key) for f in facts(text, Maker, "en")} == {("Su-27", "RUS"), ("Su-30", "RUS")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La Grèce a commandé 30 chars K2 sud-coréens. Le char coréen l'a emporté sur le Leopard 2 allemand.", "fr"),
+        ("La Grèce a commandé 30 chars K2 sud-coréens. Le K2 a supplanté le Leopard 2 allemand.", "fr"),
+        ("Greece ordered 30 K2 tanks from South Korea. The Korean tank prevailed over Germany's Leopard 2.", "en"),
+        ("Greece ordered 30 K2 tanks from South Korea. The K2 won out over Germany's Leopard 2.", "en"),
+    ],
+)
+def test_the_rival_a_winner_prevailed_over_was_refused(text, lang):
+    assert ("DEU", "GRC", "Leopard 2", "refused") in deal_set(text, lang)
