@@ -3967,3 +3967,14 @@ def test_a_made_adjective_gives_its_maker_to_every_system_coordinated_after_it()
 )
 def test_the_rival_a_winner_prevailed_over_was_refused(text, lang):
     assert ("DEU", "GRC", "Leopard 2", "refused") in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Séoul, qui a déjà vendu le K9 à la Pologne, à l'Egypte et à la Norvège, vise l'Inde.", "fr"),
+        ("South Korea, which has sold the K9 to Poland, Egypt and Norway, is courting India.", "en"),
+    ],
+)
+def test_a_relative_clause_goes_on_through_its_list_of_states(text, lang):
+    assert {d[1] for d in deal_set(text, lang) if d[2] == "K9"} == {"POL", "EGY", "NOR"}

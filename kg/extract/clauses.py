@@ -654,9 +654,33 @@ def _window(sent: Sent, triggers: list[Trigger], k: int, frames: set[str]) -> tu
     # ", the defence ministry said, ...", ", a indiqué le ministre": reported speech closes the clause
     right = next((i for i in range(t.end, right) if sent.words[i] == "," and _saying_after(sent, i)), right)
     if in_relative_clause(sent, left, t.start):
-        # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma
-        right = next((i for i in range(t.end, right) if sent.words[i] == ","), right)
+        # "Pakistan, which bought J-10C jets from China, also flies ...": the clause ends at its comma (not at
+        # one inside a list of states: "qui a vendu le Rafale à l'Egypte, au Qatar et aux Emirats, espère")
+        right = next((i for i in range(t.end, right) if sent.words[i] == "," and not _states_listed_after(sent, i)),
+                     right)
     return left, right
+
+
+_LIST_PREPS = {"to", "a", "au", "aux", "the", "l'", "la", "le", "les"}
+
+
+def _state_after(sent: Sent, i: int) -> Mention | None:
+    """The state named at ``i``, after any articles and the prepositions of a list ("au Qatar", "to the UAE")."""
+    while i < len(sent.words) and sent.words[i] in _LIST_PREPS:
+        i += 1
+    return sent.mention_at(i, ("country",)) if i < len(sent.words) else None
+
+
+def _states_listed_after(sent: Sent, i: int) -> bool:
+    """The comma at ``i`` goes on with a list of states that "and"/"et" closes: ", au Qatar et aux Emirats"."""
+    m = _state_after(sent, i + 1)
+    while m is not None and m.end < len(sent.words):
+        if sent.words[m.end] in ("and", "et"):
+            return _state_after(sent, m.end + 1) is not None
+        if sent.words[m.end] != ",":
+            return False
+        m = _state_after(sent, m.end + 1)
+    return False
 
 
 def _saying_after(sent: Sent, i: int) -> bool:
