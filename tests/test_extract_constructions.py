@@ -3978,3 +3978,26 @@ def test_the_rival_a_winner_prevailed_over_was_refused(text, lang):
 )
 def test_a_relative_clause_goes_on_through_its_list_of_states(text, lang):
     assert {d[1] for d in deal_set(text, lang) if d[2] == "K9"} == {"POL", "EGY", "NOR"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("La Grèce a signé jeudi un contrat. Sa marine, qui a acheté des frégates Standard au Royaume-Uni, prévoit "
+         "l'acquisition de frégates FDI.", "fr"),
+        ("Greece signed a contract on Thursday. Its navy, which bought Standard frigates from Britain, plans to "
+         "acquire FDI frigates.", "en"),
+    ],
+)
+def test_a_states_service_opening_the_sentence_stands_for_the_state_past_its_relative_clause(text, lang):
+    deals = deal_set(text, lang)
+    assert ("FRA", "GRC", "FDI", "proposed") in deals
+    assert all(d[1] == "GRC" for d in deals)
+
+
+def test_a_possessive_service_in_an_object_is_no_subject():
+    text = ("Washington imposed curbs on economic and security aid to Ethiopia in May. In September, President Joe "
+            "Biden signed an executive order allowing sanctions against those prolonging the war; the Treasury has "
+            "so far used it against Eritrea, whose troops fought alongside Ethiopian forces, sanctioning its military "
+            "and ruling party in November.")
+    assert all(f.target.key != "USA" for f in facts(text, Sanction, "en"))

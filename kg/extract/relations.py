@@ -43,6 +43,9 @@ from kg.extract.sanctions import SanctionFrames
 from kg.extract.transfers import TransferFrames, promise
 from kg.facts import Deal, Evidence, Fact, Ref
 
+# possessives that open a state's service taken up as the subject ("Son aviation, qui ...", "Its navy")
+_POSSESSIVES = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
+
 
 class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrames, ContractDates, CrossFrames):
     """Reads the facts of each sentence of one article, with the article's context. The frame
@@ -211,6 +214,10 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                 ):
                     # "à ce pays", "this country": the country named last, a place included ("en Libye")
                     out += [Ref.country([m for m in sent.mentions if m.kind == "country" and m.end <= s][-1].key)]
+                elif cue == "coref_country" and sent.words[s] in _POSSESSIVES and not (
+                    s == 0 or sent.words[s - 1] in (",", ";", "and", "et", "but", "mais")
+                ):
+                    continue  # "sanctioning its military": a possessive service stands for a state only as subject
                 elif cue in ("coref_country", "coref_government"):
                     # "le pays", "the country", "le royaume": this sentence's subject, else the country last named
                     here = [r for m, r, p in _actors(sent, self.ctx, 0, s) if r.type == "Country" and p is None]
