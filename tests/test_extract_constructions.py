@@ -4001,3 +4001,17 @@ def test_a_possessive_service_in_an_object_is_no_subject():
             "so far used it against Eritrea, whose troops fought alongside Ethiopian forces, sanctioning its military "
             "and ruling party in November.")
     assert all(f.target.key != "USA" for f in facts(text, Sanction, "en"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le Portugal modernise sa flotte. Ses P-3C Orion, acquis auprès des Pays-Bas en 2005, opèrent depuis la base "
+        "de Beja aux côtés des frégates Bartolomeu Dias.",
+        "Le Portugal modernise sa flotte. Ses P-3C Orion, de conception américaine et acquis auprès des Pays-Bas en "
+        "2005, opèrent depuis la base de Beja aux côtés des frégates Bartolomeu Dias.",
+    ],
+)
+def test_a_purchase_participle_apposed_to_a_system_buys_that_system(text):
+    deals = deal_set(text, "fr")
+    assert {d[:3] for d in deals} == {("NLD", "PRT", "P-3 Orion")}
