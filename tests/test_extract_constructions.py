@@ -4015,3 +4015,8 @@ def test_a_possessive_service_in_an_object_is_no_subject():
 def test_a_purchase_participle_apposed_to_a_system_buys_that_system(text):
     deals = deal_set(text, "fr")
     assert {d[:3] for d in deals} == {("NLD", "PRT", "P-3 Orion")}
+
+
+def test_shelved_is_a_cancellation():
+    text = "Jakarta ordered 42 Rafale jets from France and shelved its plan to buy Su-35 fighters from Russia."
+    assert ("RUS", "IDN", "Su-35", "cancelled") in deal_set(text, "en")

@@ -1189,16 +1189,23 @@ def _replacement_status(sent: Sent, t: Trigger) -> str | None:
     return "agreed"
 
 
-def _apposed_participle(sent: Sent, t: Trigger) -> int | None:
+def apposed_participle(sent: Sent, t: Trigger) -> int | None:
     """Where the comma stands before a past participle set off after a noun ("son Type 212CD, déjà commandé
-    par la Norvège", "the K9, already ordered by Norway"); else ``None``."""
+    par la Norvège", "the K9, already ordered by Norway", "Ses AV-8B, de conception américaine et acquis
+    auprès des États-Unis"); else ``None``."""
     i = t.start - 1
     while i > 0 and sent.words[i] in ("deja", "already", "aussi", "also", "recemment", "recently"):
         i -= 1
+    if i > 0 and sent.words[i] in ("et", "and"):
+        # "Ses AV-8B, de conception américaine et acquis auprès des États-Unis": the apposition's second part
+        i = next((k for k in range(i - 1, max(0, i - 8), -1) if sent.words[k] == ","), 0)
+        if i and any(sent.mention_at(k, ("country", "weapon", "person")) for k in range(i + 1, t.start)):
+            return None  # (not "..., de France et acquis": another actor or system in between)
     if i <= 0 or sent.words[i] != "," or t.end - t.start != 1:
         return None
     surface = sent.tokens[t.start].lower
-    participle = surface.endswith(("é", "és", "ée", "ées", "ed")) or sent.words[t.start] in ("bought", "sold")
+    participle = surface.endswith(("é", "és", "ée", "ées", "ed", "is", "ise", "ises"))
+    participle = participle or sent.words[t.start] in ("bought", "sold")
     noun = sent.mention_at(i - 1, ("weapon", "noun")) is not None
     return i if participle and noun else None
 
@@ -1278,7 +1285,7 @@ def _under_a_contract(sent: Sent, start: int, end: int) -> bool:
 
 def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     """The status a clause gives its deal, or ``None`` when the clause states no fact."""
-    comma = _apposed_participle(sent, t)
+    comma = apposed_participle(sent, t)
     if comma is not None:
         left = max(left, comma)  # "son Type 212CD, déjà commandé par la Norvège": the participle's own words
     if t.frame == "buy" and sent.words[t.start] in ("with", "par"):

@@ -41,6 +41,7 @@ from kg.extract.clauses import (
     _weapons,
     _year_for,
     antecedent_year,
+    apposed_participle,
     appositive_year,
     before_articles,
     clause_start,
@@ -414,22 +415,7 @@ def _participle_after_noun(sent: Sent, t: Trigger) -> bool:
     noun = sent.mention_at(t.start - 1, ("weapon", "noun")) is not None
     surface = sent.tokens[t.start].lower
     participle = surface.endswith(("é", "és", "ée", "ées", "is", "ise", "ises", "ed", "bought"))
-    return participle and (before == "," or noun or _apposed_participle(sent, t) is not None)
-
-
-def _apposed_participle(sent: Sent, t: Trigger) -> int | None:
-    """Where the system starts whose apposition a purchase participle opens: "Ses AV-8B, acquis
-    auprès des États-Unis,", "Ses AV-8B, de conception américaine et acquis auprès des États-Unis,"."""
-    surface = sent.tokens[t.start].lower
-    if t.end - t.start != 1 or not surface.endswith(("é", "és", "ée", "ées", "is", "ise", "ises", "ed", "bought")):
-        return None
-    comma = t.start - 1
-    if comma >= 1 and sent.words[comma] in ("et", "and"):
-        comma = next((k for k in range(comma - 1, max(0, comma - 8), -1) if sent.words[k] == ","), -1)
-        if comma > 0 and any(sent.mention_at(k, ("country", "weapon", "person")) for k in range(comma + 1, t.start)):
-            return None  # (not "..., de France et acquis": another actor or system in between)
-    named = sent.mention_at(comma - 1, ("weapon", "noun")) if comma >= 1 and sent.words[comma] == "," else None
-    return named.start if named is not None else None
+    return participle and (before == "," or noun or apposed_participle(sent, t) is not None)
 
 
 def _infinitive_after_noun(sent: Sent, t: Trigger) -> bool:
@@ -703,10 +689,10 @@ class TransferFrames:
             # "14 F-16 fighters ordered from the United States in 2018, has been delayed": the participle's phrase
             right = next((i for i in range(t.end, right) if sent.words[i] in (",", ";")
                           and sent.words[i + 1 : i + 2] and "be" in sent.cue_at(i + 1) | _aux_cue(sent, i + 1)), right)
-        elif t.frame in BUY_LIKE and (head := _apposed_participle(sent, t)) is not None:
+        elif t.frame in BUY_LIKE and (comma := apposed_participle(sent, t)) is not None:
             # "Ses AV-8B, acquis auprès des États-Unis, opèrent depuis le porte-aéronefs X": the apposition's commas
             right = next((i for i in range(t.end, right) if sent.words[i] in (",", ";")), right)
-            left = min(left, head)  # ("..., de conception américaine et acquis": past the "et")
+            left = min(left, sent.mention_at(comma - 1).start)  # ("..., de conception américaine et acquis")
         if t.frame in SUPPLY_LIKE and t.start > 0 and sent.words[t.start - 1] in _DOCUMENTS:
             return  # "according to a notice sent to Congress": the document is sent, not a weapon
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
