@@ -4020,3 +4020,16 @@ def test_a_purchase_participle_apposed_to_a_system_buys_that_system(text):
 def test_shelved_is_a_cancellation():
     text = "Jakarta ordered 42 Rafale jets from France and shelved its plan to buy Su-35 fighters from Russia."
     assert ("RUS", "IDN", "Su-35", "cancelled") in deal_set(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Chile ordered Leopard tanks from Germany. An order for six Scorpene submarines from France was cancelled.",
+         "en"),
+        ("Le Chili a commandé des chars Leopard à l'Allemagne. La commande de six sous-marins Scorpène à la France a "
+         "été annulée.", "fr"),
+    ],
+)
+def test_an_order_that_is_the_subject_of_a_cancellation_is_cancelled(text, lang):
+    assert ("FRA", "CHL", "Scorpene", "cancelled") in deal_set(text, lang)

@@ -1310,9 +1310,12 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
     if t.frame == "sale_n" and (after in (["had", "been"], ["has", "been"]) or after[:1] in (["was"], ["a"])):
         # "the sale had been cleared by the State Department", "la vente a été approuvée"
         around |= {"propose"} & _cues(sent, t.end, min(right, t.end + 4))
-    if t.frame == "sale_n":  # the noun's predicate: "la livraison des premiers exemplaires est prévue en 2024"
-        verb = next((k for k in range(t.end, min(right, t.end + 9)) if "be" in sent.cue_at(k)), None)
+    if t.frame in NOMINAL:  # the noun's predicate: "la livraison des premiers exemplaires est prévue en 2024",
+        # "an order for 11 Su-35s from Russia was cancelled"
+        verb = next((k for k in range(t.end, min(right, t.end + 12)) if "be" in sent.cue_at(k)), None)
         if verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
+            around |= {"cancel", "refuse"} & _cues(sent, verb, min(right, verb + 3))
+        if t.frame == "sale_n" and verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
             around |= {"propose"} & _cues(sent, verb, min(right, verb + 3))
             if _EXPECTED & set(sent.words[verb : verb + 4]):
                 around.add("propose")  # "la livraison des premiers exemplaires est attendue vers 2025"
