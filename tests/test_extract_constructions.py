@@ -4033,3 +4033,14 @@ def test_shelved_is_a_cancellation():
 )
 def test_an_order_that_is_the_subject_of_a_cancellation_is_cancelled(text, lang):
     assert ("FRA", "CHL", "Scorpene", "cancelled") in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece is wary of Turkey, its neighbour and rival, whose air force flies American F-16 fighters.",
+        "Greece is wary of Turkey, its old rival, whose navy operates German-built Type 209 submarines.",
+    ],
+)
+def test_the_state_whose_service_is_the_subject_past_its_apposition(text):
+    assert {d[1] for d in deal_set(text, "en")} == {"TUR"}

@@ -110,6 +110,9 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         i = end - 1
         while i >= start and ({"relative_filler", "modal"} & sent.cue_at(i)):
             i -= 1
+        owner = self._whose_service(sent, start, i)
+        if owner is not None:
+            return owner
         if i < max(start, 1) or sent.words[i] not in ("qui", "which", "who", "that"):
             return None
         j = i - 1
@@ -120,6 +123,21 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             m = sent.mention_at(j - 1)  # "des Pays-Bas voisins, qui ont commandé": an adjective after the name
             j -= 1
         return self.ctx.actor(m) if m is not None and m.end == j + 1 else None
+
+    def _whose_service(self, sent: Sent, start: int, i: int) -> Ref | None:
+        """ "Algeria, its neighbour and rival, whose air force operates": the state whose service (an actor
+        noun right after "whose") is the subject of the verb after ``i``, past an apposition of the state."""
+        k = i
+        while k > start and "actor_noun" in sent.cue_at(k):
+            k -= 1
+        if k == i or k < 2 or sent.words[k] != "whose" or sent.words[k - 1] != ",":
+            return None
+        m = sent.mention_at(k - 2, ("country",))
+        if m is None:  # past the state's apposition: "Algeria, its rival, whose"
+            comma = next((j for j in range(k - 3, max(0, k - 9), -1) if sent.words[j] == ","), None)
+            if comma is not None and comma >= 1 and not any(sent.mention_at(j) for j in range(comma + 1, k - 1)):
+                m = sent.mention_at(comma - 1, ("country",))
+        return self.ctx.actor(m) if m is not None else None
 
     def _subject_or_coref(self, sent: Sent, start: int, end: int) -> list[Ref]:
         """The subject left of ``end``; a noun that takes up a country ("le pays", "the two countries")
