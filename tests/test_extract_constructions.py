@@ -4044,3 +4044,14 @@ def test_an_order_that_is_the_subject_of_a_cancellation_is_cancelled(text, lang)
 )
 def test_the_state_whose_service_is_the_subject_past_its_apposition(text):
     assert {d[1] for d in deal_set(text, "en")} == {"TUR"}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Equipped with Swedish Gripen fighters since 2008, Thailand also flies the F-16.", "en"),
+        ("Dotée de Gripen suédois depuis 2008, la Thaïlande vole aussi sur F-16.", "fr"),
+    ],
+)
+def test_a_participle_phrase_opening_the_sentence_describes_the_subject_after_its_comma(text, lang):
+    assert ("SWE", "THA", "Gripen", "delivered") in deal_set(text, lang)

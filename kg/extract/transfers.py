@@ -653,6 +653,20 @@ def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     return tuple(made) + ((m.maker,) if m is not None and m.maker else ())
 
 
+def _fronted_host(sent: Sent, t: Trigger) -> Mention | None:
+    """The state a participle phrase that opens the sentence describes: the subject right after its comma
+    ("Equipped with American F-16s since the 1980s, Pakistan ...", "Équipé de F-16, le Pakistan ...")."""
+    if t.start != sent.text_start or not sent.tokens[t.start].lower.endswith(("é", "ée", "és", "ées", "ed")):
+        return None
+    comma = next((i for i in range(t.end, min(len(sent.words), t.end + 16)) if sent.words[i] == ","), None)
+    if comma is None:
+        return None
+    i = comma + 1
+    while i < len(sent.words) and sent.words[i] in DETS:
+        i += 1
+    return sent.mention_at(i, ("country",)) if i < len(sent.words) else None
+
+
 def _won(sent: Sent, t: Trigger) -> bool:
     """An order that a verb of winning governs, up to six words back in the same phrase: "Hanwha won an
     order", "Israel's IAI lands record Indian missile defence order", "a décroché une commande"."""
@@ -855,6 +869,9 @@ class TransferFrames:
             controlled = self._controlled_subject(sent, t)
             if controlled is not None:
                 subjects = [controlled]
+            if not subjects and t.frame in BUY_LIKE:
+                host = _fronted_host(sent, t)  # "Equipé de F-16 américains, le Pakistan produit ...": its subject
+                subjects = [self.ctx.actor(host)] if host is not None else subjects
             if not subjects and t.frame in BUY_LIKE and _shared_subject(sent, t):
                 # "has taken delivery of JF-17 ..., and has received Chinese-built drones": the same buyer
                 subjects = [f.recipient for f in self._deals_here(sent)][-1:]
