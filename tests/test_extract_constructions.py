@@ -4055,3 +4055,15 @@ def test_the_state_whose_service_is_the_subject_past_its_apposition(text):
 )
 def test_a_participle_phrase_opening_the_sentence_describes_the_subject_after_its_comma(text, lang):
     assert ("SWE", "THA", "Gripen", "delivered") in deal_set(text, lang)
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Finland chose the F-35 in 2021 over the Gripen offered by Sweden.", "en"),
+        ("En 2021, la Finlande avait préféré le F-35 américain au Gripen suédois.", "fr"),
+    ],
+)
+def test_a_rival_passed_over_takes_the_year_of_the_choice(text, lang):
+    assert ("SWE", "FIN", "Gripen", "refused", 2021) in {
+        (f.supplier.key, f.recipient.key, f.weapon.key, f.status, f.year) for f in facts(text, Deal, lang)}

@@ -1153,8 +1153,9 @@ class TransferFrames:
                 year = year_before_by(sent, t) or _year_for(sent, m, t, left, right) or _when_year(sent, left)
                 year = year or antecedent_year(sent, t)  # "under a 1999 arms package under which ... bought"
                 year = year or appositive_year(sent, m) or relative_year(sent, t.end, right)
-                if year is None and t.frame == "compete" and "," in sent.words[max(0, t.start - 2) : t.start]:
-                    # "picked the Swedish jet in December 2013, passing over the Rafale": the choice's year
+                if year is None and t.frame == "compete":
+                    # "picked the Swedish jet in December 2013, passing over the Rafale", "chose the F-35 in 2016
+                    # over the Super Hornet", "en 1975, la Belgique avait préféré le F-16 au Mirage F1": the choice's
                     year = _year_before(sent, t.start)
                 halt = _halted_licence(sent, t)
                 if year is None and halt is not None:  # "In 2017, X suspended the licence ... to export ..."
