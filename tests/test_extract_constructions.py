@@ -4067,3 +4067,17 @@ def test_a_participle_phrase_opening_the_sentence_describes_the_subject_after_it
 def test_a_rival_passed_over_takes_the_year_of_the_choice(text, lang):
     assert ("SWE", "FIN", "Gripen", "refused", 2021) in {
         (f.supplier.key, f.recipient.key, f.weapon.key, f.status, f.year) for f in facts(text, Deal, lang)}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Membre de l'Otan depuis 2004 et voisine de l'Ukraine, la Bulgarie modernise ses forces, largement tournée "
+         "vers Washington.", "fr"),
+        ("Bulgaria is the third NATO member in the region to buy the jet, after Slovakia, which received its first "
+         "aircraft from the United States in 2024.", "en"),
+    ],
+)
+def test_a_state_another_verb_governs_is_no_member(text, lang):
+    members = {f.country.key for f in facts(text, Member, lang)}
+    assert "BGR" in members and "USA" not in members

@@ -45,6 +45,10 @@ def _membership_sought(sent: Sent, t: Trigger) -> bool:
     return False
 
 
+
+# prepositions of another verb's roles: a state they govern is no member the sentence states
+_GOVERNED = {"from", "toward", "towards", "vers", "by"}
+
 class AgreementFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -91,10 +95,18 @@ class AgreementFrames:
             everyone = [(m, r, p) for m, r, p in _actors(sent, self.ctx, 0, len(sent.words)) if r.type == "Country"]
             # not the nationality of a person's title: "with German Defence Minister Boris Pistorius looking on"
             spans = sent.role_spans
+            # nor a state another verb governs ("tournée vers Washington", "received jets from the United States"),
+            # nor one in a relative clause after the membership ("after Slovakia, which received ...")
+            relatives = [
+                range(i, next((j for j in range(i + 2, len(sent.words)) if sent.words[j] == ","), len(sent.words)))
+                for i in range(t.end, len(sent.words) - 1)
+                if sent.words[i] == "," and sent.words[i + 1] in ("which", "who", "qui")
+            ]
             candidates = [
                 r for m, r, p in everyone
                 if not (m.kind == "person" and p is not None)  # "with German minister X looking on"
                 and not (m.kind == "demonym" and (m.attached == "person" or any(s == m.end for s, _e in spans)))
+                and p not in _GOVERNED and not any(m.start in span for span in relatives)
             ]
             # "Bucharest, a member of NATO since 2004, has turned to Washington": the apposition's state only
             k = t.start - 1
