@@ -4081,3 +4081,18 @@ def test_a_rival_passed_over_takes_the_year_of_the_choice(text, lang):
 def test_a_state_another_verb_governs_is_no_member(text, lang):
     members = {f.country.key for f in facts(text, Member, lang)}
     assert "BGR" in members and "USA" not in members
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("The order came five months after the accession of Sweden to NATO.", "en", {"SWE"}),
+        ("La commande intervient cinq mois après l'adhésion de la Suède à l'Otan.", "fr", {"SWE"}),
+        ("Portugal will buy C-390 aircraft from Brazil. Fellow NATO members Hungary and the Netherlands already "
+         "ordered the type.", "en", {"PRT", "HUN", "NLD"}),
+        ("Portugal will buy C-390 aircraft from Brazil. Spain, a fellow member of NATO, chose the A400M.", "en",
+         {"PRT", "ESP"}),
+    ],
+)
+def test_accession_nouns_and_fellow_members(text, lang, expected):
+    assert {f.country.key for f in facts(text, Member, lang)} == expected

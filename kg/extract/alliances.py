@@ -63,6 +63,8 @@ class AgreementFrames:
         # and "entrer" may have an adverbial before its place: "entrait à son tour dans l'Otan"
         reach = 12 if sent.words[t.start].startswith(("fond", "cofond", "found", "co-found", "form")) else 4
         reach = 6 if sent.words[t.start].startswith("entr") else reach
+        # "l'adhésion de la Finlande à l'Otan", "Finland's accession to NATO": the state between noun and alliance
+        reach = 7 if sent.words[t.start] in ("adhesion", "accession", "membership", "entree") else reach
         alliances = [
             m
             for m in sent.mentions
@@ -129,6 +131,11 @@ class AgreementFrames:
         else:
             return
         candidates += self._coref_actors(sent, 0, len(sent.words))
+        topic = self.ctx.buyer() if self.ctx.recipients else self.last_topic
+        if "fellow" in sent.words[max(0, t.start - 3) : t.start] and topic is not None:
+            # "Fellow NATO members Britain and Norway", "Turkey, a fellow member of NATO": the state the article
+            # is about (whom its deals go to) is one too
+            candidates.append(topic)
         head = t.start - 1 if sent.mention_at(t.start - 1, ("alliance",)) is not None else t.start
         # "The NATO member, which borders Russia's Kaliningrad exclave, plans ...": the state told before
         definite = head > 0 and sent.words[head - 1] in ("the", "this", "le", "ce", "cet") and self.last_topic
