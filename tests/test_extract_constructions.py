@@ -4096,3 +4096,9 @@ def test_a_state_another_verb_governs_is_no_member(text, lang):
 )
 def test_accession_nouns_and_fellow_members(text, lang, expected):
     assert {f.country.key for f in facts(text, Member, lang)} == expected
+
+
+def test_an_apposed_alliance_member_is_a_member_of_the_alliance_last_named():
+    text = ("Sweden, which joined NATO in 2024, signed the deal with neighbouring Denmark, an alliance member "
+            "whose navy operates the Iver Huitfeldt frigates.")
+    assert ("DNK", "NATO") in {(f.country.key, f.alliance.key) for f in facts(text, Member, "en")}

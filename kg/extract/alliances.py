@@ -125,6 +125,11 @@ class AgreementFrames:
                 candidates = [r for m, r, p in everyone if comma < m.start <= comma + 2][:1] or self._coref_actors(
                     sent, comma + 1, min(len(sent.words), comma + 4)
                 )[:1]
+        elif _apposed_alliance_member(sent, t) is not None and (earlier or self.last_alliance):
+            # "neighbouring Norway, an alliance member whose air force": the apposition's state, of the alliance
+            # last named
+            keys = [earlier[-1].key if earlier else self.last_alliance]
+            candidates = [Ref.country(_apposed_alliance_member(sent, t).key)]
         elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
             keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
             candidates = self._taken_up_member(sent, t)  # joined by the subject of its clause
@@ -538,6 +543,14 @@ class AgreementFrames:
                 if m.kind == "alliance" and (0 <= s - m.end <= 2 or 0 <= m.start - e <= 2):
                     return m.key
         return None
+
+
+def _apposed_alliance_member(sent: Sent, t: Trigger) -> Mention | None:
+    """The state an apposition "an alliance member" describes: "Norway, an alliance member whose ..."."""
+    w = sent.words
+    if t.start < 4 or w[t.start - 1] not in _ALLIANCE_NOUNS or w[t.start - 2] not in ("a", "an", "un", "une"):
+        return None
+    return sent.mention_at(t.start - 4, ("country",)) if w[t.start - 3] == "," else None
 
 
 def _taken_up_alliance(sent: Sent, t: Trigger) -> bool:
