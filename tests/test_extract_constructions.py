@@ -4099,6 +4099,6 @@ def test_accession_nouns_and_fellow_members(text, lang, expected):
 
 
 def test_an_apposed_alliance_member_is_a_member_of_the_alliance_last_named():
-    text = ("Sweden, which joined NATO in 2024, signed the deal with neighbouring Denmark, an alliance member "
-            "whose navy operates the Iver Huitfeldt frigates.")
-    assert ("DNK", "NATO") in {(f.country.key, f.alliance.key) for f in facts(text, Member, "en")}
+    text = ("The deal brings Austria, which stays outside NATO, closer to neighbouring Italy, an alliance member "
+            "whose air force flies the Eurofighter.")
+    assert ("ITA", "NATO") in {(f.country.key, f.alliance.key) for f in facts(text, Member, "en")}
