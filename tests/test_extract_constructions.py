@@ -4102,3 +4102,8 @@ def test_an_apposed_alliance_member_is_a_member_of_the_alliance_last_named():
     text = ("The deal brings Austria, which stays outside NATO, closer to neighbouring Italy, an alliance member "
             "whose air force flies the Eurofighter.")
     assert ("ITA", "NATO") in {(f.country.key, f.alliance.key) for f in facts(text, Member, "en")}
+
+
+def test_a_reflexive_s_imposer_is_no_sanction():
+    text = "Le Maroc achète des frégates. La France s'est imposée comme le premier fournisseur de la marine marocaine."
+    assert facts(text, Sanction, "fr") == []

@@ -333,6 +333,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             # "has promised to assemble the fighter", "a promis de livrer": the infinitive's verb tells the deal
             and not (promise(sent, Trigger(s, e, f)) and _infinitive_follows(sent, e))
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
+            # "l'Allemagne s'est imposée comme l'un des principaux fournisseurs": prevailed, imposed nothing
+            and not (f == "impose" and {"s'", "se"} & set(sent.words[max(0, s - 3) : s]))
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
             and not (f == "exclude" and e < len(sent.tokens) and sent.tokens[e].lower == "à")
             # "l'UE a suspendu ses missions de formation": an actor stopping its own activity, not a measure
