@@ -4107,3 +4107,14 @@ def test_an_apposed_alliance_member_is_a_member_of_the_alliance_last_named():
 def test_a_reflexive_s_imposer_is_no_sanction():
     text = "Le Maroc achète des frégates. La France s'est imposée comme le premier fournisseur de la marine marocaine."
     assert facts(text, Sanction, "fr") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greece received F-16 jets from the United States. Jordan has ordered the same Block 70 version of the jet.",
+        "Nigeria will buy JF-17 jets from Pakistan. Its newest Block III version carries a new radar.",
+    ],
+)
+def test_a_production_block_blocks_nothing(text):
+    assert facts(text, Sanction, "en") == []

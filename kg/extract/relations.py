@@ -11,6 +11,7 @@ deal. Status comes from cue words (``kg/data/cues_*.tsv``) in the window.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kg.extract.alliances import AgreementFrames
@@ -42,6 +43,12 @@ from kg.extract.makers import MakerFrames
 from kg.extract.sanctions import SanctionFrames
 from kg.extract.transfers import TransferFrames, promise
 from kg.facts import Deal, Evidence, Fact, Ref
+
+
+def _block_number(sent: Sent, i: int) -> bool:
+    """A production block's number at ``i``: "Block 70", "Block III", "Block 52+"."""
+    return i < len(sent.tokens) and bool(re.match(r"^(\d+\+?|[IVX]+)$", sent.tokens[i].text))
+
 
 # possessives that open a state's service taken up as the subject ("Son aviation, qui ...", "Its navy")
 _POSSESSIVES = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
@@ -333,6 +340,8 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
             # "has promised to assemble the fighter", "a promis de livrer": the infinitive's verb tells the deal
             and not (promise(sent, Trigger(s, e, f)) and _infinitive_follows(sent, e))
             and not (f == "possess" and _modifies_weapon(sent, s))  # "des avions dotés de radars américains"
+            # "the same Block 70 version", "its newest Block III": a production block, no blocking
+            and not (sent.words[s] == "block" and sent.tokens[s].text == "Block" and _block_number(sent, e))
             # "l'Allemagne s'est imposée comme l'un des principaux fournisseurs": prevailed, imposed nothing
             and not (f == "impose" and {"s'", "se"} & set(sent.words[max(0, s - 3) : s]))
             # "l'achat était suspendu à un feu vert": hanging on, not a measure
