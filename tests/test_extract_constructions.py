@@ -4118,3 +4118,9 @@ def test_a_reflexive_s_imposer_is_no_sanction():
 )
 def test_a_production_block_blocks_nothing(text):
     assert facts(text, Sanction, "en") == []
+
+
+def test_impossible_imposes_nothing():
+    text = ("La Suisse attend ses Patriot. Le Pentagone a informé Berne d'un report de ses livraisons destiné à "
+            "soutenir Kiev, ajoutant que l'ampleur du retard restait « impossible à chiffrer ».")
+    assert facts(text, Sanction, "fr") == []
