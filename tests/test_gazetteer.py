@@ -116,3 +116,22 @@ def test_leader_terms_name_known_people_with_sane_years():
         for country, start, end in terms:
             assert country in g.countries, (key, country)
             assert 1900 < start <= (end or start) <= 2030, (key, start, end)
+
+
+@pytest.mark.parametrize(
+    "text, lang, word",
+    [
+        ("The defence contractor said so.", "en", "contractor"),
+        ("The tank's weight rose.", "en", "weight"),
+        ("The blockade of Qatar began.", "en", "blockade"),
+        ("Le Mali a quitté la CEDEAO.", "fr", "cedeao"),
+        ("Un contrat exclusif.", "fr", "exclusif"),
+        ("Un retard impossible à chiffrer.", "fr", "impossible"),
+    ],
+)
+def test_trigger_prefixes_do_not_catch_other_words(text, lang, word):
+    from kg.extract.annotate import annotate_sentence
+
+    sent = annotate_sentence(text, 0, 0, lang)
+    i = sent.words.index(word)
+    assert not any(s <= i < e for s, e, _f in sent.triggers)
