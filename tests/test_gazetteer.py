@@ -135,3 +135,22 @@ def test_trigger_prefixes_do_not_catch_other_words(text, lang, word):
     sent = annotate_sentence(text, 0, 0, lang)
     i = sent.words.index(word)
     assert not any(s <= i < e for s, e, _f in sent.triggers)
+
+
+@pytest.mark.parametrize(
+    "text, lang, word",
+    [
+        ("Bangladesh will buy jets.", "en", "bangladesh"),
+        ("The stopgap purchase went ahead.", "en", "stopgap"),
+        ("A ceasefire held.", "en", "ceasefire"),
+        ("Le commandant de l'armée de l'air a parlé.", "fr", "commandant"),
+        ("Le Parlement a voté.", "fr", "parlement"),
+        ("L'armée a reculé.", "fr", "recule"),
+        ("Une hausse significative.", "fr", "significative"),
+    ],
+)
+def test_cue_prefixes_do_not_catch_other_words(text, lang, word):
+    from kg.extract.annotate import annotate_sentence
+
+    sent = annotate_sentence(text, 0, 0, lang)
+    assert not ({"halt_verb", "agree", "deliver", "propose"} & sent.cue_at(sent.words.index(word)))
