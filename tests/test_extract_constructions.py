@@ -4124,3 +4124,9 @@ def test_impossible_imposes_nothing():
     text = ("La Suisse attend ses Patriot. Le Pentagone a informé Berne d'un report de ses livraisons destiné à "
             "soutenir Kiev, ajoutant que l'ampleur du retard restait « impossible à chiffrer ».")
     assert facts(text, Sanction, "fr") == []
+
+
+def test_a_relative_clause_about_the_weapons_does_not_hide_the_article_buyer():
+    text = ("Venezuela has bought heavily abroad. Moscow shipped 24 Su-30 fighters from 2006, which were later "
+            "paraded through Caracas.")
+    assert ("RUS", "VEN", "Su-30") in {d[:3] for d in deal_set(text, "en")}

@@ -1041,7 +1041,10 @@ class TransferFrames:
                 "offer", "sale_n", "supply", "deliver", "sell"
             ):
                 # "France has offered its Scorpene", "l'envoi de NASAMS": with no other state named, the buyer
-                others = [r for m, r, p in _actors(sent, self.ctx, left, right) if r != supplier]  # this clause
+                # this clause's (not a relative clause's about the weapons: ", which were paraded through Caracas")
+                aside = next((i for i in range(t.end, right - 1) if sent.words[i] == ","
+                              and sent.words[i + 1] in ("which", "qui", "that")), right)
+                others = [r for m, r, p in _actors(sent, self.ctx, left, aside) if r != supplier]
                 main = self.ctx.main_country
                 if not others and main is not None and main != supplier and (
                     main in self.ctx.recipients or not self.ctx.recipients
