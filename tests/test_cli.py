@@ -231,7 +231,9 @@ WRITTEN = {
     "session 10, unread": (["heldout52", "heldout54", "heldout56"], 18, 0.77, 0.93),  # 0.797 / 0.956 (unread)
     "session 11, read": (["heldout57", "heldout59", "heldout61"], 18, 0.76, 0.92),  # 0.788 / 0.945 (first 0.747)
     "session 11, unread": (["heldout58", "heldout60", "heldout62"], 18, 0.76, 0.93),  # 0.784 / 0.961 (unread)
-    "session 12, unread": ([f"heldout{n}" for n in range(63, 69)], 36, 0.73, 0.93),  # 0.759 / 0.951 (unread)
+    "session 12, read": (["heldout63", "heldout65", "heldout67"], 18, 0.75, 0.94),  # 0.781 / 0.962 (first 0.776)
+    "session 12, unread": (["heldout64", "heldout66", "heldout68"], 18, 0.72, 0.92),  # 0.747 / 0.941 (unread)
+    "session 13, unread": ([f"heldout{n}" for n in range(69, 75)], 36, 0.72, 0.92),  # 0.754 / 0.942 (first 0.749)
 }
 
 
