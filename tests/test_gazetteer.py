@@ -124,33 +124,23 @@ def test_leader_terms_name_known_people_with_sane_years():
         ("The defence contractor said so.", "en", "contractor"),
         ("The tank's weight rose.", "en", "weight"),
         ("The blockade of Qatar began.", "en", "blockade"),
-        ("Le Mali a quitté la CEDEAO.", "fr", "cedeao"),
-        ("Un contrat exclusif.", "fr", "exclusif"),
-        ("Un retard impossible à chiffrer.", "fr", "impossible"),
-    ],
-)
-def test_trigger_prefixes_do_not_catch_other_words(text, lang, word):
-    from kg.extract.annotate import annotate_sentence
-
-    sent = annotate_sentence(text, 0, 0, lang)
-    i = sent.words.index(word)
-    assert not any(s <= i < e for s, e, _f in sent.triggers)
-
-
-@pytest.mark.parametrize(
-    "text, lang, word",
-    [
         ("Bangladesh will buy jets.", "en", "bangladesh"),
         ("The stopgap purchase went ahead.", "en", "stopgap"),
         ("A ceasefire held.", "en", "ceasefire"),
+        ("Le Mali a quitté la CEDEAO.", "fr", "cedeao"),
+        ("Un contrat exclusif.", "fr", "exclusif"),
+        ("Un retard impossible à chiffrer.", "fr", "impossible"),
         ("Le commandant de l'armée de l'air a parlé.", "fr", "commandant"),
         ("Le Parlement a voté.", "fr", "parlement"),
         ("L'armée a reculé.", "fr", "recule"),
         ("Une hausse significative.", "fr", "significative"),
     ],
 )
-def test_cue_prefixes_do_not_catch_other_words(text, lang, word):
+def test_prefix_patterns_do_not_catch_other_words(text, lang, word):
+    """Trigger and cue prefixes ("impos*", "ban*", "command*") spelled out where they caught other words."""
     from kg.extract.annotate import annotate_sentence
 
     sent = annotate_sentence(text, 0, 0, lang)
-    assert not ({"halt_verb", "agree", "deliver", "propose"} & sent.cue_at(sent.words.index(word)))
+    i = sent.words.index(word)
+    assert not any(s <= i < e for s, e, _f in sent.triggers)
+    assert not ({"halt_verb", "agree", "deliver", "propose"} & sent.cue_at(i))
