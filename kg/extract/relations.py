@@ -21,6 +21,7 @@ from kg.extract.clauses import (
     _SUBJECT_PRONOUNS,
     CONJ,
     DETS,
+    POSSESSIVES,
     PREPS,
     SANCTION,
     TRANSFER,
@@ -48,10 +49,6 @@ from kg.facts import Deal, Evidence, Fact, Ref
 def _block_number(sent: Sent, i: int) -> bool:
     """A production block's number at ``i``: "Block 70", "Block III", "Block 52+"."""
     return i < len(sent.tokens) and bool(re.match(r"^(\d+\+?|[IVX]+)$", sent.tokens[i].text))
-
-
-# possessives that open a state's service taken up as the subject ("Son aviation, qui ...", "Its navy")
-_POSSESSIVES = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
 
 
 class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrames, ContractDates, CrossFrames):
@@ -239,7 +236,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
                 ):
                     # "à ce pays", "this country": the country named last, a place included ("en Libye")
                     out += [Ref.country([m for m in sent.mentions if m.kind == "country" and m.end <= s][-1].key)]
-                elif cue == "coref_country" and sent.words[s] in _POSSESSIVES and not (
+                elif cue == "coref_country" and sent.words[s] in POSSESSIVES and not (
                     s == 0 or sent.words[s - 1] in (",", ";", "and", "et", "but", "mais")
                 ):
                     continue  # "sanctioning its military": a possessive service stands for a state only as subject
