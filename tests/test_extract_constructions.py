@@ -4130,3 +4130,19 @@ def test_a_relative_clause_about_the_weapons_does_not_hide_the_article_buyer():
     text = ("Venezuela has bought heavily abroad. Moscow shipped 24 Su-30 fighters from 2006, which were later "
             "paraded through Caracas.")
     assert ("RUS", "VEN", "Su-30") in {d[:3] for d in deal_set(text, "en")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Dutch picked the Swedish CV90 in 2015.", ("SWE", "NLD", "CV90")),
+        ("The Dutch, who picked the Swedish CV90 in 2015, now want more.", ("SWE", "NLD", "CV90")),
+    ],
+)
+def test_a_nationality_used_as_a_noun_for_its_people_is_the_state(text, expected):
+    assert expected in {d[:3] for d in deal_set(text, "en")}
+
+
+def test_a_nationality_before_a_noun_still_qualifies_it():
+    text = "The Dutch navy operates German-built Walrus submarines."
+    assert {d[1] for d in deal_set(text, "en")} <= {"NLD"}

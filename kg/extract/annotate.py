@@ -363,6 +363,9 @@ def _attach_demonyms(sent: Sent) -> None:
                 _give_maker(sent, named, d.key)  # "le japonais F-X", "du suédois Gripen"
                 d.attached = "weapon"
                 continue
+        if lang == "en" and before == "the" and _people_noun(sent, d):
+            d.attached = "actor"  # "The Dutch, who picked the C-390", "the British bought": the nation acting
+            continue
         if before in _PROGRAMME_WORDS or (d.start > 1 and words[d.start - 2] in _PROGRAMME_WORDS):
             target = _nearest_weapon(weapons, d, after=True, limit=7)
             if target:
@@ -590,6 +593,17 @@ def _nearest_weapon(
             continue  # "des S-400 malgré les menaces américaines": the nationality is the threats'
         best, best_gap = w, gap
     return best
+
+
+def _people_noun(sent: Sent, d: Mention) -> bool:
+    """A nationality used as a noun for its people: followed by a verb or a clause break, not by a noun it
+    qualifies ("The Dutch, who ...", "the British bought"; not "the Dutch navy", "the French Rafale")."""
+    if d.end >= len(sent.tokens) or sent.mention_at(d.end) is not None:
+        return False
+    nxt = sent.tokens[d.end].text
+    return nxt in (",", ";") or nxt.lower() in ("have", "has", "had", "will", "would", "are", "were") or (
+        nxt.isalpha() and nxt.islower() and nxt.endswith("ed") and not sent.cue_at(d.end)
+    )
 
 
 def _conjoined_after(sent: Sent, first: Mention) -> list[Mention]:
