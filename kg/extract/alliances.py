@@ -45,9 +45,9 @@ def _membership_sought(sent: Sent, t: Trigger) -> bool:
     return False
 
 
-
 # prepositions of another verb's roles: a state they govern is no member the sentence states
 _GOVERNED = {"from", "toward", "towards", "vers", "by"}
+
 
 class AgreementFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
@@ -72,6 +72,7 @@ class AgreementFrames:
         ]  # "member of NATO", "NATO's 30th member"
         earlier = [m for m in sent.mentions if m.kind == "alliance" and not m.setting and m.end <= t.start]
         relative = _relative_membership(sent, t)
+        apposed = _apposed_alliance_member(sent, t)
         if relative is not None:
             # "the GCC, to which Qatar, Saudi Arabia and the UAE all belong", "NATO, of which it has been a member
             # since 1999", "l'Alliance, dont la Belgique est membre": the states of the relative clause
@@ -125,11 +126,11 @@ class AgreementFrames:
                 candidates = [r for m, r, p in everyone if comma < m.start <= comma + 2][:1] or self._coref_actors(
                     sent, comma + 1, min(len(sent.words), comma + 4)
                 )[:1]
-        elif _apposed_alliance_member(sent, t) is not None and (earlier or self.last_alliance):
+        elif apposed is not None and (earlier or self.last_alliance):
             # "neighbouring Norway, an alliance member whose air force": the apposition's state, of the alliance
             # last named
             keys = [earlier[-1].key if earlier else self.last_alliance]
-            candidates = [Ref.country(_apposed_alliance_member(sent, t).key)]
+            candidates = [Ref.country(apposed.key)]
         elif _taken_up_alliance(sent, t) and (earlier or self.last_alliance):
             keys = [earlier[-1].key if earlier else self.last_alliance]  # "NATO leaders met ... joined the alliance"
             candidates = self._taken_up_member(sent, t)  # joined by the subject of its clause

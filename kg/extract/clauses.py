@@ -1314,11 +1314,12 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         # "an order for 11 Su-35s from Russia was cancelled"
         verb = next((k for k in range(t.end, min(right, t.end + 12)) if "be" in sent.cue_at(k)), None)
         if verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
-            around |= {"cancel", "refuse"} & _cues(sent, verb, min(right, verb + 3))
-        if t.frame == "sale_n" and verb is not None and not {",", ";"} & set(sent.words[t.end : verb]):
-            around |= {"propose"} & _cues(sent, verb, min(right, verb + 3))
-            if _EXPECTED & set(sent.words[verb : verb + 4]):
-                around.add("propose")  # "la livraison des premiers exemplaires est attendue vers 2025"
+            predicate = _cues(sent, verb, min(right, verb + 3))
+            around |= {"cancel", "refuse"} & predicate
+            if t.frame == "sale_n":
+                around |= {"propose"} & predicate
+                if _EXPECTED & set(sent.words[verb : verb + 4]):
+                    around.add("propose")  # "la livraison des premiers exemplaires est attendue vers 2025"
     near = _cues(sent, max(left, t.start - 4), t.start)
     # "is weighing the purchase of", "étudie l'achat de": a verb of intent whose object is the trigger
     governing = [s for s, e, c in sent.cues if c == "propose" and t.start - 3 <= s < t.start and s < left]

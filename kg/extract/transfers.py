@@ -706,7 +706,8 @@ class TransferFrames:
         elif t.frame in BUY_LIKE and (comma := apposed_participle(sent, t)) is not None:
             # "Ses AV-8B, acquis auprès des États-Unis, opèrent depuis le porte-aéronefs X": the apposition's commas
             right = next((i for i in range(t.end, right) if sent.words[i] in (",", ";")), right)
-            left = min(left, sent.mention_at(comma - 1).start)  # ("..., de conception américaine et acquis")
+            named = sent.mention_at(comma - 1, ("weapon", "noun"))  # the system apposed_participle found there
+            left = min(left, named.start)  # ("..., de conception américaine et acquis")
         if t.frame in SUPPLY_LIKE and t.start > 0 and sent.words[t.start - 1] in _DOCUMENTS:
             return  # "according to a notice sent to Congress": the document is sent, not a weapon
         if t.frame in NOMINAL and sent.words[t.end : t.end + 1] and sent.words[t.end] in _OFFICE_NOUNS:
