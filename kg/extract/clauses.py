@@ -898,32 +898,10 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
 _PERIOD = {"between": ("and",), "entre": ("et",), "from": ("to", "until"), "de": ("a",), "du": ("au",)}
 
 
-# number words of counts and spans ("two", "douze"); "a year later" also counts one
+# number words of counts ("two", "douze")
 NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
            "twelve": 12, "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
            "dix": 10, "douze": 12}
-_SPANS = {"a": 1} | {w: n for w, n in NUMBERS.items() if n <= 5}
-
-
-def _years_span(words: list[str], i: int) -> int | None:
-    """So many years at ``i``: "a year", "two years", "deux ans", "3 years"."""
-    n = _SPANS.get(words[i]) or (int(words[i]) if words[i].isdigit() and len(words[i]) < 3 else None)
-    return n if n is not None and words[i + 1] in ("year", "years", "an", "ans") else None
-
-
-def relative_year(sent: Sent, start: int, end: int) -> int | None:
-    """A year told as so long after the one written before it: "Portugal ordered five in 2019, and Hungary
-    signed for two a year later" (2020), "deux ans plus tard" (None when no year stands before)."""
-    words = sent.words
-    for i in range(start, min(end, len(words) - 2)):
-        n = _years_span(words, i)
-        if n is None:
-            continue
-        later = words[i + 2] == "later" or words[i + 2 : i + 4] == ["plus", "tard"]
-        base = [int(w) for w in words[:i] if YEAR.match(w)]
-        if later and base:
-            return base[-1] + n
-    return None
 
 
 _SUBORDINATE = {"apres que", "avant que", "parce que", "because", "lorsque", "puisque", "after which"}
@@ -932,20 +910,6 @@ _SUBORDINATE = {"apres que", "avant que", "parce que", "because", "lorsque", "pu
 def subordinate_at(sent: Sent, i: int) -> bool:
     """A clause of another event opens at ``i``: "après que les États-Unis eurent brandi", "because"."""
     return sent.words[i] in _SUBORDINATE or " ".join(sent.words[i : i + 2]) in _SUBORDINATE
-
-
-def year_before_by(sent: Sent, t: Trigger) -> int | None:
-    """The year of an event told as so long before the one just dated: "ordered Boxers in 2016, a year
-    after it agreed to buy 21 PzH 2000" (2015), "en 2020, deux ans après avoir commandé" (2018)."""
-    words = sent.words
-    for i in range(max(0, t.start - 7), t.start - 2):
-        n = _years_span(words, i)
-        if n is None or words[i + 2] not in ("after", "apres"):
-            continue
-        base = [int(w) for w in words[:i] if YEAR.match(w)]
-        if base and not any(YEAR.match(w) for w in words[i + 3 : t.start]):
-            return base[-1] - n
-    return None
 
 
 _UNDER_WHICH = {"under which", "by which", "in which", "aux termes duquel", "dans le cadre duquel", "en vertu duquel"}

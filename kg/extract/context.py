@@ -99,7 +99,7 @@ class Context:
     suppliers: dict[str, str] = field(default_factory=dict)
     recipients: list[Ref] = field(default_factory=list)
     deal_weapons: list[str] = field(default_factory=list)  # the systems of the deals told so far, latest last
-    year: int | None = None  # the article's own year: what "cette année", "this year" mean
+    year: int | None = None  # the article's own year (who led a state then)
     recipient_counts: Counter = field(default_factory=Counter)  # deals told so far, by recipient
     last_parties: tuple[Ref, ...] = ()
     first_countries: list[Ref] = field(default_factory=list)

@@ -46,10 +46,8 @@ from kg.extract.clauses import (
     before_articles,
     clause_start,
     planned,
-    relative_year,
     status_of,
     subordinate_at,
-    year_before_by,
 )
 from kg.extract.context import Context, _category
 from kg.extract.dating import fronted_year
@@ -95,10 +93,11 @@ def _apposed_between(sent: Sent, start: int, end: int) -> bool:
 _APPOSED_DETS = {"a", "an", "another", "un", "une"}
 
 
-def _year_of_group(sent: Sent, ref: Ref, start: int, end: int, this_year: int | None) -> int | None:
+def _year_of_group(sent: Sent, ref: Ref, start: int, end: int) -> int | None:
     """The year written after the group of states holding ``ref`` in a list of dated groups ("par
     l'Égypte et le Qatar en 2015, par l'Inde en 2016, puis par la Grèce cette année"): before the next
-    "par"/"by"/"," group."""
+    "par"/"by"/"," group. 0 for a group told "this year": no year is written for it (a deal's year is one
+    the text writes; the dev annotations leave "cette année" undated)."""
     spot = next((m for m in sent.mentions if start <= m.start < end and m.key == ref.key), None)
     if spot is None:
         return None
@@ -107,7 +106,7 @@ def _year_of_group(sent: Sent, ref: Ref, start: int, end: int, this_year: int | 
         if YEAR.match(word):
             return int(word)
         if _this_year(sent, i, i + 2):
-            return this_year
+            return 0
         if word in (",", ";", "par", "by", "puis", "then"):
             return None
     return None
@@ -1154,9 +1153,9 @@ class TransferFrames:
                     continue
                 if t.frame in BUY_LIKE and len(subjects) > 1 and recipient == weapon_supplier:
                     continue
-                year = year_before_by(sent, t) or _year_for(sent, m, t, left, right) or _when_year(sent, left)
+                year = _year_for(sent, m, t, left, right) or _when_year(sent, left)
                 year = year or antecedent_year(sent, t)  # "under a 1999 arms package under which ... bought"
-                year = year or appositive_year(sent, m) or relative_year(sent, t.end, right)
+                year = year or appositive_year(sent, m)
                 if year is None and t.frame == "compete":
                     # "picked the Swedish jet in December 2013, passing over the Rafale", "chose the F-35 in 2016
                     # over the Super Hornet", "en 1975, la Belgique avait préféré le F-16 au Mirage F1": the choice's
@@ -1167,9 +1166,8 @@ class TransferFrames:
                 if deadline is not None and year == deadline or _delivery_to_come(sent, t, status, year):
                     year = None  # the year of a schedule or of a delivery to come ("are to be delivered in 2027")
                 if len(weapon_recipients) > 1:  # "par l'Égypte et le Qatar en 2015, par l'Inde en 2016"
-                    year = _year_of_group(sent, recipient, t.end, right, self.ctx.year) or year
-                elif year is None and _this_year(sent, left, right):
-                    year = self.ctx.year  # "commandés cette année", "ordered this year"
+                    group_year = _year_of_group(sent, recipient, t.end, right)
+                    year = year if group_year is None else group_year or None
                 elif year is None and _that_year(sent, left, right):
                     year = _year_before(sent, t.start)  # "in 2019, after it began taking delivery that year"
                 givers = co_suppliers or [weapon_supplier]
@@ -1664,5 +1662,5 @@ class TransferFrames:
             group = [r for r in self._subjects(sent, 0, t.start) if r != supplier]
             # "Estonia and Latvia signed a contract with Germany's Diehl for IRIS-T SLM": each signer buys
             for recipient in group if len(group) > 1 and recipients[0] in group else recipients[:1]:
-                year = _year_for(sent, m, t, left, right) or relative_year(sent, t.end, right)
+                year = _year_for(sent, m, t, left, right)
                 self._deal(sent, supplier, recipient, key, status, year)
