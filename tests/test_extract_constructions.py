@@ -4149,3 +4149,20 @@ def test_a_nationality_used_as_a_noun_for_its_people_is_the_state(text, expected
 def test_a_nationality_before_a_noun_still_qualifies_it():
     text = "The Dutch navy operates German-built Walrus submarines."
     assert {d[1] for d in deal_set(text, "en")} <= {"NLD"}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Nigeria took delivery of twelve A-29 Super Tucano aircraft from the United States. The aircraft were bought "
+      "under a $500 million contract awarded in 2018.", "en",
+      {("USA", "NGA", "EMB-314 Super Tucano", "delivered", 2018)}),  # the buyer's purchase, not the seller's
+     ("Le sous-marin a été livré au Brésil par la France. Il avait été commandé en vertu d'un accord conclu en 2009.",
+      "fr", {("FRA", "BRA", "submarine", "delivered", 2009)}),
+     ("Le Maroc a reçu sa première corvette Gowind de la France. Le contrat, signé en juin 2019, portait sur deux "
+      "corvettes.", "fr", {("FRA", "MAR", "Gowind", "delivered", 2019)}),  # the told system's own kind of noun
+     ("Nigeria took delivery of twelve A-29 Super Tucano aircraft from the United States. More are to be bought "
+      "under a contract to be signed in 2027.", "en", {("USA", "NGA", "EMB-314 Super Tucano", "delivered", None)})])
+def test_a_contract_an_event_was_made_under_dates_the_deal_told(text, lang, expected):
+    """ "bought under a contract awarded in 2018", "commandé en vertu d'un accord conclu en 2009", "le contrat,
+    signé en 2021, portait sur douze avions": the year of the deal told (a plan dates nothing)."""
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected

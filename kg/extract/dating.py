@@ -37,6 +37,25 @@ def points_back(sent: Sent, t: Trigger) -> bool:
     return False
 
 
+# what puts an event under a contract: "delivered under a contract signed in 2014", "commandé en vertu d'un
+# accord conclu en 2016", "dans le cadre d'un marché attribué en 2019"
+_UNDER = (("under",), ("as", "part", "of"), ("en", "vertu"), ("dans", "le", "cadre"), ("aux", "termes"),
+          ("au", "titre"))
+
+
+def governed(sent: Sent, t: Trigger) -> bool:
+    """The contract noun is the one an event of its sentence was made under: "paid for under a contract of
+    $427 million awarded in 2013", "livré en vertu d'un contrat signé en 2014" (the deal that sentence tells,
+    though the noun is indefinite)."""
+    for k in range(t.start - 1, max(-1, t.start - 6), -1):
+        w = sent.words[k]
+        if w in (",", ";", ":") or sent.mention_at(k, ("country", "weapon", "person")) is not None:
+            return False
+        if any(sent.words[max(0, k - len(u) + 1) : k + 1] == list(u) for u in _UNDER):
+            return True
+    return False
+
+
 def signing_verb(sent: Sent, t: Trigger) -> int | None:
     """The verb or participle that signs this contract: within five words of the noun ("signed the $1.14
     billion contract", "le contrat a été conclu", "the contract that followed, signed in"), or fronted at the
@@ -49,8 +68,8 @@ def signing_verb(sent: Sent, t: Trigger) -> int | None:
         return placed[-1]  # "Bern placed an order in 2022", "a passé une commande"
     for k in sorted(near, key=lambda k: abs(k - t.start)) + [0]:
         if "agree" in sent.cue_at(k) and (k > 0 or k in near or sent.words[1:2] != [","]):
-            if k > 0 and sent.words[k - 1] in _INFINITIVE:
-                return None
+            if k > 0 and sent.words[k - 1] in _INFINITIVE or sent.words[max(0, k - 2) : k] in _TO_BE:
+                return None  # (also "a contract to be signed in 2027", "un accord devant être conclu")
             return k
     return None
 
@@ -81,6 +100,7 @@ def commercial(sent: Sent, t: Trigger, left: int, right: int) -> bool:
 
 _PLACE = ("placed", "place", "places", "placing", "passe", "passait", "passaient")
 _INFINITIVE = ("to", "de", "d'", "pour", "afin")
+_TO_BE = (["to", "be"], ["d'", "etre"], ["de", "etre"], ["devant", "etre"], ["doit", "etre"])
 _TALKS = ("talk", "negotiation", "negociation", "pourparler", "discussion")
 _PRICE = ("$", "€", "£", "dollars", "euros", "billion", "million", "milliards", "milliard", "millions")
 
@@ -135,15 +155,26 @@ class ContractDates:
         self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "cancelled", year, self._evidence(sent)))
         return True
 
+    def _deals_told_last(self) -> list[Deal]:
+        """The deals of the last sentence that told one."""
+        last = next((f for f in reversed(self.facts) if isinstance(f, Deal)), None)
+        if last is None or last.evidence is None:
+            return []
+        return [f for f in self.facts if isinstance(f, Deal) and f.evidence == last.evidence]
+
     def _date_told_deal(self, sent: Sent, t: Trigger, left: int, right: int) -> None:
         """Queue the year of the deal this contract clause points back to, if the article has not dated
         its agreement yet (``self.dated``: added once the sentence's frames are read, so that they see
         only the deals the sentence itself tells)."""
         word = sent.words[t.start]
         bare = fronted_year(sent, t) and sent.words[t.end : t.end + 1] not in (["de"], ["d'"], ["of"], ["on"], ["sur"])
-        if word.endswith("s") and not word.endswith(("ss", "is")) or not (commercial(sent, t, left, right) or bare):
+        # "livré en vertu d'un contrat signé en 2014": the deal of its sentence; "The jets are paid for under a
+        # contract awarded in 2013", "Il avait été commandé en vertu d'un accord conclu en 2016": the one told
+        under = governed(sent, t) and (self._deals_here(sent) or self._deals_told_last())
+        if word.endswith("s") and not word.endswith(("ss", "is")) or not (commercial(sent, t, left, right) or bare
+                                                                            or under):
             return  # "signed Israeli defence contracts worth $5 billion": several, told as one sum
-        if any(m.kind == "weapon" and left <= m.start for m in sent.mentions):
+        if any(m.kind == "weapon" and left <= m.start for m in sent.mentions) and not under:
             return  # "signed a deal in 2023 to buy Akinci drones": a contract for the system it names
         verb = signing_verb(sent, t)
         if verb is None or status_of(sent, t, left, right) != "agreed" or planned(sent, t.start):
@@ -156,7 +187,9 @@ class ContractDates:
         deals = [f for f in self.facts if isinstance(f, Deal) and f.status in _TOLD]
         # the one deal of a buyer: signed now if it was only chosen ("chose the Patriot. Bern placed an order")
         told = [f for f in self.facts if isinstance(f, Deal) and f.status in (*_TOLD, "proposed")]
-        if len(states) >= 2:  # "Bucharest and Washington signed a $3.9 billion agreement in 2017": theirs
+        if under:  # (with a state it names: "delivered under a contract signed with Russia in 2014")
+            deals = [f for f in under if f.status in _TOLD and not {*states} - {f.supplier, f.recipient}]
+        elif len(states) >= 2:  # "Bucharest and Washington signed a $3.9 billion agreement in 2017": theirs
             deals = [f for f in deals if f.recipient in states and f.supplier in states]
         elif states and not points_back(sent, t):
             # "New Delhi avait signé en 2018 un contrat de 5,4 milliards": the one deal told of that buyer
@@ -176,4 +209,4 @@ class ContractDates:
         self.dated.append(Deal(deal.supplier, deal.recipient, deal.weapon, "agreed", year, self._evidence(sent)))
 
 
-__all__ = ["ContractDates", "cancelling_verb", "commercial", "fronted_year", "points_back", "signing_verb"]
+__all__ = ["ContractDates", "cancelling_verb", "commercial", "fronted_year", "governed", "points_back", "signing_verb"]

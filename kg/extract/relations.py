@@ -61,6 +61,7 @@ class RelationReader(TransferFrames, SanctionFrames, AgreementFrames, MakerFrame
         self.dated: list[Fact] = []  # deals a contract sentence dates, added after its frames
         self.last_sanction_by: Ref | None = None
         self.deal_recipients: dict[str, Ref] = {}
+        self.own_stock: set[tuple[Ref, str]] = set()  # (giver, system) told as the giver's own ("send its Abrams")
         self.last_alliance: str | None = None
         self.last_topic: Ref | None = None  # the previous sentences' first ungoverned state
         # a contract told between two states with no system named yet: (facts told before it, seller, buyer, status)

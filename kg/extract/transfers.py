@@ -50,7 +50,7 @@ from kg.extract.clauses import (
     subordinate_at,
 )
 from kg.extract.context import Context, _category
-from kg.extract.dating import fronted_year
+from kg.extract.dating import fronted_year, signing_verb
 from kg.extract.gazetteer import load, maker_allowed
 from kg.extract.sanctions import people_of_a_state
 from kg.facts import Deal, Fact, Ref
@@ -646,6 +646,23 @@ def _aux_cue(sent: Sent, i: int) -> set[str]:
     return {"be"} if sent.words[i] in ("has", "have", "had", "a", "ont", "avait", "avaient", "will", "would") else set()
 
 
+def _own_stock(sent: Sent, supplier: Ref, weapon: str) -> bool:
+    """The giver, the sentence's first state, gives systems told as its own: "Australia will send 49 of its
+    retired Abrams to Ukraine", "Le Danemark va céder à l'Ukraine ses 19 canons Caesar" (not "Nigeria took
+    delivery of its first A-29s from the United States": the buyer's)."""
+    first = next((m for m in sent.mentions if m.kind == "country"), None)
+    if first is None or first.key != supplier.key:
+        return False
+    return any(
+        m.key == weapon and m.kind in ("weapon", "noun")
+        and _POSSESSIVE_WORDS & set(sent.words[max(0, m.start - 4) : m.start])
+        for m in sent.mentions
+    )
+
+
+_POSSESSIVE_WORDS = set(POSSESSIVES)
+
+
 def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
     """The states that make this system: the catalogue's makers, or the origin its mention gives."""
     made = load().weapons[key].makers if key in load().weapons else ()
@@ -955,7 +972,13 @@ class TransferFrames:
                 told = [f for f in self._deals_here(sent) + self.facts[-20:]
                         if isinstance(f, Deal) and f.weapon.key in keys and f.supplier != supplier]
                 # (not the maker's own sale: "Denmark fields French Caesar guns. They were ordered in 2017")
-                resold = [f.supplier if f.supplier not in makers else f.recipient for f in told]
+                # (a seller that is no maker sold them, unless they were its own: "Nigeria received A-29s from the
+                # United States. The aircraft were bought in 2018" is Nigeria's purchase)
+                resold = [
+                    f.supplier if f.supplier not in makers and (supplier is not None or (f.supplier, f.weapon.key)
+                                                                in self.own_stock) else f.recipient
+                    for f in told
+                ]
                 if _fresh_batch(sent, weapons):  # "Les dix F-16 neufs avaient été commandés en 2002": not the
                     resold = []  # batch passed on
                 main = resold[-1] if resold else self.ctx.buyer()
@@ -1496,6 +1519,8 @@ class TransferFrames:
 
     def _deal(self, sent: Sent, supplier: Ref, recipient: Ref, weapon: str, status: str, year: int | None) -> None:
         self.facts.append(Deal(supplier, recipient, Ref.weapon(weapon), status, year, self._evidence(sent)))
+        if _own_stock(sent, supplier, weapon):
+            self.own_stock.add((supplier, weapon))
         if supplier.type == "Country":
             self.ctx.suppliers.setdefault(weapon, supplier.key)
         self.deal_recipients.setdefault(weapon, recipient)
@@ -1607,17 +1632,26 @@ class TransferFrames:
         if told == "proposed" and "agree" in _cues(sent, 0, len(sent.words)) and not planned(sent, t.start):
             told = "agreed"  # "Signé par le ministre, il prévoyait ...", "les contrats, signés en 2022, portaient sur"
         told_kind = _category(last.weapon.key)
+        own_kind = False
         for m, key in weapons:
             maker = self._supplier_for(key, m, sent)
             makers = load().weapons[key].makers if key in load().weapons else ()
             if (maker is not None and maker != last.supplier) or (makers and last.supplier.key not in makers):
                 continue  # another state's system: not this contract's
             if m is not None and m.kind == "noun" and told_kind and load().noun_category.get(key) == told_kind:
+                own_kind = True
                 continue  # "the contract covers 321 launchers and 8,000 missiles": the Spike's own missiles
             named = m is not None and m.kind == "weapon"
             st = told if named else last.status
             year = _year_for(sent, m, t, left, right) or fronted_year(sent, t)  # "Conclu en 2017, ce contrat"
             self._deal(sent, last.supplier, last.recipient, key, st, year)
+        if own_kind and last.weapon.key and signing_verb(sent, t) is not None and not planned(sent, t.start):
+            # "Le contrat initial, signé en mars 2022, portait sur trois frégates": the told system's contract,
+            # dated (its year, once the sentence is read)
+            year = _year_for(sent, None, t, left, right) or fronted_year(sent, t)
+            if year is not None:
+                self.dated.append(Deal(last.supplier, last.recipient, last.weapon, "agreed", year,
+                                       self._evidence(sent)))
 
     def _contract_deal(self, sent: Sent, t: Trigger, weapons, left: int, right: int) -> None:
         """ "Egypt signed a contract with France for 24 Rafale", "un contrat avec Israël pour six
