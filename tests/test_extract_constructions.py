@@ -4166,3 +4166,15 @@ def test_a_contract_an_event_was_made_under_dates_the_deal_told(text, lang, expe
     """ "bought under a contract awarded in 2018", "commandé en vertu d'un accord conclu en 2009", "le contrat,
     signé en 2021, portait sur douze avions": the year of the deal told (a plan dates nothing)."""
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Kazakhstan signed for twelve Mi-35M helicopters from Russia. The Mi-35 is a modernised version of the Mi-24 "
+      "gunship.", "en", {("RUS", "KAZ", "Mi-35")}),
+     ("Le Pérou a reçu de la Russie six hélicoptères Mi-171Sh. Ils remplaceront les Mi-17 en service depuis 1990.",
+      "fr", {("RUS", "PER", "Mi-171")}),
+     ("Kazakhstan signed for twelve Mi-35M helicopters from Russia.", "en", {("RUS", "KAZ", "Mi-24")})])  # one name
+def test_two_designations_of_one_catalogue_row_in_one_article_are_two_systems(text, lang, expected):
+    """The catalogue merges the Mi-35 into the Mi-24's row; an article that names both tells them apart."""
+    assert {f.core for f in facts(text, Deal, lang)} == expected

@@ -10,7 +10,7 @@ from kg.extract import confidence
 from kg.extract.annotate import annotate_sentence
 from kg.extract.clean import clean_text
 from kg.extract.context import Context
-from kg.extract.gazetteer import add_variant, load, variant_name
+from kg.extract.gazetteer import add_variant, designation_name, load, variant_name
 from kg.extract.language import detect_language
 from kg.extract.people import is_rank_title
 from kg.extract.relations import RelationReader
@@ -132,14 +132,23 @@ def split_variants(sentences: list) -> None:
     by Germany, "Leopard 2A8" ordered): each becomes a system of its own there, so that their deals do not
     merge. An article that names one variant keeps the catalogue's system."""
     named: dict[str, set[str]] = {}
+    cores: dict[str, set] = {}  # the designations of a row an article names ("Mi-24" and "Mi-35")
     for sent in sentences:
         for m in sent.mentions:
             if m.kind == "weapon" and (variant := variant_name(m.key, m.text)):
                 named.setdefault(m.key, set()).add(variant)
+            if m.kind == "weapon":
+                cores.setdefault(m.key, set()).add(designation_name(m.key, m.text))
     split = {key for key, variants in named.items() if len(variants) > 1}
+    apart = {key for key, found in cores.items() if len(found) > 1}
     for sent in sentences:
         for m in sent.mentions:
-            if m.kind == "weapon" and m.key in split and (variant := variant_name(m.key, m.text)):
+            if m.kind != "weapon":
+                continue
+            if m.key in apart and (other := designation_name(m.key, m.text)):
+                add_variant(m.key, other)
+                m.key = other
+            elif m.key in split and (variant := variant_name(m.key, m.text)):
                 add_variant(m.key, variant)
                 m.key = variant
 

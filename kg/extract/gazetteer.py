@@ -118,6 +118,34 @@ def variant_name(key: str, text: str) -> str | None:
     return None
 
 
+_CORE = re.compile(r"^([A-Za-z]+)[- ]?(\d+)")
+
+
+def designation_core(text: str) -> tuple[str, str] | None:
+    """The letters and number a designation starts with ("Mi-35M" -> ("mi", "35")), else ``None``.
+
+    >>> designation_core("Mi-35M"), designation_core("Global Hawk")
+    (('mi', '35'), None)
+    """
+    m = _CORE.match(text.strip())
+    return (m.group(1).lower(), m.group(2)) if m else None
+
+
+def designation_name(key: str, text: str) -> str | None:
+    """The catalogue's name for another designation its row merges, when a mention spells one: "Mi-35" in
+    the "Mi-24" row, "Mi-171" in "Mi-17" (the first alias with that core); ``None`` for the row's own
+    designation and its variants ("Su-30MK2" in "Su-30") and for names without a number.
+
+    >>> designation_name("Mi-24", "Mi-35M"), designation_name("Su-30", "Su-30MK2"), designation_name("Mi-24", "Hind")
+    ('Mi-35', None, None)
+    """
+    info = load().weapons.get(key)
+    own, core = designation_core(key), designation_core(text)
+    if info is None or own is None or core is None or core == own:
+        return None
+    return next((a for a in info.aliases if designation_core(a) == core), None)
+
+
 def add_variant(key: str, variant: str) -> None:
     """Give a variant a catalogue row of its own (the parent's category and makers), for an article that
     tells two variants of one row apart."""
