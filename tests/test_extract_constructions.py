@@ -4178,3 +4178,13 @@ def test_a_contract_an_event_was_made_under_dates_the_deal_told(text, lang, expe
 def test_two_designations_of_one_catalogue_row_in_one_article_are_two_systems(text, lang, expected):
     """The catalogue merges the Mi-35 into the Mi-24's row; an article that names both tells them apart."""
     assert {f.core for f in facts(text, Deal, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("La Thaïlande a commandé à la Chine un sous-marin S26T, une version d'exportation de la classe Yuan.", "fr",
+      {("CHN", "THA", "S26T")}),
+     ("Pakistan ordered eight Hangor submarines from China, a modernised version of the Type 039A.", "en",
+      {("CHN", "PAK", "Hangor")})])
+def test_the_model_an_export_version_derives_from_is_no_object(text, lang, expected):
+    assert {f.core for f in facts(text, Deal, lang)} == expected

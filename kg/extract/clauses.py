@@ -467,11 +467,15 @@ def _threat(sent: Sent, m: Mention) -> bool:
     return False
 
 
+# between a variant noun and its model: "a version of its", "une version d'exportation de la classe"
+_OF_MODEL = {"of", "de", "du", "d'", "its", "son", "sa", "their", "leur", "export", "exportation", "class", "classe",
+             "type", "modernised", "modernized", "upgraded", "improved", "modernisee", "amelioree"}
+
+
 def _base_model(sent: Sent, m: Mention) -> bool:
     """The system after "a version of", "une variante du": the model another one derives from."""
     i = m.start - 1
-    while i >= 0 and m.start - i <= 4 and (sent.words[i] in DETS or sent.words[i] in ("of", "de", "du", "d'", "its",
-                                                                                    "son", "sa", "their", "leur")):
+    while i >= 0 and m.start - i <= 6 and (sent.words[i] in DETS or sent.words[i] in _OF_MODEL):
         i -= 1
     if not (i >= 0 and "variant_noun" in sent.cue_at(i)):
         return False
