@@ -4188,3 +4188,14 @@ def test_two_designations_of_one_catalogue_row_in_one_article_are_two_systems(te
       {("CHN", "PAK", "Hangor")})])
 def test_the_model_an_export_version_derives_from_is_no_object(text, lang, expected):
     assert {f.core for f in facts(text, Deal, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Namibia, a member of the Southern African Development Community, refused to let the ship dock.", "en",
+      ("NAM", "SADC")),
+     ("Membre de l'ALBA, la Bolivie a acheté des avions chinois.", "fr", ("BOL", "ALBA")),
+     ("Sweden, a member of the Nordic Defence Cooperation, sent Archer guns.", "en", ("SWE", "NORDEFCO"))])
+def test_regional_organisations_have_members(text, lang, expected):
+    """The catalogue's regional organisations (alliances.tsv, each with its member list and source)."""
+    assert expected in {f.core for f in facts(text, Member, lang)}
