@@ -4199,3 +4199,12 @@ def test_the_model_an_export_version_derives_from_is_no_object(text, lang, expec
 def test_regional_organisations_have_members(text, lang, expected):
     """The catalogue's regional organisations (alliances.tsv, each with its member list and source)."""
     assert expected in {f.core for f in facts(text, Member, lang)}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Zambia and Namibia, fellow members of the Southern African Development Community, refused to let the ship "
+      "dock.", "en", {("ZMB", "SADC"), ("NAM", "SADC")}),
+     ("Russia sold jets to Algeria and Egypt, a member of the Arab League.", "en", {("EGY", "Arab League")})])
+def test_states_coordinated_before_an_apposed_plural_membership_are_members(text, lang, expected):
+    assert {f.core for f in facts(text, Member, lang)} == expected

@@ -49,6 +49,21 @@ def _membership_sought(sent: Sent, t: Trigger) -> bool:
 _GOVERNED = {"from", "toward", "towards", "vers", "by"}
 
 
+
+def _coordinated_before(sent: Sent, last: Mention) -> list[Mention]:
+    """The country ``last`` and those coordinated with it before it: "Zambia and Namibia", "A, B and C"."""
+    found = [last]
+    i = last.start - 1
+    while i >= 0:
+        while i >= 0 and (sent.words[i] in CONJ or sent.words[i] in DETS or sent.words[i] == ","):
+            i -= 1
+        m = sent.mention_at(i, ("country",)) if i >= 0 else None
+        if m is None or not any(w in CONJ or w == "," for w in sent.words[m.end : found[0].start]):
+            break
+        found.insert(0, m)
+        i = m.start - 1
+    return found
+
 class AgreementFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and
     appends to ``self.facts``)."""
@@ -117,7 +132,9 @@ class AgreementFrames:
                 k -= 1
             owner = sent.mention_at(k - 1, ("country",)) if k > 0 and sent.words[k] == "," and k < t.start - 1 else None
             if owner is not None:
-                candidates = [Ref.country(owner.key)]
+                # (with the states coordinated before it: "Zambia and Namibia, fellow members of SADC")
+                plural = sent.words[t.start] in ("members", "membres")  # (not "A and B, a member of NATO")
+                candidates = [Ref.country(m.key) for m in (_coordinated_before(sent, owner) if plural else [owner])]
             comma = next((i for i in range(t.end, len(sent.words)) if sent.words[i] == ","), len(sent.words))
             fronted = t.start <= 3 and sent.words[0] in ("membre", "member", "pays", "as", "a", "an")
             if fronted and not any(m.start < comma for m, r, p in everyone if m.kind == "country"):
