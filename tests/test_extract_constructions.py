@@ -4208,3 +4208,16 @@ def test_regional_organisations_have_members(text, lang, expected):
      ("Russia sold jets to Algeria and Egypt, a member of the Arab League.", "en", {("EGY", "Arab League")})])
 def test_states_coordinated_before_an_apposed_plural_membership_are_members(text, lang, expected):
     assert {f.core for f in facts(text, Member, lang)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Le Vietnam a reçu trois Su-30MK2 de la Russie. Ils rejoindront les quatre Su-27 et deux Su-30 commandés en "
+      "2004.", "fr", {("Su-27", 2004), ("Su-30", 2004)}),
+     ("Vietnam received three Su-30MK2 from Russia. They will join the four Su-27 and two Su-30 jets ordered in "
+      "2004.", "en", {("Su-27", 2004), ("Su-30", 2004)})])
+def test_a_participle_after_coordinated_counted_systems_describes_them_all(text, lang, expected):
+    """ "les quatre Su-27 et deux Su-30 commandés en 2004": "commandés" (the accent the text wrote) is the
+    participle, not the noun "commandes", and it describes both systems, counts between them."""
+    found = {(f.weapon.key, f.year) for f in facts(text, Deal, lang) if f.year is not None}
+    assert expected <= found

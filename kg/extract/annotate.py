@@ -99,6 +99,15 @@ def _month(tokens: list[Token], i: int) -> bool:
     return after[:1].isdigit() or before in ("in", "since", "until", "by", "of", "early", "late", "mid", "last", "next")
 
 
+def _participle(tokens: list[Token], t: tuple[int, int, str]) -> tuple[int, int, str]:
+    """ "commandés" folds to "commandes", the noun: the accent the text wrote makes it the participle
+    ("les deux Su-27 commandés en 2003" is bought, "les commandes" a noun)."""
+    s, e, frame = t  # (one opening the sentence, "Commandé en 2019, le FK-3 ...", is read as the contract's)
+    if frame == "purchase_n" and e == s + 1 and s > 0 and tokens[s].text.lower().endswith(("é", "ée", "és", "ées")):
+        return (s, e, "buy")
+    return t
+
+
 def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     """Tokens, mentions, triggers and cues of one sentence (``offset``: its start in the article)."""
     g = load()
@@ -109,7 +118,7 @@ def annotate_sentence(text: str, index: int, offset: int, lang: str) -> Sent:
     _mask_dateline_year(words, filed)
     sent = Sent(index, text, offset, lang, tokens, words, text_start=filed)
     sent.cues = [c for c in lex.cues(words) if not (c[2] == "modal" and _month(tokens, c[0]))]
-    sent.triggers = lex.triggers(words, sent.cues)
+    sent.triggers = [_participle(tokens, t) for t in lex.triggers(words, sent.cues)]
     taken: set[int] = set()
 
     def add(m: Mention) -> None:

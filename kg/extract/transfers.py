@@ -18,6 +18,7 @@ from kg.extract.clauses import (
     CONJ,
     DETS,
     NOMINAL,
+    NUMBERS,
     POSSESSIVES,
     RECIPIENT_PREPS_BUY,
     RECIPIENT_PREPS_SUPPLY,
@@ -517,13 +518,18 @@ def _trailing_group(sent: Sent, weapons: list) -> list:
             break
         gap = range(m.end, after.start)
         if not all(
-            sent.words[i] in CONJ or sent.words[i] in DETS or sent.words[i] == ","
+            sent.words[i] in CONJ or sent.words[i] in DETS or sent.words[i] == "," or _count_word(sent.words[i])
             or sent.mention_at(i, ("demonym", "noun")) is not None or sent.words[i].endswith(("-made", "-built"))
             for i in gap
         ) or not any(sent.words[i] in CONJ or sent.words[i] == "," for i in gap):
             break
         group.insert(0, (m, k))
     return group
+
+
+def _count_word(word: str) -> bool:
+    """A count before a system: "two", "24", "deux"."""
+    return word.isdigit() or word in NUMBERS
 
 
 def _in_a_fleet(sent: Sent, m: Mention) -> bool:
@@ -806,8 +812,9 @@ class TransferFrames:
             weapons = _weapons(sent, self.ctx, early, t.start, coordinated=False)
             # "Turkish-made TB2 drones and Israeli loitering munitions were used by Azerbaijani forces": the
             # coordinated subject of a passive of possession, all of it
+            # and the systems a participle after them describes ("les deux Su-27 et deux Su-30 commandés en 2003")
             weapons = _trailing_group(sent, weapons) if t.frame == "possess" and sent.words[t.end - 1] in (
-                "by", "par") else weapons[-1:]
+                "by", "par") or _participle_after_noun(sent, t) else weapons[-1:]
             subject_relative = next(
                 (i for i in range(t.start - 1, max(-1, t.start - 4), -1) if sent.words[i] in ("that", "which", "qui")),
                 None,
