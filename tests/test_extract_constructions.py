@@ -4221,3 +4221,12 @@ def test_a_participle_after_coordinated_counted_systems_describes_them_all(text,
     participle, not the noun "commandes", and it describes both systems, counts between them."""
     found = {(f.weapon.key, f.year) for f in facts(text, Deal, lang) if f.year is not None}
     assert expected <= found
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Chili a commandé aux Etats-Unis en 2011 quatre avions C-130J et en 2013 deux avions P-8I.", "fr"),
+     ("Chile ordered four C-130J aircraft from the United States in 2011 and in 2013 two P-8I aircraft.", "en")])
+def test_a_year_opening_a_coordinated_object_is_that_objects(text, lang):
+    years = {f.weapon.key: f.year for f in facts(text, Deal, lang)}
+    assert years == {"C-130 Hercules": 2011, "P-8 Poseidon": 2013}

@@ -818,6 +818,11 @@ def _cues(sent: Sent, start: int, end: int) -> set[str]:
     return {c for s, e, c in sent.cues if start <= s < end}
 
 
+def _opens_conjunct(sent: Sent, i: int) -> bool:
+    """The year at ``i`` opens a coordinated object of its own: "et en 2009 huit P-8I", "and in 2009 eight"."""
+    return i >= 2 and sent.words[i - 1] in ("en", "in") and sent.words[i - 2] in ("et", "and", ",", "puis", "then")
+
+
 def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: int) -> int | None:
     """The year given for this weapon's deal: after the weapon (before the next weapon), else nearest the trigger."""
     years = [
@@ -870,7 +875,13 @@ def _year_for(sent: Sent, weapon: Mention | None, t: Trigger, left: int, right: 
         if span is not None:  # "Peru, a buyer of Russian helicopters, signed in 2019 for": not theirs
             years = [(i, y) for i, y in years if span[0] < i < span[1]]
         stop = min(later) if later else right
-        after = [y for i, y in years if weapon.end <= i < stop]
+        # "commandé en 2008 six C-130J et en 2009 huit P-8I": a year opening the next conjunct is that one's
+        opening = [(i, y) for i, y in years if _opens_conjunct(sent, i)]
+        own = [y for i, y in opening
+               if i < weapon.start and not any(i < x.end <= weapon.start for x in sent.mentions if x.kind == "weapon")]
+        if own:
+            return own[-1]
+        after = [y for i, y in years if weapon.end <= i < stop and (i, y) not in opening]
         if after:
             return after[0]
         # a year written after an earlier system of the list is that system's ("180 K2 under a contract signed
