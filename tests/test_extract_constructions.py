@@ -4230,3 +4230,12 @@ def test_a_participle_after_coordinated_counted_systems_describes_them_all(text,
 def test_a_year_opening_a_coordinated_object_is_that_objects(text, lang):
     years = {f.weapon.key: f.year for f in facts(text, Deal, lang)}
     assert years == {"C-130 Hercules": 2011, "P-8 Poseidon": 2013}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Le Chili devrait signer dans les prochains mois l'achat de dix C-17 aux Etats-Unis.", "fr", "proposed"),
+     ("Chile will sign next month the purchase of ten C-17s from the United States.", "en", "proposed"),
+     ("Chile signed last month the purchase of ten C-17s from the United States.", "en", "agreed")])
+def test_a_purchase_noun_signed_under_a_modal_is_proposed(text, lang, expected):
+    assert {d[3] for d in deal_set(text, lang)} == {expected}

@@ -1424,9 +1424,15 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
         or back[k] in ("serait", "sera", "deviendrait")
         for k in range(len(back))
     )
+    # "devrait signer dans les prochains mois l'achat de": the verb that signs the noun is under a modal
+    signing = [k for k in range(max(left, t.start - 8), t.start) if "agree" in sent.cue_at(k)]
+    modal_signing = t.frame in NOMINAL and bool(signing) and "," not in sent.words[signing[-1] : t.start] and (
+        "modal" in _cues(sent, max(0, signing[-1] - 2), signing[-1])
+    )
     future = (
         headline
         or predicated
+        or modal_signing
         or "modal" in near
         or "modal" in sent.cue_at(t.start)
         or (sent.lang == "fr" and t.end - t.start == 1 and _FUTURE_FR.match(word) is not None)
