@@ -4239,3 +4239,12 @@ def test_a_year_opening_a_coordinated_object_is_that_objects(text, lang):
      ("Chile signed last month the purchase of ten C-17s from the United States.", "en", "agreed")])
 def test_a_purchase_noun_signed_under_a_modal_is_proposed(text, lang, expected):
     assert {d[3] for d in deal_set(text, lang)} == {expected}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("Le Brésil a lancé un appel d'offres pour 36 avions de combat. Sont éliminés le F-16 américain et le Gripen "
+      "suédois.", "fr"),
+     ("Brazil launched a tender for 36 fighter jets. Eliminated were the US F-16 and the Swedish Gripen.", "en")])
+def test_systems_listed_as_eliminated_from_a_tender_are_refused_by_the_state_it_is_about(text, lang):
+    assert deal_set(text, lang) == {("USA", "BRA", "F-16", "refused"), ("SWE", "BRA", "Gripen", "refused")}

@@ -1142,7 +1142,9 @@ class TransferFrames:
                     if k2 != key and k2 in self.deal_recipients
                 ]
                 last = [self.ctx.recipients[-1]] if self.ctx.recipients else []
-                recipients = recipients or winners[:1] or last
+                # (before any deal is told, the state the article is about: "L'Inde a écarté ... Sont éliminés")
+                main = [self.ctx.main_country] if self.ctx.main_country is not None and not last else []
+                recipients = recipients or winners[:1] or last or main
             if weapon_supplier is None:
                 own = self._supplier_for(key, m, sent)
                 weapon_supplier = own if t.frame == "compete" else own or shared  # a rival is not the winner's
