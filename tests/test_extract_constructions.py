@@ -4248,3 +4248,11 @@ def test_a_purchase_noun_signed_under_a_modal_is_proposed(text, lang, expected):
      ("Brazil launched a tender for 36 fighter jets. Eliminated were the US F-16 and the Swedish Gripen.", "en")])
 def test_systems_listed_as_eliminated_from_a_tender_are_refused_by_the_state_it_is_about(text, lang):
     assert deal_set(text, lang) == {("USA", "BRA", "F-16", "refused"), ("SWE", "BRA", "Gripen", "refused")}
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [("The United States has supplied the Peruvian armed forces with Black Hawk helicopters.", "en"),
+     ("Les Etats-Unis ont fourni à l'armée péruvienne des hélicoptères Black Hawk.", "fr")])
+def test_a_nationality_and_its_service_as_the_first_object_of_supply_receive(text, lang):
+    assert {d[:3] for d in deal_set(text, lang)} == {("USA", "PER", "UH-60 Black Hawk")}

@@ -310,12 +310,15 @@ def _double_object(sent: Sent, t: Trigger, m: Mention) -> bool:
     """ "sell Taiwan F-16s", "supply Ukraine with tanks": the state right after the verb receives."""
     if m.start > t.end + 1:
         return False
-    after = sent.words[m.end : m.end + 3]
+    end = m.end  # (past the service a nationality names: "supplied the Colombian armed forces with")
+    while end < len(sent.words) and m.kind == "demonym" and "actor_noun" in sent.cue_at(end) and end - m.end < 3:
+        end += 1
+    after = sent.words[end : end + 3]
     return bool(after) and (
         after[0] in ("with", "avec")
         or any(
             sent.mention_at(i, ("weapon", "noun")) is not None or sent.words[i].isdigit()
-            for i in range(m.end, min(m.end + 3, len(sent.words)))
+            for i in range(end, min(end + 3, len(sent.words)))
         )
     )
 
