@@ -4256,3 +4256,13 @@ def test_systems_listed_as_eliminated_from_a_tender_are_refused_by_the_state_it_
      ("Les Etats-Unis ont fourni à l'armée péruvienne des hélicoptères Black Hawk.", "fr")])
 def test_a_nationality_and_its_service_as_the_first_object_of_supply_receive(text, lang):
     assert {d[:3] for d in deal_set(text, lang)} == {("USA", "PER", "UH-60 Black Hawk")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Peru ordered the Super Tucano, which Embraer developed for the Brazilian air force.", "en",
+      {("BRA", "PER", "EMB-314 Super Tucano")}),
+     ("Le Pérou a commandé des Rafale, qui ont été conçus pour l'armée de l'air française.", "fr",
+      {("FRA", "PER", "Rafale")})])
+def test_the_states_of_a_relative_clause_telling_how_a_system_was_made_are_no_parties(text, lang, expected):
+    assert {f.core for f in facts(text, Deal, lang)} == expected

@@ -527,6 +527,18 @@ def _trailing_group(sent: Sent, weapons: list) -> list:
     return group
 
 
+def _making_aside(sent: Sent, start: int, end: int) -> int | None:
+    """Where a relative clause on a system tells how it was made ("the Super Tucano, which Embraer developed
+    for the Brazilian air force", "le Rafale, qui a été conçu pour la Marine"): its states are no parties."""
+    for i in range(start, end - 1):
+        if sent.words[i] == "," and sent.words[i + 1] in ("which", "qui", "that") and i > 0 and (
+            sent.mention_at(i - 1, ("weapon", "noun")) is not None
+            and any(_MADE_VERB.match(w) for w in sent.words[i + 2 : i + 7])
+        ):
+            return i
+    return None
+
+
 def _count_word(word: str) -> bool:
     """A count before a system: "two", "24", "deux"."""
     return word.isdigit() or word in NUMBERS
@@ -869,6 +881,9 @@ class TransferFrames:
         if status == "agreed" and t.frame in BUY_LIKE and fleet:
             status = "delivered"  # "the fleet of F/A-18 Hornets that Kuwait bought": in service, so delivered
         right_actors = [(m, r, p) for m, r, p in _actors(sent, self.ctx, t.end, right)]
+        made = _making_aside(sent, t.end, right)
+        if made is not None:  # "ordered the Super Tucano, which Embraer developed for the Brazilian air force"
+            right_actors = [(m, r, p) for m, r, p in right_actors if m.start < made]
         passive = t.frame not in NOMINAL and _is_passive(sent, t)
         deadline = _deadline(sent, t.end)  # "delivered by (the end of) 2029": a schedule, no agent, no delivery yet
         if t.frame in SUPPLY_LIKE and _participle_after_noun(sent, t) and not deadline:
