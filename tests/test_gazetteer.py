@@ -144,3 +144,19 @@ def test_prefix_patterns_do_not_catch_other_words(text, lang, word):
     i = sent.words.index(word)
     assert not any(s <= i < e for s, e, _f in sent.triggers)
     assert not ({"halt_verb", "agree", "deliver", "propose"} & sent.cue_at(i))
+
+
+def test_no_two_catalogue_rows_share_a_name():
+    """weapons.tsv: aliases compared without case, spaces and hyphens are unique across rows (a second row
+    with a name another row already has would split that system's mentions between two keys)."""
+    from kg.extract.gazetteer import compact_designation
+
+    owner: dict[str, str] = {}
+    shared = []
+    for row in read_table("weapons.tsv"):  # (the file, not the loaded catalogue an article may have added to)
+        key = row["key"]
+        for name in (key, *filter(None, row["aliases"].split("|"))):
+            folded = compact_designation(name)
+            if owner.setdefault(folded, key) != key:
+                shared.append((name, key, owner[folded]))
+    assert shared == []
