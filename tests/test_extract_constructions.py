@@ -4266,3 +4266,9 @@ def test_a_nationality_and_its_service_as_the_first_object_of_supply_receive(tex
       {("FRA", "PER", "Rafale")})])
 def test_the_states_of_a_relative_clause_telling_how_a_system_was_made_are_no_parties(text, lang, expected):
     assert {f.core for f in facts(text, Deal, lang)} == expected
+
+
+def test_a_purchase_noun_whose_phrase_a_verb_of_refusing_follows_is_refused():
+    """ "the procurement board rejected X": the verb of the noun's own phrase."""
+    text = "In 2014, Brazil's procurement board rejected Boeing's F-15SE."
+    assert deal_set(text, "en") == {("USA", "BRA", "F-15", "refused")}
