@@ -4272,3 +4272,8 @@ def test_a_purchase_noun_whose_phrase_a_verb_of_refusing_follows_is_refused():
     """ "the procurement board rejected X": the verb of the noun's own phrase."""
     text = "In 2014, Brazil's procurement board rejected Boeing's F-15SE."
     assert deal_set(text, "en") == {("USA", "BRA", "F-15", "refused")}
+
+
+def test_a_rival_rejected_in_a_participle_adjunct_takes_the_year_of_the_choice():
+    text = "Chile picked the F-16 in March 2002, rejecting the Gripen offered by Sweden."
+    assert {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")} >= {("SWE", "CHL", "Gripen", "refused", 2002)}
