@@ -4277,3 +4277,10 @@ def test_a_purchase_noun_whose_phrase_a_verb_of_refusing_follows_is_refused():
 def test_a_rival_rejected_in_a_participle_adjunct_takes_the_year_of_the_choice():
     text = "Chile picked the F-16 in March 2002, rejecting the Gripen offered by Sweden."
     assert {(*f.core, f.status, f.year) for f in facts(text, Deal, "en")} >= {("SWE", "CHL", "Gripen", "refused", 2002)}
+
+
+def test_a_french_package_noun_takes_up_the_contract_told():
+    text = ("Le Mozambique a signé avec la Russie un contrat pour 12 Su-30K. Outre les chasseurs, le paquet comprend "
+            "des hélicoptères de transport Mi-17 et des munitions.")
+    assert {d[:3] for d in deal_set(text, "fr")} == {("RUS", "MOZ", "Su-30"), ("RUS", "MOZ", "Mi-17"),
+                                                    ("RUS", "MOZ", "ammunition")}
