@@ -4284,3 +4284,14 @@ def test_a_french_package_noun_takes_up_the_contract_told():
             "des hélicoptères de transport Mi-17 et des munitions.")
     assert {d[:3] for d in deal_set(text, "fr")} == {("RUS", "MOZ", "Su-30"), ("RUS", "MOZ", "Mi-17"),
                                                     ("RUS", "MOZ", "ammunition")}
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("La Russie a vendu 18 Su-30K au Mozambique. Ils avaient depuis été proposés au Vietnam et au Soudan.", "fr",
+      {("RUS", "MOZ", "Su-30", "agreed"), ("RUS", "VNM", "Su-30", "proposed"), ("RUS", "SDN", "Su-30", "proposed")}),
+     ("Kenya ordered the Iron Dome from Israel in 2019, and the U.S. Army bought two Iron Dome batteries from "
+      "Israel. They were delivered in 2020.", "en",
+      {("ISR", "KEN", "Iron Dome", "agreed"), ("ISR", "USA", "Iron Dome", "delivered")})])
+def test_a_plural_pronoun_subject_of_a_passive_transfer_is_the_systems_told_last(text, lang, expected):
+    assert deal_set(text, lang) == expected

@@ -539,6 +539,20 @@ def _making_aside(sent: Sent, start: int, end: int) -> int | None:
     return None
 
 
+_AUXILIARIES = {"had", "have", "has", "been", "were", "are", "was", "since", "then", "also", "already", "later",
+                "avaient", "ont", "ete", "sont", "etaient", "depuis", "deja", "aussi", "ensuite", "puis"}
+
+
+def _plural_pronoun_subject(sent: Sent, t: Trigger) -> bool:
+    """A plural subject pronoun opens the clause of this verb, only auxiliaries and adverbs between them:
+    "They had since been offered to Sudan", "Ils avaient depuis été proposés au Vietnam"."""
+    i = t.start - 1
+    while i >= 0 and sent.words[i] in _AUXILIARIES:
+        i -= 1
+    opens = i == 0 or i > 0 and sent.words[i - 1] in (",", ";", "and", "et", "mais", "but")
+    return i >= 0 and i < t.start - 1 and opens and sent.words[i] in ("they", "ils", "elles")
+
+
 def _count_word(word: str) -> bool:
     """A count before a system: "two", "24", "deux"."""
     return word.isdigit() or word in NUMBERS
@@ -846,6 +860,16 @@ class TransferFrames:
             if not weapons and pronoun is not None and _is_passive(sent, t):
                 # "the Garpiya drones, which ... were built in China before being shipped to Russia": its antecedent
                 weapons = _weapons(sent, self.ctx, 0, pronoun, coordinated=False)[-1:]
+            if not weapons and _is_passive(sent, t) and _plural_pronoun_subject(sent, t) and self.ctx.weapon_order:
+                # "Ils avaient depuis été proposés au Vietnam", "They had since been offered to Sudan": the systems
+                # told last; with no state named, in the deal told last for them ("the U.S. Army bought two Iron
+                # Dome batteries. They were delivered in 2020")
+                key = self._pronoun_weapon()
+                last = next((f for f in reversed(self.facts) if isinstance(f, Deal) and f.weapon.key == key), None)
+                if last is not None and not _actors(sent, self.ctx, 0, len(sent.words)):
+                    self._deal(sent, last.supplier, last.recipient, key, status, _year_for(sent, None, t, left, right))
+                    return
+                weapons = [(None, key)]
         if not weapons and t.frame not in NOMINAL and _object_pronoun(sent, t):
             # "la Pologne, qui en a commandé 32 en 2020", "Finland ordered 64 of them": the system named last
             here = _weapons(sent, self.ctx, 0, t.start, coordinated=False)[-1:]
