@@ -4295,3 +4295,16 @@ def test_a_french_package_noun_takes_up_the_contract_told():
       {("ISR", "KEN", "Iron Dome", "agreed"), ("ISR", "USA", "Iron Dome", "delivered")})])
 def test_a_plural_pronoun_subject_of_a_passive_transfer_is_the_systems_told_last(text, lang, expected):
     assert deal_set(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [("Depuis 2015, la Bundeswehr loue à Israël des drones Heron.", "fr", {("ISR", "DEU", "Heron")}),
+     ("The Bundeswehr ordered 35 F-35 jets from the United States.", "en", {("USA", "DEU", "F-35")})])
+def test_the_proper_name_of_a_states_armed_forces_is_the_state(text, lang, expected):
+    assert {f.core for f in facts(text, Deal, lang)} == expected
+
+
+def test_a_system_from_a_states_stocks_is_not_made_there():
+    text = "Berlin agreed to send 14 Leopard 2A6 tanks from Bundeswehr stocks to Ukraine."
+    assert not [f for f in facts(text, Maker, "en") if f.weapon.key.startswith("Leopard")]

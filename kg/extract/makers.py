@@ -64,6 +64,8 @@ class MakerFrames:
             if origin is None and k + 1 < len(words) and words[k] in ("from", "de", "d'"):
                 nxt = sent.mention_at(k + 1, ("country",))
                 origin = nxt if nxt is not None and not nxt.setting else None
+                if origin is not None and words[origin.end : origin.end + 1] and words[origin.end] in _STOCKS:
+                    origin = None  # "14 Leopard 2A6 tanks from Bundeswehr stocks": whose stocks, not who made them
             if origin is not None and origin.key in makers:
                 self.facts.append(Maker(Ref.weapon(m.key), Ref.country(origin.key), self._evidence(sent)))
             pair = [d for d in sent.mentions if d.kind == "demonym" and d.start == m.end and d.end == m.end + 1]
@@ -251,6 +253,7 @@ class MakerFrames:
 
 
 _ALL = ("both", "all", "tous", "toutes", "deux")
+_STOCKS = {"stocks", "stock", "inventory", "inventories", "reserves", "stores", "arsenal", "arsenals", "surplus"}
 _WORKS = {"factories", "factory", "plants", "plant", "yards", "shipyards", "usines", "usine", "chantiers", "ateliers"}
 
 
