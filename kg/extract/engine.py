@@ -130,7 +130,8 @@ def people_facts(ctx: Context) -> list[Fact]:
 def split_variants(sentences: list) -> None:
     """Tell apart the variants of one catalogue row when an article names two of them ("Leopard 2A4" given
     by Germany, "Leopard 2A8" ordered): each becomes a system of its own there, so that their deals do not
-    merge. An article that names one variant keeps the catalogue's system."""
+    merge. An article that names one variant keeps the catalogue's system. Two designations of one row ("the
+    Mi-35 is a version of the Mi-24", gazetteer.designation_name) are told apart the same way."""
     named: dict[str, set[str]] = {}
     cores: dict[str, set] = {}  # the designations of a row an article names ("Mi-24" and "Mi-35")
     for sent in sentences:
