@@ -4308,3 +4308,9 @@ def test_the_proper_name_of_a_states_armed_forces_is_the_state(text, lang, expec
 def test_a_system_from_a_states_stocks_is_not_made_there():
     text = "Berlin agreed to send 14 Leopard 2A6 tanks from Bundeswehr stocks to Ukraine."
     assert not [f for f in facts(text, Maker, "en") if f.weapon.key.startswith("Leopard")]
+
+
+def test_a_named_system_arriving_nowhere_named_is_the_kind_the_last_deal_told():
+    text = ("Les Seychelles ont réceptionné leurs premiers drones militaires turcs. Des Bayraktar TB2, fabriqués par "
+            "le turc Baykar, sont arrivés le 3 mars sur l'aéroport de l'île.")
+    assert deal_set(text, "fr") == {("TUR", "SYC", "Bayraktar TB2", "delivered")}

@@ -1431,6 +1431,15 @@ class TransferFrames:
                 return [r for r in refs if r not in exclude]
         return []
 
+    def _generic_deal_of_kind(self, key: str) -> Deal | None:
+        """The last deal told, when it is in a generic noun of this system's kind and its seller makes it."""
+        g = load()
+        last = self._last_deal()
+        if last is None or key not in g.weapons or last.weapon.key in g.weapons or last.supplier.type != "Country":
+            return None
+        same = g.noun_category.get(last.weapon.key) == g.weapons[key].category
+        return last if same and last.supplier.key in g.weapons[key].makers else None
+
     def _arrival(self, sent: Sent, t: Trigger, left: int, right: int, status: str) -> None:
         """ "the tanks arrived in Ukraine together with 40 Marder": weapons arrive at a state."""
         if _not_weapons_arriving(sent, t):
@@ -1472,10 +1481,15 @@ class TransferFrames:
             for _m, key in found:
                 told = [f for f in self.facts if isinstance(f, Deal) and f.weapon.key == key]
                 supplier = self.ctx.suppliers.get(key)
+                kind = self._generic_deal_of_kind(key)
                 if told:  # the deal told last for it, in this sentence or before
                     self._deal(sent, told[-1].supplier, told[-1].recipient, key, status, None)
                 elif key in self.deal_recipients and supplier is not None:
                     self._deal(sent, Ref.country(supplier), self.deal_recipients[key], key, status, None)
+                elif kind is not None:
+                    # "l'archipel a réceptionné ses premiers drones militaires. Des Bayraktar TB2, fabriqués par le
+                    # turc Baykar, sont arrivés le 3 mars": the systems of the kind the last deal told
+                    self._deal(sent, kind.supplier, kind.recipient, key, status, None)
             return
         recipient = Ref.country(places[0].key)
         stated = [r for m, r, p in _actors(sent, self.ctx, left, right) if p in ("from", "de") and r != recipient]
