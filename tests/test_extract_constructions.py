@@ -4311,6 +4311,7 @@ def test_a_system_from_a_states_stocks_is_not_made_there():
 
 
 def test_a_named_system_arriving_nowhere_named_is_the_kind_the_last_deal_told():
-    text = ("Les Seychelles ont réceptionné leurs premiers drones militaires turcs. Des Bayraktar TB2, fabriqués par "
-            "le turc Baykar, sont arrivés le 3 mars sur l'aéroport de l'île.")
-    assert deal_set(text, "fr") == {("TUR", "SYC", "Bayraktar TB2", "delivered")}
+    text = ("Les Seychelles exploitent deux hélicoptères Dhruv offerts par l'Inde. L'archipel a réceptionné ses "
+            "premiers drones militaires turcs. Des Bayraktar TB2, fabriqués par le turc Baykar, sont arrivés le 3 mars "
+            "sur la base aérienne de Pointe Larue.")  # (two aircraft of the article: no noun binds to one of them)
+    assert ("TUR", "SYC", "Bayraktar TB2", "delivered") in deal_set(text, "fr")
