@@ -49,7 +49,6 @@ def _membership_sought(sent: Sent, t: Trigger) -> bool:
 _GOVERNED = {"from", "toward", "towards", "vers", "by"}
 
 
-
 def _coordinated_before(sent: Sent, last: Mention) -> list[Mention]:
     """The country ``last`` and those coordinated with it before it: "Zambia and Namibia", "A, B and C"."""
     found = [last]
@@ -63,6 +62,7 @@ def _coordinated_before(sent: Sent, last: Mention) -> list[Mention]:
         found.insert(0, m)
         i = m.start - 1
     return found
+
 
 class AgreementFrames:
     """Part of :class:`kg.extract.relations.RelationReader` (a mixin: it reads ``self.ctx`` and

@@ -1303,11 +1303,10 @@ def status_of(sent: Sent, t: Trigger, left: int, right: int) -> str | None:
                 if _EXPECTED & set(sent.words[verb : verb + 4]):
                     around.add("propose")  # "la livraison des premiers exemplaires est attendue vers 2025"
         # "the arms procurement committee rejected the F-15SE": a verb of refusing right after the noun's phrase
-        head = next((k for k in range(t.end, min(right, t.end + 3)) if {"refuse", "cancel"} & sent.cue_at(k)), None)
-        if head is not None and sent.words[head].endswith("ed") and t.frame == "purchase_n" and not (
-            {",", ";"} & set(sent.words[t.end : head])
-        ):  # (a verb, not "followed repeated refusals by Washington")
-            around |= {"refuse", "cancel"} & sent.cue_at(head)
+        if t.frame == "purchase_n":
+            head = next((k for k in range(t.end, min(right, t.end + 3)) if {"refuse", "cancel"} & sent.cue_at(k)), None)
+            if head is not None and sent.words[head].endswith("ed") and not {",", ";"} & set(sent.words[t.end : head]):
+                around |= {"refuse", "cancel"} & sent.cue_at(head)  # (a verb, not "followed repeated refusals")
     near = _cues(sent, max(left, t.start - 4), t.start)
     # "is weighing the purchase of", "étudie l'achat de": a verb of intent whose object is the trigger
     governing = [s for s, e, c in sent.cues if c == "propose" and t.start - 3 <= s < t.start and s < left]

@@ -136,10 +136,11 @@ def split_variants(sentences: list) -> None:
     cores: dict[str, set] = {}  # the designations of a row an article names ("Mi-24" and "Mi-35")
     for sent in sentences:
         for m in sent.mentions:
-            if m.kind == "weapon" and (variant := variant_name(m.key, m.text)):
+            if m.kind != "weapon":
+                continue
+            if variant := variant_name(m.key, m.text):
                 named.setdefault(m.key, set()).add(variant)
-            if m.kind == "weapon":
-                cores.setdefault(m.key, set()).add(designation_name(m.key, m.text))
+            cores.setdefault(m.key, set()).add(designation_name(m.key, m.text))
     split = {key for key, variants in named.items() if len(variants) > 1}
     apart = {key for key, found in cores.items() if len(found) > 1}
     for sent in sentences:

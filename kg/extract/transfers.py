@@ -687,12 +687,9 @@ def _own_stock(sent: Sent, supplier: Ref, weapon: str) -> bool:
         return False
     return any(
         m.key == weapon and m.kind in ("weapon", "noun")
-        and _POSSESSIVE_WORDS & set(sent.words[max(0, m.start - 4) : m.start])
+        and any(w in POSSESSIVES for w in sent.words[max(0, m.start - 4) : m.start])
         for m in sent.mentions
     )
-
-
-_POSSESSIVE_WORDS = set(POSSESSIVES)
 
 
 def _makers_of(key: str, m: Mention | None) -> tuple[str, ...]:
@@ -865,7 +862,7 @@ class TransferFrames:
                 # told last; with no state named, in the deal told last for them ("the U.S. Army bought two Iron
                 # Dome batteries. They were delivered in 2020")
                 key = self._pronoun_weapon()
-                last = next((f for f in reversed(self.facts) if isinstance(f, Deal) and f.weapon.key == key), None)
+                last = self._last_deal(key)
                 if last is not None and not _actors(sent, self.ctx, 0, len(sent.words)):
                     self._deal(sent, last.supplier, last.recipient, key, status, _year_for(sent, None, t, left, right))
                     return
@@ -1479,14 +1476,13 @@ class TransferFrames:
                 sent, self.ctx, 0, t.start, coordinated=False
             )
             for _m, key in found:
-                told = [f for f in self.facts if isinstance(f, Deal) and f.weapon.key == key]
+                told = self._last_deal(key)
                 supplier = self.ctx.suppliers.get(key)
-                kind = self._generic_deal_of_kind(key)
-                if told:  # the deal told last for it, in this sentence or before
-                    self._deal(sent, told[-1].supplier, told[-1].recipient, key, status, None)
+                if told is not None:  # the deal told last for it, in this sentence or before
+                    self._deal(sent, told.supplier, told.recipient, key, status, None)
                 elif key in self.deal_recipients and supplier is not None:
                     self._deal(sent, Ref.country(supplier), self.deal_recipients[key], key, status, None)
-                elif kind is not None:
+                elif (kind := self._generic_deal_of_kind(key)) is not None:
                     # "l'archipel a réceptionné ses premiers drones militaires. Des Bayraktar TB2, fabriqués par le
                     # turc Baykar, sont arrivés le 3 mars": the systems of the kind the last deal told
                     self._deal(sent, kind.supplier, kind.recipient, key, status, None)
@@ -1622,8 +1618,12 @@ class TransferFrames:
                 status = merge_status(status, f.status)
         return status
 
-    def _last_deal(self) -> Deal | None:
-        return next((f for f in reversed(self.facts) if isinstance(f, Deal)), None)
+    def _last_deal(self, weapon: str | None = None) -> Deal | None:
+        """The deal told last (of ``weapon``, when given)."""
+        return next(
+            (f for f in reversed(self.facts) if isinstance(f, Deal) and (weapon is None or f.weapon.key == weapon)),
+            None,
+        )
 
     def _deals_here(self, sent: Sent) -> list[Deal]:
         """The deals already told in this sentence, in order."""
